@@ -1,0 +1,40 @@
+"""Validation in stages, each run only when the one before it found no errors.
+
+Gating keeps one mistake from cascading: a misspelt key is reported once by the schema, not again as
+a missing reference and a failed computation.
+"""
+
+from __future__ import annotations
+
+import os
+
+from generator.check.arithmetic import check_arithmetic
+from generator.check.references import check_references
+from generator.check.schema_check import check_schema
+from generator.findings import Finding, has_errors
+from generator.load.case_folder import load_case_folder
+from generator.model.build import build_model
+from generator.model.entities import Case
+
+
+def validate_case(folder: str | os.PathLike[str]) -> tuple[Case | None, list[Finding]]:
+    """Load and check a case folder; the model is returned only when there are no errors."""
+    raw, findings = load_case_folder(folder)
+    if has_errors(findings):
+        return None, findings
+    assert raw.case is not None and raw.registry is not None
+    findings += check_schema(raw.case, "case")
+    findings += check_schema(raw.registry, "municipalities")
+    for loaded in raw.agreements:
+        findings += check_schema(loaded, "agreement")
+    if has_errors(findings):
+        return None, findings
+    findings += check_references(raw)
+    if has_errors(findings):
+        return None, findings
+    case, model_findings = build_model(raw)
+    findings += model_findings
+    if case is None or has_errors(findings):
+        return None, findings
+    findings += check_arithmetic(case)
+    return (None if has_errors(findings) else case), findings

@@ -1,0 +1,97 @@
+"""Cross-file references: every municipality id, lead, principal and base agreement must resolve.
+
+Runs only on schema-valid files, so each reference is known to be where the schema puts it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from generator.findings import Finding
+from generator.load.case_folder import RawCase
+from generator.load.yaml_loader import LoadedFile
+
+# Fields naming one municipality that must also be a party, by agreement kind: (path, role fi, role en).
+_PARTY_ROLES: dict[str, list[tuple[tuple[str, ...], str, str]]] = {
+    "joint_body": [(("lead",), "vastuukunta", "lead municipality")],
+    "supplement": [(("lead",), "vastuukunta", "lead municipality")],
+    "authority_task": [
+        (("principal", "municipality"), "toimeksiantaja", "principal"),
+        (("provider", "municipality"), "tehtävän hoitaja", "provider"),
+    ],
+    "joint_post": [(("employer",), "työnantajakunta", "employing municipality")],
+}
+
+
+def _get(data: dict[str, Any], path: tuple[str, ...]) -> Any:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def check_references(raw: RawCase) -> list[Finding]:
+    assert raw.case is not None and raw.registry is not None
+    findings: list[Finding] = []
+    known: dict[str, tuple[LoadedFile, tuple[Any, ...]]] = {}
+    for i, entry in enumerate(raw.registry.data["municipalities"]):
+        path = ("municipalities", i, "id")
+        if entry["id"] in known:
+            other_file, other_path = known[entry["id"]]
+            findings.append(Finding("REF-DUPLICATE-ID", "error", raw.registry.position(path),
+                                    {"id": entry["id"], "other": str(other_file.position(other_path))}))
+        else:
+            known[entry["id"]] = (raw.registry, path)
+    known_list = ", ".join(sorted(known))
+
+    def municipality(loaded: LoadedFile, path: tuple[Any, ...], value: str) -> Iterator[Finding]:
+        if value not in known:
+            yield Finding("REF-MUNICIPALITY", "error", loaded.position(path), {"id": value, "known": known_list})
+
+    prepared_by = raw.case.data.get("prepared_by")
+    if prepared_by is not None:
+        findings.extend(municipality(raw.case, ("prepared_by",), prepared_by))
+
+    agreements: dict[str, LoadedFile] = {}
+    for loaded in raw.agreements:
+        agreement_id = loaded.data["id"]
+        if agreement_id in agreements:
+            findings.append(Finding("REF-DUPLICATE-ID", "error", loaded.position(("id",)),
+                                    {"id": agreement_id, "other": str(agreements[agreement_id].position(("id",)))}))
+        agreements.setdefault(agreement_id, loaded)
+
+    for loaded in raw.agreements:
+        data = loaded.data
+        parties = data["parties"]
+        for i, party in enumerate(parties):
+            findings.extend(municipality(loaded, ("parties", i), party))
+        for path, role_fi, role_en in _PARTY_ROLES[data["kind"]]:
+            value = _get(data, path)
+            if value is None:
+                continue
+            if value not in known:
+                findings.extend(municipality(loaded, path, value))
+            elif value not in parties:
+                findings.append(Finding("REF-NOT-PARTY", "error", loaded.position(path),
+                                        {"id": value, "role_fi": role_fi.capitalize(), "role_en": role_en.capitalize()}))
+        for i, member in enumerate(data.get("area", [])):
+            findings.extend(municipality(loaded, ("area", i), member))
+        area_lead = _get(data, ("employment_area", "lead"))
+        if area_lead is not None:
+            findings.extend(municipality(loaded, ("employment_area", "lead"), area_lead))
+        for section in ("figures", "declared_shares", "no_share"):
+            for key in data["cost_sharing"].get(section, {}):
+                path = ("cost_sharing", section, key)
+                if key not in known:
+                    findings.append(Finding("REF-MUNICIPALITY", "error", loaded.key_position(path), {"id": key, "known": known_list}))
+                elif key not in parties:
+                    findings.append(Finding("REF-FIGURES-PARTY", "error", loaded.key_position(path), {"id": key}))
+        if data["kind"] == "supplement":
+            base = data["base_agreement"]
+            if base not in agreements:
+                findings.append(Finding("REF-BASE", "error", loaded.position(("base_agreement",)),
+                                        {"id": base, "known": ", ".join(sorted(agreements)) or "–"}))
+            elif agreements[base].data["kind"] != "joint_body":
+                findings.append(Finding("REF-BASE-KIND", "error", loaded.position(("base_agreement",)), {"id": base}))
+    return findings

@@ -1,0 +1,1 @@
+"""Stage 1: case folder → plain data in which every node keeps its file, line and column."""

@@ -1,0 +1,69 @@
+"""A case folder: ``case.yaml``, ``municipalities.yaml`` and one YAML file per agreement.
+
+Agreement files are every other ``*.yaml`` in the folder, taken in name order so that a numeric
+prefix (``10-``, ``20-``) sets the order of the outputs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.findings import Finding, Position
+from generator.load.yaml_loader import LoadedFile, load_yaml_file
+
+CASE_FILE = "case.yaml"
+REGISTRY_FILE = "municipalities.yaml"
+
+
+@dataclass
+class RawCase:
+    """The case's files as loaded, before any validation of their content."""
+
+    folder: Path
+    case: LoadedFile | None = None
+    registry: LoadedFile | None = None
+    agreements: list[LoadedFile] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[LoadedFile]:
+        return [f for f in (self.case, self.registry, *self.agreements) if f is not None]
+
+
+def display_path(folder_arg: str | os.PathLike[str], name: str) -> str:
+    """The path as the user would type it: the folder as given, joined with the file name."""
+    return os.path.normpath(os.path.join(os.fspath(folder_arg), name))
+
+
+def load_case_folder(folder_arg: str | os.PathLike[str]) -> tuple[RawCase, list[Finding]]:
+    folder = Path(folder_arg)
+    raw = RawCase(folder=folder)
+    here = Position(os.fspath(folder_arg), 1, 1)
+    if not folder.is_dir():
+        return raw, [Finding("CASE-NOT-FOUND", "error", here)]
+    findings: list[Finding] = []
+    for name in (CASE_FILE, REGISTRY_FILE):
+        if not (folder / name).is_file():
+            findings.append(Finding("CASE-MISSING-FILE", "error", Position(display_path(folder_arg, name), 1, 1), {"name": name}))
+    if findings:
+        return raw, findings
+
+    def load(name: str) -> LoadedFile | None:
+        loaded, file_findings = load_yaml_file(folder / name, display_path(folder_arg, name))
+        findings.extend(file_findings)
+        if loaded is not None and not isinstance(loaded.data, dict):
+            findings.append(Finding("YAML-NOT-MAPPING", "error", loaded.position(())))
+            return None
+        return loaded
+
+    raw.case = load(CASE_FILE)
+    raw.registry = load(REGISTRY_FILE)
+    others = sorted(p.name for p in folder.glob("*.yaml") if p.name not in (CASE_FILE, REGISTRY_FILE))
+    for name in others:
+        loaded = load(name)
+        if loaded is not None:
+            raw.agreements.append(loaded)
+    if not others:
+        findings.append(Finding("CASE-NO-AGREEMENTS", "error", here))
+    return raw, findings

@@ -1,0 +1,159 @@
+"""YAML → plain Python data plus a map from each value's path to its position.
+
+PyYAML's node graph carries marks, its constructed objects don't; walking the nodes ourselves keeps
+both. The resolver is narrowed towards YAML 1.2: only true/false are booleans (``on`` and ``no`` are
+ordinary Finnish words), integers are decimal (``010`` is not octal), and dates stay strings so the
+schema decides which spellings are accepted. Duplicate keys, which PyYAML silently collapses, are
+reported; aliases are expanded under a node budget so that an alias bomb is refused quickly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.findings import Finding, Position
+
+JsonPath = tuple[Any, ...]
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with a YAML 1.2-like resolver (see module docstring)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _INT, _FLOAT, _TIMESTAMP)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+
+
+@dataclass
+class LoadedFile:
+    """One case file: its data, where each value stands, and its hash for the manifest."""
+
+    path: Path
+    display: str
+    data: Any
+    sha256: str
+    value_positions: dict[JsonPath, Position] = field(default_factory=dict)
+    key_positions: dict[JsonPath, Position] = field(default_factory=dict)
+
+    def position(self, path: JsonPath) -> Position:
+        """The position of the value at ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.value_positions:
+                return self.value_positions[path]
+            path = path[:-1]
+        return self.value_positions.get((), Position(self.display, 1, 1))
+
+    def key_position(self, path: JsonPath) -> Position:
+        return self.key_positions.get(tuple(path)) or self.position(path)
+
+
+class _Walker:
+    def __init__(self, loader: _Loader, display: str) -> None:
+        self.loader = loader
+        self.display = display
+        self.count = 0
+        self.values: dict[JsonPath, Position] = {}
+        self.keys: dict[JsonPath, Position] = {}
+        self.findings: list[Finding] = []
+
+    def pos(self, node: yaml.Node) -> Position:
+        mark = node.start_mark
+        return Position(self.display, mark.line + 1, mark.column + 1)
+
+    def walk(self, node: yaml.Node, path: JsonPath) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooLarge(self.pos(node), "nodes")
+        if len(path) > MAX_DEPTH:
+            raise _TooLarge(self.pos(node), "depth")
+        self.values.setdefault(path, self.pos(node))
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+                if not isinstance(key, (str, int, float, bool)) or key is None:
+                    self.findings.append(Finding("YAML-KEY", "error", self.pos(key_node)))
+                    continue
+                key = str(key)
+                if key in result:
+                    self.findings.append(
+                        Finding("YAML-DUPKEY", "error", self.pos(key_node),
+                                {"key": key, "first": self.keys[path + (key,)].line})
+                    )
+                    continue
+                self.keys[path + (key,)] = self.pos(key_node)
+                result[key] = self.walk(value_node, path + (key,))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.loader.construct_object(node)
+
+
+class _TooLarge(Exception):
+    def __init__(self, position: Position, what: str) -> None:
+        super().__init__(what)
+        self.position = position
+        self.what = what
+
+
+def load_yaml_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Finding]]:
+    """Load one YAML file; on failure return ``None`` and the findings that say why."""
+    start = Position(display, 1, 1)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Finding("CASE-READ", "error", start, {"reason": exc.strerror or str(exc)})]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Finding("YAML-TOO-BIG", "error", start, {"size": len(raw), "limit": MAX_FILE_BYTES})]
+    digest = hashlib.sha256(raw).hexdigest()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Finding("YAML-ENCODING", "error", Position(display, line, 1))]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [Finding("YAML-EMPTY", "error", start)]
+        walker = _Walker(loader, display)
+        data = walker.walk(node, ())
+    except _TooLarge as exc:
+        return None, [Finding("YAML-TOO-LARGE", "error", exc.position, {"what": exc.what})]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = Position(display, mark.line + 1, mark.column + 1) if mark else start
+        return None, [Finding("YAML-SYNTAX", "error", pos, {"problem": exc.problem or str(exc)})]
+    except yaml.YAMLError as exc:
+        return None, [Finding("YAML-SYNTAX", "error", start, {"problem": str(exc)})]
+    finally:
+        loader.dispose()
+    loaded = LoadedFile(path, display, data, digest, walker.values, walker.keys)
+    return loaded, walker.findings

@@ -1,0 +1,166 @@
+"""The catalogue of finding messages, in Finnish and English.
+
+Every message says what is wrong and, where one exists, the fix, in words the administration chief
+uses. Parameters are filled with ``str.format``; a missing parameter is a programming error and
+raises, so a message is never printed with a hole in it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- reading the case folder -------------------------------------------------------------
+    "CASE-NOT-FOUND": {
+        "fi": "kansiota ei löydy. Anna tapauskansion polku (kansio, jossa on case.yaml).",
+        "en": "folder not found. Give the path of a case folder (one that holds case.yaml).",
+    },
+    "CASE-MISSING-FILE": {
+        "fi": "tapauskansiosta puuttuu {name}. Luo se tai aloita komennolla 'kuntasopimus new KANSIO'.",
+        "en": "the case folder has no {name}. Create it, or start from 'kuntasopimus new DIR'.",
+    },
+    "CASE-NO-AGREEMENTS": {
+        "fi": "tapauskansiossa ei ole yhtään sopimustiedostoa (*.yaml, jossa on kind).",
+        "en": "the case folder holds no agreement file (*.yaml with a kind).",
+    },
+    "CASE-READ": {
+        "fi": "tiedostoa ei voi lukea: {reason}.",
+        "en": "cannot read the file: {reason}.",
+    },
+    "YAML-TOO-BIG": {
+        "fi": "tiedosto on liian suuri ({size} tavua, enintään {limit}). Tarkista, että se on oikea tiedosto.",
+        "en": "the file is too large ({size} bytes, at most {limit}). Check that it is the right file.",
+    },
+    "YAML-TOO-LARGE": {
+        "fi": "YAML-rakenne on liian suuri tai syvä ({what}). Poista ankkurit (&) ja viittaukset (*) tai sisäkkäisyys.",
+        "en": "the YAML structure is too large or too deep ({what}). Remove anchors (&), aliases (*) or nesting.",
+    },
+    "YAML-ENCODING": {
+        "fi": "tiedosto ei ole UTF-8-muodossa. Tallenna se editorissa UTF-8-koodattuna.",
+        "en": "the file is not UTF-8. Save it as UTF-8 in your editor.",
+    },
+    "YAML-EMPTY": {
+        "fi": "tiedosto on tyhjä. Kirjoita siihen tiedot tai poista se.",
+        "en": "the file is empty. Fill it in or remove it.",
+    },
+    "YAML-SYNTAX": {
+        "fi": "YAML-kirjoitusvirhe: {problem}. Tarkista sisennykset ja kaksoispisteet.",
+        "en": "YAML syntax error: {problem}. Check the indentation and colons.",
+    },
+    "YAML-DUPKEY": {
+        "fi": "avain '{key}' on jo rivillä {first}. Poista toinen niistä.",
+        "en": "key '{key}' already appears on line {first}. Remove one of them.",
+    },
+    "YAML-KEY": {
+        "fi": "avaimen on oltava tavallinen sana. Kirjoita avain ilman hakasulkeita tai aaltosulkeita.",
+        "en": "a key must be a plain word. Write the key without brackets or braces.",
+    },
+    "YAML-NOT-MAPPING": {
+        "fi": "tiedoston on oltava avain–arvo-rakenne (esim. 'id: ...').",
+        "en": "the file must be a mapping of keys to values (e.g. 'id: ...').",
+    },
+    # --- schema --------------------------------------------------------------------------------
+    "SCHEMA-REQUIRED": {
+        "fi": "pakollinen kenttä '{field}' puuttuu. Lisää se.",
+        "en": "required field '{field}' is missing. Add it.",
+    },
+    "SCHEMA-UNKNOWN": {
+        "fi": "tuntematon kenttä '{field}'. Tarkista kirjoitusasu{hint_fi}.",
+        "en": "unknown field '{field}'. Check the spelling{hint_en}.",
+    },
+    "SCHEMA-TYPE": {
+        "fi": "arvon '{value}' pitäisi olla {expected_fi}.",
+        "en": "value '{value}' should be {expected_en}.",
+    },
+    "SCHEMA-ENUM": {
+        "fi": "arvo '{value}' ei kelpaa. Sallitut: {allowed}.",
+        "en": "value '{value}' is not allowed. Allowed: {allowed}.",
+    },
+    "SCHEMA-FORMAT": {
+        "fi": "arvo '{value}' on väärässä muodossa. {hint_fi}",
+        "en": "value '{value}' has the wrong form. {hint_en}",
+    },
+    "SCHEMA-RANGE": {
+        "fi": "arvo {value} on sallitun alueen ulkopuolella ({bound_fi}).",
+        "en": "value {value} is out of range ({bound_en}).",
+    },
+    "SCHEMA-EMPTY": {
+        "fi": "lista tai kenttä on tyhjä; anna vähintään {minimum}.",
+        "en": "the list or field is empty; give at least {minimum}.",
+    },
+    "SCHEMA-DUPLICATE-ITEM": {
+        "fi": "listassa on sama arvo kahdesti. Poista toisto.",
+        "en": "the list holds the same value twice. Remove the repeat.",
+    },
+    "SCHEMA-ONE-OF": {
+        "fi": "{what_fi}",
+        "en": "{what_en}",
+    },
+    "SCHEMA-INVALID": {
+        "fi": "arvo ei kelpaa: {detail}.",
+        "en": "value is not valid: {detail}.",
+    },
+    # --- references and values -----------------------------------------------------------------
+    "REF-DUPLICATE-ID": {
+        "fi": "tunniste '{id}' on jo käytössä ({other}). Anna jokaiselle oma tunniste.",
+        "en": "id '{id}' is already used ({other}). Give each its own id.",
+    },
+    "REF-MUNICIPALITY": {
+        "fi": "kuntaa '{id}' ei ole kuntarekisterissä (municipalities.yaml). Tunnetut: {known}.",
+        "en": "municipality '{id}' is not in the registry (municipalities.yaml). Known: {known}.",
+    },
+    "REF-NOT-PARTY": {
+        "fi": "{role_fi} '{id}' ei ole sopijaosapuoli. Lisää se parties-listaan tai valitse osapuoli.",
+        "en": "{role_en} '{id}' is not a party. Add it to parties or choose a party.",
+    },
+    "REF-BASE": {
+        "fi": "täydennettävää sopimusta '{id}' ei ole tapauksessa. Tunnetut sopimukset: {known}.",
+        "en": "base agreement '{id}' is not in the case. Known agreements: {known}.",
+    },
+    "REF-BASE-KIND": {
+        "fi": "täydennettävän sopimuksen '{id}' on oltava yhteistoimintasopimus (kind: joint_body).",
+        "en": "base agreement '{id}' must be a cooperation agreement (kind: joint_body).",
+    },
+    "REF-FIGURES-PARTY": {
+        "fi": "kunta '{id}' ei ole sopijaosapuoli, mutta sille on annettu jakoluku. Poista se tai lisää osapuoleksi.",
+        "en": "municipality '{id}' is not a party but has a sharing figure. Remove it or make it a party.",
+    },
+    "DATA-DATE": {
+        "fi": "päivämäärää '{value}' ei ole olemassa. Tarkista päivä ja kuukausi.",
+        "en": "date '{value}' does not exist. Check the day and month.",
+    },
+    "DATA-POPULATION-YEAR": {
+        "fi": "kunnalta {name} puuttuu väkiluku vuodelta {year}. Lisää se municipalities.yaml-tiedostoon tai vaihda vuosi.",
+        "en": "municipality {name} has no population for {year}. Add it to municipalities.yaml or change the year.",
+    },
+    "DATA-LABOUR-YEAR": {
+        "fi": "kunnalta {name} puuttuu työvoiman määrä vuodelta {year}. Lisää labour_force municipalities.yaml-tiedostoon.",
+        "en": "municipality {name} has no labour force for {year}. Add labour_force to municipalities.yaml.",
+    },
+    "DATA-FIGURE-MISSING": {
+        "fi": "sopijakunnalta {name} puuttuu jakoluku (figures). Lisää se tai kerro no_share-kohdassa, miksi kunta ei maksa.",
+        "en": "party {name} has no sharing figure (figures). Add it, or say under no_share why it pays nothing.",
+    },
+    "DATA-FIGURES-ZERO": {
+        "fi": "jakolukujen summa on nolla, joten osuuksia ei voi laskea. Anna vähintään yksi positiivinen luku.",
+        "en": "the sharing figures add up to zero, so no shares can be computed. Give at least one positive figure.",
+    },
+    "CALC-SEATS-TOTAL": {
+        "fi": "sopimukseen kirjoitettu jäsenmäärä {declared} poikkeaa säännöstä lasketusta {computed} ({detail}). Korjaa declared_total tai väkiluvut.",
+        "en": "the declared number of members {declared} differs from {computed} computed by the rule ({detail}). Fix declared_total or the populations.",
+    },
+    "CALC-SHARE": {
+        "fi": "kunnan {name} kirjoitettu osuus {declared} % poikkeaa lasketusta {computed} %. Korjaa declared_shares tai jakoluvut.",
+        "en": "the declared share of {name}, {declared} %, differs from the computed {computed} %. Fix declared_shares or the figures.",
+    },
+    "CALC-FIXED-TOTAL": {
+        "fi": "kiinteiden osuuksien summa on {total} %, kun sen pitää olla 100 %. Korjaa figures-luvut.",
+        "en": "the fixed shares add up to {total} %, not 100 %. Fix the figures.",
+    },
+}
+
+
+def render_message(code: str, lang: str, params: dict[str, Any]) -> str:
+    entry = MESSAGES[code]
+    template = entry.get(lang) or entry["fi"]
+    return template.format(**params)

@@ -1,0 +1,1 @@
+"""Stage 3: typed facts and the figures computed from them (seats, cost shares, euros)."""

@@ -1,0 +1,164 @@
+"""The case as typed objects. Computed facts live here, once, so every writer shows the same figure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from generator.load.yaml_loader import LoadedFile
+
+Kind = Literal["joint_body", "supplement", "authority_task", "joint_post"]
+Basis = Literal["customers", "population", "labour_force", "fixed"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A yearly statistic with its source; ``illustrative`` marks a value the sources don't give."""
+
+    year: int
+    value: int
+    source: str
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class Municipality:
+    id: str
+    name: str
+    genitive: str
+    official_name: str
+    business_id: str | None
+    language: str
+    council: str
+    board: str | None
+    populations: dict[int, Figure]
+    labour_force: dict[int, Figure]
+    name_sv: str | None = None
+
+    @property
+    def bilingual(self) -> bool:
+        return "-" in self.language
+
+    def latest_population(self) -> Figure:
+        return self.populations[max(self.populations)]
+
+
+@dataclass(frozen=True)
+class Version:
+    number: str
+    date: dt.date
+    status: str
+
+
+@dataclass(frozen=True)
+class Term:
+    indefinite: bool
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Termination:
+    notice_months: int
+    effective: Literal["end_of_calendar_year", "after_notice"]
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class Budget:
+    amount: int
+    year: int
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class Share:
+    """One party's part of the costs: its figure under the basis, its percentage and its euros."""
+
+    municipality: Municipality
+    figure: Decimal | None
+    figure_illustrative: bool
+    hundredths: int
+    euros: int | None
+    no_share_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class CostSharing:
+    basis: Basis
+    year: int | None
+    source: str | None
+    note: str | None
+    illustrative: bool
+    budget: Budget | None
+    shares: tuple[Share, ...]
+
+    def share_of(self, municipality_id: str) -> Share:
+        return next(s for s in self.shares if s.municipality.id == municipality_id)
+
+
+@dataclass(frozen=True)
+class Seat:
+    municipality: Municipality
+    population: Figure | None
+    seats: int
+
+
+@dataclass(frozen=True)
+class Composition:
+    rule: Literal["per_started_inhabitants", "fixed_per_party"]
+    per_inhabitants: int | None
+    minimum: int | None
+    members_per_party: int | None
+    population_year: int
+    declared_total: int | None
+    seats: tuple[Seat, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(s.seats for s in self.seats)
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    when: str
+    event: str
+
+
+@dataclass
+class Agreement:
+    """Fields every agreement kind has; the kind-specific ones sit in ``details``."""
+
+    id: str
+    kind: Kind
+    title: str
+    parties: tuple[Municipality, ...]
+    purpose: str | None
+    signed: dt.date | None
+    entry_into_force: dt.date
+    term: Term
+    termination: Termination
+    cost: CostSharing
+    source: LoadedFile
+    details: dict[str, object] = field(default_factory=dict)
+    lead: Municipality | None = None
+    composition: Composition | None = None
+    history: tuple[HistoryEvent, ...] = ()
+    base: "Agreement | None" = None
+
+    @property
+    def output_stem(self) -> str:
+        return self.id
+
+
+@dataclass
+class Case:
+    id: str
+    title: str
+    language: str
+    version: Version
+    prepared_by: Municipality | None
+    municipalities: dict[str, Municipality]
+    agreements: list[Agreement]
+    inputs: list[LoadedFile]
