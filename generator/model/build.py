@@ -83,7 +83,7 @@ def _cost_sharing(data: dict[str, Any], parties: tuple[Municipality, ...], loade
         else:
             figure = _basis_figure(basis, m, year, loaded, out)
             weights.append(Decimal(figure.value) if figure else Decimal(0))
-            figure_flags.append(bool(figure and figure.illustrative) or illustrative)
+            figure_flags.append(bool(figure and figure.illustrative))
     if len(out) > before:
         return None
     if basis == "fixed" and sum(weights) != 100:
@@ -158,7 +158,7 @@ def _agreement(loaded: LoadedFile, registry: dict[str, Municipality], out: _Find
     if len(out) > before or entry is None or cost is None:
         return None
     t = d["termination"]
-    details = {k: _resolve(v, registry) for k, v in d.items() if k not in _COMMON}
+    details = _resolve({k: v for k, v in d.items() if k not in _COMMON}, registry)
     if "area" in details:
         details["area"] = tuple(registry[m] for m in d["area"])
     return Agreement(

@@ -1,0 +1,60 @@
+"""The whole pipeline for one case: validate, compose every agreement, write files and manifest."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.check.pipeline import validate_case
+from generator.compose.agreement import compose_agreement
+from generator.compose.tree import Document
+from generator.findings import Finding
+from generator.law.requirements import REQUIREMENTS, section_of, section_sort_key
+from generator.model.entities import Case
+from generator.write.docx_writer import write_docx
+from generator.write.files import write_atomic
+from generator.write.manifest import Output, manifest_json
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class BuildResult:
+    case: Case | None
+    findings: list[Finding]
+    outputs: list[Output]
+
+
+def legal_basis(tree: Document) -> tuple[str, ...]:
+    """Section-level citations of every requirement the document's clauses satisfy."""
+    sections = {section_of(REQUIREMENTS[code].citation) for clause in tree.clauses() for code in clause.requirements}
+    return tuple(sorted(sections, key=section_sort_key))
+
+
+def render_case(case: Case) -> list[Output]:
+    """Every output of a valid case, in memory; nothing is written here."""
+    author = case.prepared_by.official_name if case.prepared_by else ""
+    outputs = []
+    for agreement in case.agreements:
+        tree = compose_agreement(case, agreement)
+        data = write_docx(tree, [m.official_name for m in agreement.parties], author, case.version.date, case.language)
+        outputs.append(Output(
+            path=f"{agreement.output_stem}.docx", kind="agreement", title=agreement.title, data=data,
+            legal_basis=legal_basis(tree), parties=tuple(m.id for m in agreement.parties),
+        ))
+    return outputs
+
+
+def build(folder: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> BuildResult:
+    case, findings = validate_case(folder)
+    if case is None:
+        return BuildResult(None, findings, [])
+    outputs = render_case(case)
+    out = Path(out_dir)
+    for output in outputs:
+        write_atomic(out / output.path, output.data)
+    case_root = Path(folder)
+    inputs = sorted((f.path.relative_to(case_root).as_posix(), f.sha256) for f in case.inputs)
+    write_atomic(out / MANIFEST, manifest_json(case.id, inputs, outputs))
+    return BuildResult(case, findings, outputs)

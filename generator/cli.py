@@ -1,0 +1,123 @@
+"""The ``kuntasopimus`` command: validate, build, new.
+
+Exit codes: 0 success (warnings allowed), 1 the case has errors, 2 the command was used wrongly,
+3 an internal error (a bug: reported in one line, with a traceback only if KUNTASOPIMUS_DEBUG is set).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from generator.compose.templating import TemplateProblem
+from generator.findings import format_findings, has_errors
+
+LANGS = click.Choice(["fi", "en"])
+
+_TEXT = {
+    "fi": {
+        "valid": "{path}: kunnossa ({errors} virhettä, {warnings} varoitusta).",
+        "invalid": "{path}: {errors} virhettä, {warnings} varoitusta. Mitään ei kirjoitettu.",
+        "wrote": "Kirjoitettu {count} tiedostoa kansioon {out}:",
+        "template": "{where}: error TEMPLATE: mallipohjaa ei voitu täyttää: {reason}",
+        "internal": "kuntasopimus: sisäinen virhe ({kind}: {reason}). Tämä on ohjelmavirhe; ilmoita siitä kehittäjille.",
+        "new_exists": "{path}: kansio on jo olemassa eikä ole tyhjä. Valitse uusi kansio.",
+        "new_done": "Uusi tapaus kirjoitettu kansioon {path}. Muokkaa tiedostoja ja aja: kuntasopimus build {path} --out OUT",
+    },
+    "en": {
+        "valid": "{path}: valid ({errors} errors, {warnings} warnings).",
+        "invalid": "{path}: {errors} errors, {warnings} warnings. Nothing was written.",
+        "wrote": "Wrote {count} files to {out}:",
+        "template": "{where}: error TEMPLATE: the template could not be filled: {reason}",
+        "internal": "kuntasopimus: internal error ({kind}: {reason}). This is a bug; please report it.",
+        "new_exists": "{path}: the folder exists and is not empty. Choose a new folder.",
+        "new_done": "New case written to {path}. Edit the files, then run: kuntasopimus build {path} --out OUT",
+    },
+}
+
+
+def _say(lang: str, key: str, **params: object) -> str:
+    return _TEXT[lang][key].format(**params)
+
+
+def _summary(findings, lang: str, path: str) -> str:
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    return _say(lang, "invalid" if errors else "valid", path=path, errors=errors, warnings=warnings)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kuntasopimus")
+def cli() -> None:
+    """Kuntien yhteistoimintasopimukset YAML-kuvauksista: tarkistus ja sopimusluonnokset (.docx)."""
+
+
+@cli.command()
+@click.argument("case", type=click.Path(file_okay=False, path_type=str))
+@click.option("--lang", type=LANGS, default="fi", show_default=True, help="Ilmoitusten kieli.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def validate(case: str, lang: str, fmt: str) -> None:
+    """Tarkistaa tapauskansion CASE: skeemat, viittaukset ja lasketut luvut."""
+    from generator.check.pipeline import validate_case
+
+    _, findings = validate_case(case)
+    if fmt == "json":
+        click.echo(format_findings(findings, lang, "json"))
+    else:
+        if findings:
+            click.echo(format_findings(findings, lang, "text"))
+        click.echo(_summary(findings, lang, case), err=True)
+    sys.exit(1 if has_errors(findings) else 0)
+
+
+@cli.command()
+@click.argument("case", type=click.Path(file_okay=False, path_type=str))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=str), help="Tuloskansio.")
+@click.option("--lang", type=LANGS, default="fi", show_default=True, help="Ilmoitusten kieli.")
+def build(case: str, out_dir: str, lang: str) -> None:
+    """Tarkistaa tapauksen ja kirjoittaa sopimusluonnokset (.docx) ja manifest.json-tiedoston."""
+    from generator.build import MANIFEST, build as run_build
+
+    result = run_build(case, out_dir)
+    if result.findings:
+        click.echo(format_findings(result.findings, lang, "text"))
+    if result.case is None:
+        click.echo(_summary(result.findings, lang, case), err=True)
+        sys.exit(1)
+    click.echo(_say(lang, "wrote", count=len(result.outputs) + 1, out=out_dir))
+    for output in result.outputs:
+        click.echo(f"  {os.path.join(out_dir, output.path)}  ({output.kind})")
+    click.echo(f"  {os.path.join(out_dir, MANIFEST)}")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=str))
+@click.option("--lang", type=LANGS, default="fi", show_default=True, help="Ilmoitusten kieli.")
+def new(directory: str, lang: str) -> None:
+    """Kirjoittaa kansioon DIRECTORY kommentoidun aloitustapauksen, joka läpäisee tarkistuksen."""
+    from generator.starter import write_starter
+
+    target = Path(directory)
+    if target.exists() and any(target.iterdir()):
+        click.echo(_say(lang, "new_exists", path=directory), err=True)
+        sys.exit(2)
+    write_starter(target)
+    click.echo(_say(lang, "new_done", path=directory))
+
+
+def main() -> None:
+    lang = "en" if "--lang=en" in sys.argv or ("--lang" in sys.argv and "en" in sys.argv) else "fi"
+    try:
+        cli.main(prog_name="kuntasopimus", standalone_mode=True)
+    except TemplateProblem as problem:
+        click.echo(_say(lang, "template", where=f"{problem.template}:{problem.line}", reason=problem.reason), err=True)
+        sys.exit(1)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
+        if os.environ.get("KUNTASOPIMUS_DEBUG"):
+            traceback.print_exc()
+        click.echo(_say(lang, "internal", kind=type(exc).__name__, reason=exc), err=True)
+        sys.exit(3)

@@ -1,0 +1,165 @@
+"""One agreement of the model → a document tree, clause by clause from the kind's outline.
+
+Tables are composed here from computed facts (never typed in templates), so a seat or a share is
+formatted in exactly one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.compose.markup import parse_blocks, runs
+from generator.compose.outlines import OUTLINES
+from generator.compose.templating import environment, labels, render
+from generator.compose.tree import Cell, Chapter, Clause, Document, Paragraph, Run, Signatory, Table
+from generator.formats import fi_date, fi_euro, fi_number, fi_percent
+from generator.model.entities import Agreement, Case, Municipality
+
+
+def _cell(text: str, numeric: bool = False, illustrative: bool = False) -> Cell:
+    return Cell((Run(text + ("*" if illustrative else ""), "illustrative" if illustrative else "plain"),), numeric)
+
+
+def _role(agreement: Agreement, m: Municipality, words: dict[str, Any]) -> str:
+    d = agreement.details
+    roles = words["roles"]
+    if agreement.lead is not None:
+        return roles["lead"] if m.id == agreement.lead.id else roles["member"]
+    if agreement.kind == "authority_task":
+        return roles["principal"] if m.id == d["principal"]["municipality"].id else roles["provider"]
+    if agreement.kind == "joint_post":
+        return roles["employer"] if m.id == d["employer"].id else roles["partner"]
+    return roles["member"]
+
+
+class _Tables:
+    """The named tables a clause template can place with ``@table NAME``."""
+
+    def __init__(self, agreement: Agreement, lang: str) -> None:
+        self.a = agreement
+        self.words = labels(lang)
+        self.t = self.words["tables"]
+
+    def __call__(self, name: str) -> Table:
+        return getattr(self, name)()
+
+    def parties(self) -> Table:
+        rows = []
+        for m in self.a.parties:
+            bid = _cell(m.business_id) if m.business_id else Cell((Run(self.words["to_be_checked"], "placeholder"),))
+            rows.append((_cell(m.official_name), bid, _cell(_role(self.a, m, self.words))))
+        return Table("parties", (self.t["party"], self.t["business_id"], self.t["role"]), tuple(rows), (6.5, 3.5, 6.0))
+
+    def seats(self) -> Table:
+        comp = self.a.composition
+        assert comp is not None
+        rows = [
+            (_cell(s.municipality.name),
+             _cell(fi_number(s.population.value), True, s.population.illustrative) if s.population else _cell("–", True),
+             _cell(str(s.seats), True))
+            for s in comp.seats
+        ]
+        total_pop = sum(s.population.value for s in comp.seats if s.population)
+        rows.append((_cell(self.t["total"]), _cell(fi_number(total_pop), True), _cell(str(comp.total), True)))
+        header = (self.t["municipality"], f"{self.t['population']} {comp.population_year}", self.t["seats"])
+        return Table("seats", header, tuple(rows), (7.0, 5.0, 4.0), total=True)
+
+    def shares(self) -> Table:
+        cost = self.a.cost
+        figure_label = self.words["basis_figure"][cost.basis]
+        if cost.year and cost.basis != "fixed":
+            figure_label += f" {cost.year}"
+        header = [self.t["municipality"], figure_label, self.t["share"]]
+        has_euros = cost.budget is not None
+        if has_euros:
+            header.append(f"{self.t['euros']} ({cost.budget.year})")
+        rows = []
+        for s in cost.shares:
+            figure = fi_number(s.figure, 0 if s.figure == s.figure.to_integral() else 2) if s.figure is not None else "–"
+            if cost.basis == "fixed":
+                figure += "\u00a0%"
+            row = [_cell(s.municipality.name), _cell(figure, True, s.figure_illustrative), _cell(fi_percent(s.hundredths), True)]
+            if has_euros:
+                row.append(_cell(fi_euro(s.euros or 0), True, cost.budget.illustrative))
+            rows.append(tuple(row))
+        total_figure = sum((s.figure for s in cost.shares if s.figure is not None))
+        total = [_cell(self.t["total"]),
+                 _cell(fi_number(total_figure, 0 if total_figure == total_figure.to_integral() else 2) + ("\u00a0%" if cost.basis == "fixed" else ""), True),
+                 _cell(fi_percent(sum(s.hundredths for s in cost.shares)), True)]
+        if has_euros:
+            total.append(_cell(fi_euro(cost.budget.amount), True, cost.budget.illustrative))
+        rows.append(tuple(total))
+        widths = (5.0, 3.5, 3.5, 4.0) if has_euros else (7.0, 4.5, 4.5)
+        return Table("shares", tuple(header), tuple(rows), widths, total=True)
+
+    def posts(self) -> Table:
+        posts = self.a.details["posts"]
+        rows = [(_cell(p["title"]), _cell(str(p["count"]), True, p.get("illustrative", False))) for p in posts]
+        rows.append((_cell(self.t["total"]), _cell(str(sum(p["count"] for p in posts)), True)))
+        return Table("posts", (self.t["post"], self.t["count"]), tuple(rows), (11.0, 5.0), total=True)
+
+
+def template_context(case: Case, agreement: Agreement) -> dict[str, Any]:
+    """What clause templates may use: the agreement, its parts and the whole case."""
+    return {
+        "case": case,
+        "a": agreement,
+        "d": agreement.details,
+        "parties": agreement.parties,
+        "lead": agreement.lead,
+        "comp": agreement.composition,
+        "cost": agreement.cost,
+        "base": agreement.base,
+        "labels": labels(case.language),
+    }
+
+
+def _has_mark(doc_chapters: list[Chapter], mark: str) -> bool:
+    from generator.compose.tree import BulletList
+
+    for chapter in doc_chapters:
+        for clause in chapter.clauses:
+            for block in clause.blocks:
+                if isinstance(block, Paragraph) and any(r.mark == mark for r in block.runs):
+                    return True
+                if isinstance(block, BulletList) and any(r.mark == mark for item in block.items for r in item):
+                    return True
+                if isinstance(block, Table) and any(r.mark == mark for row in block.rows for c in row for r in c.runs):
+                    return True
+    return False
+
+
+def compose_agreement(case: Case, agreement: Agreement) -> Document:
+    lang = case.language
+    words = labels(lang)
+    context = template_context(case, agreement)
+    tables = _Tables(agreement, lang)
+    chapters: list[Chapter] = []
+    for chapter_spec in OUTLINES[agreement.kind]:
+        chapter = Chapter(chapter_spec.id, words["chapters"][chapter_spec.id])
+        for spec in chapter_spec.clauses:
+            if spec.when is not None and not spec.when(agreement):
+                continue
+            text = render(lang, f"clauses/{spec.id}.j2", context)
+            title, _, body = text.strip().partition("\n")
+            chapter.clauses.append(Clause(spec.id, title.strip(), spec.requirements, parse_blocks(body, tables)))
+        chapters.append(chapter)
+    lead = [Paragraph(runs(p)) for p in render(lang, "lead.j2", context).strip().split("\n\n") if p.strip()]
+    notes = []
+    if _has_mark(chapters, "illustrative"):
+        notes.append(Paragraph((Run(words["illustrative_note"], "plain"),), "note"))
+    if _has_mark(chapters, "placeholder"):
+        notes.append(Paragraph((Run(words["placeholder_note"], "plain"),), "note"))
+    signatories = [
+        Signatory(m.official_name, (words["place_and_date"], words["signature_line"], words["signature_line"]))
+        for m in agreement.parties
+    ]
+    return Document(
+        kind=agreement.kind, id=agreement.id, title=agreement.title,
+        status=words["status"][case.version.status], version=case.version.number,
+        date=fi_date(case.version.date), lead_paragraphs=lead, chapters=chapters,
+        signatures_title=words["signatures"], signatories=signatories, labels=words, notes=notes,
+    )
+
+
+__all__ = ["compose_agreement", "environment"]

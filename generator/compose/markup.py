@@ -1,0 +1,56 @@
+"""The small text markup that clause templates render to, parsed into tree blocks.
+
+Templates produce plain text so that a lawyer can read and edit them: paragraphs are separated by
+blank lines, ``- `` starts a list item, ``@table NAME`` places a table composed from the model. A
+value wrapped by the ``ill`` or ``todo`` filters carries private-use marks that become highlighted
+runs, so an illustrative figure can never lose its marking between template and page.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from generator.compose.tree import Block, BulletList, Paragraph, Run, Table
+
+ILL_OPEN, PLACE_OPEN, STRONG_OPEN, CLOSE = "\ue000", "\ue001", "\ue002", "\ue00f"
+_MARKS = {ILL_OPEN: "illustrative", PLACE_OPEN: "placeholder", STRONG_OPEN: "strong"}
+_TOKEN = re.compile(f"([{ILL_OPEN}{PLACE_OPEN}{STRONG_OPEN}{CLOSE}])")
+
+
+def runs(text: str) -> tuple[Run, ...]:
+    """Split marked text into runs; whitespace inside a paragraph collapses to single spaces."""
+    text = re.sub(r"\s+", " ", text).strip()
+    out: list[Run] = []
+    mark = "plain"
+    for piece in _TOKEN.split(text):
+        if piece in _MARKS:
+            mark = _MARKS[piece]
+        elif piece == CLOSE:
+            mark = "plain"
+        elif piece:
+            out.append(Run(piece, mark))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def parse_blocks(text: str, tables: Callable[[str], Table]) -> list[Block]:
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
+        if not lines:
+            continue
+        if lines[0].startswith("@table "):
+            blocks.extend(tables(line.split(None, 1)[1].strip()) for line in lines)
+        elif lines[0].startswith("- "):
+            items: list[str] = []
+            for line in lines:
+                if line.startswith("- "):
+                    items.append(line[2:])
+                else:
+                    items[-1] += " " + line
+            blocks.append(BulletList(tuple(runs(item) for item in items)))
+        elif lines[0].startswith("> "):
+            blocks.append(Paragraph(runs(" ".join(line.lstrip("> ") for line in lines)), "note"))
+        else:
+            blocks.append(Paragraph(runs(" ".join(lines))))
+    return blocks

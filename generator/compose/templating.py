@@ -1,0 +1,102 @@
+"""The Jinja2 environment for clause templates: strict, compiled once per process.
+
+StrictUndefined turns a missing value into an error that names the template and the variable,
+because an empty gap in a legal text is worse than no document at all.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import jinja2
+import yaml
+
+from generator.compose.markup import CLOSE, ILL_OPEN, PLACE_OPEN, STRONG_OPEN
+from generator.formats import fi_date, fi_euro, fi_number, fi_percent
+from generator.paths import templates_dir
+
+
+class TemplateProblem(Exception):
+    """A template could not be rendered; says which template and why, for the CLI to print."""
+
+    def __init__(self, template: str, line: int, reason: str) -> None:
+        super().__init__(f"{template}:{line}: {reason}")
+        self.template = template
+        self.line = line
+        self.reason = reason
+
+
+@lru_cache(maxsize=None)
+def labels(lang: str) -> dict[str, Any]:
+    """The language pack's fixed words: chapter titles, table headings, document labels."""
+    return yaml.safe_load((templates_dir() / lang / "labels.yaml").read_text("utf-8"))
+
+
+def _join(items: Iterable[Any], lang: str) -> str:
+    words = [str(i) for i in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {labels(lang)['and']} " + words[-1]
+
+
+def _official_genitive(official_name: str, endings: dict[str, str]) -> str:
+    """'Lestijärven kunta' → 'Lestijärven kunnan': only the type word inflects."""
+    head, _, last = official_name.rpartition(" ")
+    return f"{head} {endings[last]}" if head and last in endings else official_name
+
+
+@lru_cache(maxsize=None)
+def environment(lang: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir() / lang)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    words = labels(lang)
+    env.filters.update({
+        "date": fi_date,
+        "num": fi_number,
+        "pct": fi_percent,
+        "eur": fi_euro,
+        "join": lambda items: _join(items, lang),
+        "names": lambda ms: _join((m.name for m in ms), lang),
+        "ill": lambda text, flag=True: f"{ILL_OPEN}{text}*{CLOSE}" if flag else str(text),
+        "todo": lambda text: f"{PLACE_OPEN}{text}{CLOSE}",
+        "strong": lambda text: f"{STRONG_OPEN}{text}{CLOSE}",
+        "cap": lambda text: str(text)[:1].upper() + str(text)[1:],
+        "ogen": lambda m: _official_genitive(m.official_name, words["official_genitive"]),
+        "bid": lambda m: m.business_id if m.business_id else f"{PLACE_OPEN}{words['to_be_checked']}{CLOSE}",
+    })
+    return env
+
+
+def render(lang: str, name: str, context: dict[str, Any]) -> str:
+    env = environment(lang)
+    try:
+        template = env.get_template(name)
+        return template.render(context)
+    except jinja2.UndefinedError as exc:
+        raise TemplateProblem(_template_path(lang, name), _error_line(exc, name), str(exc)) from None
+    except jinja2.TemplateNotFound:
+        raise TemplateProblem(_template_path(lang, name), 0, "template not found") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(_template_path(lang, name), exc.lineno, exc.message or "syntax error") from None
+
+
+def _template_path(lang: str, name: str) -> str:
+    return str(Path("templates") / lang / name)
+
+
+def _error_line(exc: BaseException, name: str) -> int:
+    tb = exc.__traceback__
+    line = 0
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(name):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

@@ -1,0 +1,99 @@
+"""The neutral document tree: what the writers turn into Word (and, later, other formats).
+
+Nothing in the tree is computed; it carries text already formatted for its language, marked where a
+value is illustrative or a placeholder so each writer can show that in its own way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+Mark = Literal["plain", "illustrative", "placeholder", "strong"]
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    mark: Mark = "plain"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+    style: Literal["body", "note", "lead"] = "body"
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[tuple[Run, ...], ...]
+
+
+@dataclass(frozen=True)
+class Cell:
+    runs: tuple[Run, ...]
+    numeric: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row; ``total`` marks the last row as a sum row."""
+
+    id: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    widths: tuple[float, ...]
+    total: bool = False
+
+
+Block = Union[Paragraph, BulletList, Table]
+
+
+@dataclass
+class Clause:
+    id: str
+    title: str
+    requirements: tuple[str, ...]
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Chapter:
+    id: str
+    title: str
+    clauses: list[Clause] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str
+    lines: tuple[str, ...]
+
+
+@dataclass
+class Document:
+    """One agreement as a tree; ``labels`` are the language pack's fixed words for the writers."""
+
+    kind: str
+    id: str
+    title: str
+    status: str
+    version: str
+    date: str
+    lead_paragraphs: list[Paragraph]
+    chapters: list[Chapter]
+    signatures_title: str
+    signatories: list[Signatory]
+    labels: dict[str, str]
+    notes: list[Paragraph] = field(default_factory=list)
+
+    def clauses(self) -> list[Clause]:
+        return [clause for chapter in self.chapters for clause in chapter.clauses]

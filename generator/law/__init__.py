@@ -1,0 +1,1 @@
+"""What the statutes require of an agreement, as data the composer and the checks share."""

@@ -1,0 +1,242 @@
+"""Document tree → .docx with python-docx: styles, Word numbering, header, footer, tables.
+
+The writer only lays out what the tree says; it neither computes nor words anything itself, apart
+from the fixed labels the language pack hands it through ``Document.labels``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from docx import Document as new_docx
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt
+
+from generator.compose.tree import BulletList, Cell, Document, Paragraph, Run, Table
+from generator.write.ooxml_order import insert_ordered
+from generator.write.docx_numbering import BULLET_NUM_ID, install_numbering, set_numbering
+from generator.write.docx_styles import BULLET, CLAUSE_NOTE, CLAUSE_TEXT, TABLE_TEXT, TITLE_META, install_styles
+
+_LANG_TAGS = {"fi": "fi-FI", "sv": "sv-FI"}
+
+
+def _add_runs(paragraph, runs: tuple[Run, ...]) -> None:
+    for run in runs:
+        r = paragraph.add_run(run.text)
+        if run.mark in ("illustrative", "placeholder"):
+            r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        if run.mark in ("strong", "placeholder"):
+            r.bold = True
+
+
+def _shade(cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    insert_ordered(tc_pr, parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))
+
+
+def _borders(table, size: int = 4, color: str = "8A94A6") -> None:
+    tbl_pr = table._tbl.tblPr
+    edges = "".join(
+        f'<w:{edge} w:val="single" w:sz="{size}" w:space="0" w:color="{color}"/>'
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    insert_ordered(tbl_pr, parse_xml(f'<w:tblBorders {nsdecls("w")}>{edges}</w:tblBorders>'))
+
+
+def _no_borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    edges = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    insert_ordered(tbl_pr, parse_xml(f'<w:tblBorders {nsdecls("w")}>{edges}</w:tblBorders>'))
+
+
+def _indent_table(table, twips: int) -> None:
+    insert_ordered(table._tbl.tblPr, parse_xml(f'<w:tblInd {nsdecls("w")} w:w="{twips}" w:type="dxa"/>'))
+
+
+def _repeat_header(row) -> None:
+    insert_ordered(row._tr.get_or_add_trPr(), parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+
+
+def _cant_split(row) -> None:
+    insert_ordered(row._tr.get_or_add_trPr(), parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+
+
+def _fix_widths(table, widths_cm) -> None:
+    """Fixed layout with grid and cell widths both set: Word reads one, LibreOffice the other."""
+    insert_ordered(table._tbl.tblPr, parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    for i, width in enumerate(widths_cm):
+        table.columns[i].width = Cm(width)
+        for cell in table.columns[i].cells:
+            cell.width = Cm(width)
+
+
+def _write_cell(cell, content: Cell | str, bold: bool = False, numeric: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.style = TABLE_TEXT
+    if isinstance(content, str):
+        _add_runs(paragraph, (Run(content),))
+    else:
+        _add_runs(paragraph, content.runs)
+        numeric = content.numeric
+    if numeric:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if bold:
+        for run in paragraph.runs:
+            run.bold = True
+
+
+def _write_table(doc, table: Table) -> None:
+    t = doc.add_table(rows=1, cols=len(table.header))
+    t.alignment = WD_TABLE_ALIGNMENT.LEFT
+    t.autofit = False
+    _borders(t)
+    _indent_table(t, 567)
+    numeric_cols = [all(row[i].numeric for row in table.rows) for i in range(len(table.header))]
+    for i, heading in enumerate(table.header):
+        cell = t.rows[0].cells[i]
+        _write_cell(cell, heading, bold=True, numeric=numeric_cols[i])
+        _shade(cell, "DCE3ED")
+    _repeat_header(t.rows[0])
+    for r, row in enumerate(table.rows):
+        cells = t.add_row().cells
+        is_total = table.total and r == len(table.rows) - 1
+        for i, content in enumerate(row):
+            _write_cell(cells[i], content, bold=is_total)
+            if is_total:
+                _shade(cells[i], "F0F3F7")
+    _fix_widths(t, table.widths)
+    for row in t.rows:
+        _cant_split(row)
+    # A short gap after the table so the next paragraph does not touch its border.
+    gap = doc.add_paragraph(style=CLAUSE_TEXT)
+    gap.paragraph_format.space_after = Pt(0)
+
+
+def _write_block(doc, block) -> None:
+    if isinstance(block, Paragraph):
+        p = doc.add_paragraph(style=CLAUSE_NOTE if block.style == "note" else CLAUSE_TEXT)
+        _add_runs(p, block.runs)
+    elif isinstance(block, BulletList):
+        for item in block.items:
+            p = doc.add_paragraph(style=BULLET)
+            set_numbering(p._p.get_or_add_pPr(), BULLET_NUM_ID, 0)
+            _add_runs(p, item)
+    elif isinstance(block, Table):
+        _write_table(doc, block)
+
+
+def _field(paragraph, instruction: str, placeholder: str) -> None:
+    paragraph._p.append(parse_xml(
+        f'<w:fldSimple {nsdecls("w")} w:instr=" {instruction} "><w:r><w:t>{placeholder}</w:t></w:r></w:fldSimple>'
+    ))
+
+
+def _header_footer(doc, tree: Document) -> None:
+    section = doc.sections[0]
+    header = section.header.paragraphs[0]
+    header.text = ""
+    header.style = doc.styles["Header"]
+    style_ppr = doc.styles["Header"].element.get_or_add_pPr()
+    for tabs in style_ppr.findall(qn("w:tabs")):
+        style_ppr.remove(tabs)
+    tab_stop = section.page_width - section.left_margin - section.right_margin
+    header.paragraph_format.tab_stops.add_tab_stop(tab_stop, alignment=WD_TAB_ALIGNMENT.RIGHT)
+    left = header.add_run(tree.title)
+    left.font.size = Pt(8)
+    right = header.add_run(f"\t{tree.status} · {tree.labels['version']} {tree.version} · {tree.date}")
+    right.font.size = Pt(8)
+    right.bold = True
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles["Footer"]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run(f"{tree.labels['page']} ").font.size = Pt(9)
+    _field(footer, "PAGE", "1")
+    footer.add_run(" / ").font.size = Pt(9)
+    _field(footer, "NUMPAGES", "1")
+
+
+def _title_block(doc, tree: Document, parties: list[str]) -> None:
+    status = doc.add_paragraph(style=TITLE_META)
+    run = status.add_run(tree.status)
+    run.bold = True
+    run.font.size = Pt(12)
+    doc.add_paragraph(tree.title, style="Title")
+    for label, value in (
+        (tree.labels["parties_line"], ", ".join(parties)),
+        (tree.labels["version"], tree.version),
+        (tree.labels["date"], tree.date),
+    ):
+        p = doc.add_paragraph(style=TITLE_META)
+        p.add_run(f"{label}: ").bold = True
+        p.add_run(value)
+    for paragraph in tree.lead_paragraphs:
+        p = doc.add_paragraph(style="Normal")
+        p.paragraph_format.space_before = Pt(12)
+        _add_runs(p, paragraph.runs)
+    for note in tree.notes:
+        p = doc.add_paragraph(style=CLAUSE_NOTE)
+        p.paragraph_format.left_indent = Cm(0)
+        _add_runs(p, note.runs)
+
+
+def _signatures(doc, tree: Document) -> None:
+    heading = doc.add_paragraph(tree.signatures_title, style="Heading 1")
+    set_numbering(heading._p.get_or_add_pPr(), 0, 0)
+    table = doc.add_table(rows=0, cols=2)
+    _no_borders(table)
+    signatories = tree.signatories
+    for start in range(0, len(signatories), 2):
+        row = table.add_row()
+        _cant_split(row)
+        for col, signatory in enumerate(signatories[start:start + 2]):
+            cell = row.cells[col]
+            first = cell.paragraphs[0]
+            first.style = TABLE_TEXT
+            first.add_run(signatory.name).bold = True
+            for line in signatory.lines:
+                p = cell.add_paragraph(style=TABLE_TEXT)
+                p.paragraph_format.space_before = Pt(20)
+                p.add_run("_" * 34)
+                label = cell.add_paragraph(style=TABLE_TEXT)
+                label.add_run(line).font.size = Pt(8)
+            cell.add_paragraph(style=TABLE_TEXT).paragraph_format.space_after = Pt(12)
+    _fix_widths(table, (8.2, 8.2))
+
+
+def write_docx(tree: Document, parties: list[str], author: str, when: dt.date, lang: str) -> bytes:
+    """Render the tree and return the .docx bytes (the caller decides where and how to store them)."""
+    doc = new_docx()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.3)
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
+    install_numbering(doc)
+    install_styles(doc, _LANG_TAGS.get(lang, lang))
+    _header_footer(doc, tree)
+    _title_block(doc, tree, parties)
+    for chapter in tree.chapters:
+        doc.add_paragraph(chapter.title, style="Heading 1")
+        for clause in chapter.clauses:
+            doc.add_paragraph(clause.title, style="Heading 2")
+            for block in clause.blocks:
+                _write_block(doc, block)
+    _signatures(doc, tree)
+
+    stamp = dt.datetime(when.year, when.month, when.day, 12, 0, 0)
+    props = doc.core_properties
+    props.title = tree.title
+    props.subject = tree.status
+    props.author = author
+    props.last_modified_by = author
+    props.created = props.modified = stamp
+    props.revision = 1
+    props.language = _LANG_TAGS.get(lang, lang)
+    props.identifier = tree.id
+    props.version = tree.version
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,40 @@
+"""manifest.json: what a build read and wrote, with hashes, kinds and legal bases.
+
+Lawyers compare files by hash and later tools (check, diff) find outputs through it, so the manifest
+is deterministic: inputs and outputs in a fixed order, paths relative to the case and output folders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Output:
+    path: str
+    kind: str
+    title: str
+    data: bytes
+    legal_basis: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def manifest_json(case_id: str, inputs: list[tuple[str, str]], outputs: list[Output]) -> bytes:
+    body = {
+        "case": case_id,
+        "inputs": [{"path": path, "sha256": digest} for path, digest in inputs],
+        "outputs": [
+            {"path": o.path, "kind": o.kind, "title": o.title, "sha256": o.sha256,
+             "legal_basis": list(o.legal_basis), "parties": list(o.parties), **o.extra}
+            for o in outputs
+        ],
+    }
+    return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
