@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.check.pipeline import validate_case
 from generator.compose.agreement import compose_agreement
+from generator.compose.compliance import compose_compliance
 from generator.compose.tree import Document
 from generator.findings import Finding
 from generator.law.requirements import REQUIREMENTS, section_of, section_sort_key
@@ -15,6 +16,7 @@ from generator.model.entities import Case
 from generator.write.docx_writer import write_docx
 from generator.write.files import write_atomic
 from generator.write.manifest import Output, manifest_json
+from generator.write.markdown_writer import write_markdown
 
 MANIFEST = "manifest.json"
 
@@ -32,25 +34,38 @@ def legal_basis(tree: Document) -> tuple[str, ...]:
     return tuple(sorted(sections, key=section_sort_key))
 
 
-def render_case(case: Case) -> list[Output]:
+def render_case(case: Case, review: bool = False) -> list[Output]:
     """Every output of a valid case, in memory; nothing is written here."""
     author = case.prepared_by.official_name if case.prepared_by else ""
     outputs = []
+    trees = []
     for agreement in case.agreements:
         tree = compose_agreement(case, agreement)
-        data = write_docx(tree, [m.official_name for m in agreement.parties], author, case.version.date, case.language)
+        trees.append((agreement, tree))
+        data = write_docx(tree, [m.official_name for m in agreement.parties], author, case.version.date,
+                          case.language, review=review)
         outputs.append(Output(
             path=f"{agreement.output_stem}.docx", kind="agreement", title=agreement.title, data=data,
             legal_basis=legal_basis(tree), parties=tuple(m.id for m in agreement.parties),
         ))
+    report = compose_compliance(case, trees)
+    stem = f"{case.id}-{report.labels['compliance']['file_stem']}"
+    report_basis = tuple(sorted({b for o in outputs for b in o.legal_basis}, key=section_sort_key))
+    all_parties = tuple(dict.fromkeys(p for o in outputs for p in o.parties))
+    for suffix, data in (
+        ("docx", write_docx(report, [], author, case.version.date, case.language)),
+        ("md", write_markdown(report)),
+    ):
+        outputs.append(Output(path=f"{stem}.{suffix}", kind="compliance_report", title=report.title, data=data,
+                              legal_basis=report_basis, parties=all_parties))
     return outputs
 
 
-def build(folder: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> BuildResult:
+def build(folder: str | os.PathLike[str], out_dir: str | os.PathLike[str], review: bool = False) -> BuildResult:
     case, findings = validate_case(folder)
     if case is None:
         return BuildResult(None, findings, [])
-    outputs = render_case(case)
+    outputs = render_case(case, review=review)
     out = Path(out_dir)
     for output in outputs:
         write_atomic(out / output.path, output.data)

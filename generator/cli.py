@@ -20,8 +20,10 @@ LANGS = click.Choice(["fi", "en"])
 
 _TEXT = {
     "fi": {
-        "valid": "{path}: kunnossa ({errors} virhettä, {warnings} varoitusta).",
-        "invalid": "{path}: {errors} virhettä, {warnings} varoitusta. Mitään ei kirjoitettu.",
+        "valid": "{path}: kunnossa ({counts}).",
+        "invalid": "{path}: {counts}. Mitään ei kirjoitettu.",
+        "errors": ("virhe", "virhettä"),
+        "warnings": ("varoitus", "varoitusta"),
         "wrote": "Kirjoitettu {count} tiedostoa kansioon {out}:",
         "template": "{where}: error TEMPLATE: mallipohjaa ei voitu täyttää: {reason}",
         "internal": "kuntasopimus: sisäinen virhe ({kind}: {reason}). Tämä on ohjelmavirhe; ilmoita siitä kehittäjille.",
@@ -29,8 +31,10 @@ _TEXT = {
         "new_done": "Uusi tapaus kirjoitettu kansioon {path}. Muokkaa tiedostoja ja aja: kuntasopimus build {path} --out OUT",
     },
     "en": {
-        "valid": "{path}: valid ({errors} errors, {warnings} warnings).",
-        "invalid": "{path}: {errors} errors, {warnings} warnings. Nothing was written.",
+        "valid": "{path}: valid ({counts}).",
+        "invalid": "{path}: {counts}. Nothing was written.",
+        "errors": ("error", "errors"),
+        "warnings": ("warning", "warnings"),
         "wrote": "Wrote {count} files to {out}:",
         "template": "{where}: error TEMPLATE: the template could not be filled: {reason}",
         "internal": "kuntasopimus: internal error ({kind}: {reason}). This is a bug; please report it.",
@@ -41,13 +45,21 @@ _TEXT = {
 
 
 def _say(lang: str, key: str, **params: object) -> str:
-    return _TEXT[lang][key].format(**params)
+    text = _TEXT[lang][key]
+    assert isinstance(text, str)
+    return text.format(**params)
+
+
+def _count(lang: str, key: str, n: int) -> str:
+    one, many = _TEXT[lang][key]
+    return f"{n} {one if n == 1 else many}"
 
 
 def _summary(findings, lang: str, path: str) -> str:
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
-    return _say(lang, "invalid" if errors else "valid", path=path, errors=errors, warnings=warnings)
+    counts = f"{_count(lang, 'errors', errors)}, {_count(lang, 'warnings', warnings)}"
+    return _say(lang, "invalid" if errors else "valid", path=path, counts=counts)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,11 +90,12 @@ def validate(case: str, lang: str, fmt: str) -> None:
 @click.argument("case", type=click.Path(file_okay=False, path_type=str))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=str), help="Tuloskansio.")
 @click.option("--lang", type=LANGS, default="fi", show_default=True, help="Ilmoitusten kieli.")
-def build(case: str, out_dir: str, lang: str) -> None:
-    """Tarkistaa tapauksen ja kirjoittaa sopimusluonnokset (.docx) ja manifest.json-tiedoston."""
+@click.option("--review", is_flag=True, help="Lisää jokaiseen lakisääteiseen kohtaan Word-kommentti, jossa on lainkohta ja säännön koodi.")
+def build(case: str, out_dir: str, lang: str, review: bool) -> None:
+    """Tarkistaa tapauksen ja kirjoittaa sopimusluonnokset (.docx), vaatimustaulukon ja manifest.json-tiedoston."""
     from generator.build import MANIFEST, build as run_build
 
-    result = run_build(case, out_dir)
+    result = run_build(case, out_dir, review=review)
     if result.findings:
         click.echo(format_findings(result.findings, lang, "text"))
     if result.case is None:

@@ -17,9 +17,17 @@ Condition = Callable[[Agreement], bool]
 
 @dataclass(frozen=True)
 class ClauseSpec:
+    """One clause: its stable id, the requirements it satisfies, and when it is present.
+
+    ``absent`` says what a missing conditional clause means for the compliance matrix: usually that
+    the requirement does not apply, but for a clause the statute expects the agreement to address
+    (otto-oikeus) its absence is reported as missing.
+    """
+
     id: str
     requirements: tuple[str, ...] = ()
     when: Condition | None = None
+    absent: str = "not_applicable"
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,7 @@ OUTLINES: dict[str, tuple[ChapterSpec, ...]] = {
             ClauseSpec("toimielin.kokoonpano", ("KL52-2",)),
             ClauseSpec("toimielin.jasenten_valinta", ("KL51-2", "KL52-2")),
             ClauseSpec("toimielin.valmistelu"),
-            ClauseSpec("toimielin.otto_oikeus", ("KL52-OTTO",), _has("right_of_take_up")),
+            ClauseSpec("toimielin.otto_oikeus", ("KL52-OTTO",), _has("right_of_take_up"), absent="missing"),
         )),
         ChapterSpec("talous", (
             ClauseSpec("kustannukset.jakoperuste", ("KL52-3",)),
@@ -134,3 +142,13 @@ OUTLINES: dict[str, tuple[ChapterSpec, ...]] = {
         _final(),
     ),
 }
+
+
+def requirement_specs(kind: str) -> list[tuple[str, ClauseSpec]]:
+    """Every requirement an agreement of ``kind`` can satisfy, in outline order, with its clause spec."""
+    seen: dict[str, ClauseSpec] = {}
+    for chapter in OUTLINES[kind]:
+        for spec in chapter.clauses:
+            for code in spec.requirements:
+                seen.setdefault(code, spec)
+    return list(seen.items())

@@ -97,3 +97,11 @@ class Document:
 
     def clauses(self) -> list[Clause]:
         return [clause for chapter in self.chapters for clause in chapter.clauses]
+
+    def numbered_clauses(self) -> list[tuple[str, Clause]]:
+        """Clause numbers as Word's multi-level list shows them (chapter.clause, from 1)."""
+        return [
+            (f"{i}.{j}", clause)
+            for i, chapter in enumerate(self.chapters, start=1)
+            for j, clause in enumerate(chapter.clauses, start=1)
+        ]

@@ -16,6 +16,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
+from generator.law.requirements import REQUIREMENTS
 from generator.compose.tree import BulletList, Cell, Document, Paragraph, Run, Table
 from generator.write.ooxml_order import insert_ordered
 from generator.write.docx_numbering import BULLET_NUM_ID, install_numbering, set_numbering
@@ -160,16 +161,15 @@ def _header_footer(doc, tree: Document) -> None:
 
 
 def _title_block(doc, tree: Document, parties: list[str]) -> None:
+    """Status, title, parties, version and date, then the lead paragraph and the marking notes."""
     status = doc.add_paragraph(style=TITLE_META)
     run = status.add_run(tree.status)
     run.bold = True
     run.font.size = Pt(12)
     doc.add_paragraph(tree.title, style="Title")
-    for label, value in (
-        (tree.labels["parties_line"], ", ".join(parties)),
-        (tree.labels["version"], tree.version),
-        (tree.labels["date"], tree.date),
-    ):
+    meta = [(tree.labels["parties_line"], ", ".join(parties))] if parties else []
+    meta += [(tree.labels["version"], tree.version), (tree.labels["date"], tree.date)]
+    for label, value in meta:
         p = doc.add_paragraph(style=TITLE_META)
         p.add_run(f"{label}: ").bold = True
         p.add_run(value)
@@ -184,6 +184,8 @@ def _title_block(doc, tree: Document, parties: list[str]) -> None:
 
 
 def _signatures(doc, tree: Document) -> None:
+    if not tree.signatories:
+        return
     heading = doc.add_paragraph(tree.signatures_title, style="Heading 1")
     set_numbering(heading._p.get_or_add_pPr(), 0, 0)
     table = doc.add_table(rows=0, cols=2)
@@ -207,8 +209,23 @@ def _signatures(doc, tree: Document) -> None:
     _fix_widths(table, (8.2, 8.2))
 
 
-def write_docx(tree: Document, parties: list[str], author: str, when: dt.date, lang: str) -> bytes:
-    """Render the tree and return the .docx bytes (the caller decides where and how to store them)."""
+def _review_comment(doc, heading, clause, author: str, stamp: dt.datetime) -> None:
+    """A margin comment naming each requirement the clause meets: citation, rule code, what it is."""
+    lines = [f"{REQUIREMENTS[code].citation} ({code}): {REQUIREMENTS[code].name_fi}" for code in clause.requirements]
+    comment = doc.add_comment(heading.runs, text=lines[0], author=author, initials="KS")
+    for line in lines[1:]:
+        comment.add_paragraph(line)
+    comment._comment_elm.set(qn("w:date"), stamp.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def write_docx(tree: Document, parties: list[str], author: str, when: dt.date, lang: str,
+               review: bool = False) -> bytes:
+    """Render the tree and return the .docx bytes (the caller decides where and how to store them).
+
+    With ``review``, every clause that meets a statutory requirement carries a Word comment naming
+    the citation and the rule code, so a lawyer sees the legal basis in the margin.
+    """
+    stamp = dt.datetime(when.year, when.month, when.day, 12, 0, 0)
     doc = new_docx()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -221,12 +238,12 @@ def write_docx(tree: Document, parties: list[str], author: str, when: dt.date, l
     for chapter in tree.chapters:
         doc.add_paragraph(chapter.title, style="Heading 1")
         for clause in chapter.clauses:
-            doc.add_paragraph(clause.title, style="Heading 2")
+            heading = doc.add_paragraph(clause.title, style="Heading 2")
+            if review and clause.requirements:
+                _review_comment(doc, heading, clause, author or "kuntasopimus", stamp)
             for block in clause.blocks:
                 _write_block(doc, block)
     _signatures(doc, tree)
-
-    stamp = dt.datetime(when.year, when.month, when.day, 12, 0, 0)
     props = doc.core_properties
     props.title = tree.title
     props.subject = tree.status

@@ -1,0 +1,80 @@
+"""The lawyer's compliance matrix: a query over the composed agreements' clause ids and requirements.
+
+For each agreement and each statutory requirement its kind can carry: the clause number and title
+that meets it, or why it is not there. Nothing here is typed twice: numbers come from the trees the
+agreements were written from, citations from the requirement catalogue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.compose.markup import runs
+from generator.compose.outlines import requirement_specs
+from generator.compose.templating import labels
+from generator.compose.tree import Cell, Chapter, Clause, Document, Paragraph, Run, Table
+from generator.formats import fi_date
+from generator.law.requirements import REQUIREMENTS
+from generator.model.entities import Agreement, Case
+
+MET, MISSING, NOT_APPLICABLE = "met", "missing", "not_applicable"
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    code: str
+    citation: str
+    name: str
+    clauses: tuple[tuple[str, str], ...]
+    status: str
+
+    @property
+    def where(self) -> str:
+        """'2.3 Title; 2.4 Title' — each meeting clause with its number, as a lawyer cites them."""
+        return "; ".join(f"{number} {title}" for number, title in self.clauses) or "–"
+    reason: str | None
+
+
+def matrix_rows(agreement: Agreement, tree: Document, lang: str) -> list[MatrixRow]:
+    words = labels(lang)["compliance"]
+    numbered = tree.numbered_clauses()
+    rows = []
+    for code, spec in requirement_specs(agreement.kind):
+        requirement = REQUIREMENTS[code]
+        name = requirement.name_fi if lang == "fi" else requirement.name_en
+        meeting = tuple((number, clause.title) for number, clause in numbered if code in clause.requirements)
+        if meeting:
+            rows.append(MatrixRow(code, requirement.citation, name, meeting, MET, None))
+        else:
+            reason = words["reasons"].get(spec.id, words["reasons"]["default"])
+            rows.append(MatrixRow(code, requirement.citation, name, (), spec.absent, reason))
+    return rows
+
+
+def compose_compliance(case: Case, documents: list[tuple[Agreement, Document]]) -> Document:
+    lang = case.language
+    all_words = labels(lang)
+    words = all_words["compliance"]
+    chapters = []
+    for agreement, tree in documents:
+        table_rows = []
+        for row in matrix_rows(agreement, tree, lang):
+            status = words["status"][row.status] + (f": {row.reason}" if row.reason else "")
+            mark = "plain" if row.status != MISSING else "placeholder"
+            table_rows.append((
+                Cell((Run(row.code),)),
+                Cell((Run(row.citation),)),
+                Cell((Run(row.name),)),
+                Cell((Run(row.where),)),
+                Cell((Run(status, mark),)),
+            ))
+        table = Table("compliance", tuple(words["columns"]), tuple(table_rows), (2.3, 2.9, 3.4, 4.4, 2.4))
+        clause = Clause("vaatimukset", words["clause_title"], (), [table])
+        chapters.append(Chapter(agreement.id, agreement.title, [clause]))
+    lead = [Paragraph(runs(words["lead"].format(case=case.title)))]
+    return Document(
+        kind="compliance_report", id=f"{case.id}-vaatimustenmukaisuus", title=words["title"],
+        status=all_words["status"][case.version.status], version=case.version.number,
+        date=fi_date(case.version.date), lead_paragraphs=lead, chapters=chapters,
+        signatures_title="", signatories=[], labels=all_words,
+    )
