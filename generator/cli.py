@@ -108,6 +108,28 @@ def build(case: str, out_dir: str, lang: str, review: bool) -> None:
 
 
 @cli.command()
+@click.option("--lang", type=LANGS, default="fi", show_default=True, help="Kuvausten kieli.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(lang: str, fmt: str) -> None:
+    """Luettelee tarkistussäännöt: koodi, lainkohta, vakavuus ja kuvaus."""
+    import json
+
+    from generator.check.rules import RULES
+
+    entries = [
+        {"code": r.code, "citation": r.citation, "severity": r.severity,
+         "title": r.title_fi if lang == "fi" else r.title_en, "message": r.fi if lang == "fi" else r.en}
+        for r in RULES.values()
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+        return
+    width = max(len(e["code"]) for e in entries)
+    for e in entries:
+        click.echo(f"{e['code']:<{width}}  {e['severity']:<7}  {e['citation']}: {e['title']}")
+
+
+@cli.command()
 @click.argument("directory", type=click.Path(path_type=str))
 @click.option("--lang", type=LANGS, default="fi", show_default=True, help="Ilmoitusten kieli.")
 def new(directory: str, lang: str) -> None:

@@ -33,12 +33,14 @@ class Finding:
     severity: Severity
     position: Position
     params: dict[str, Any] = field(default_factory=dict)
+    citation: str | None = None
 
     def message(self, lang: str = "fi") -> str:
         return render_message(self.code, lang, self.params)
 
     def line(self, lang: str = "fi") -> str:
-        return f"{self.position}: {self.severity} {self.code}: {self.message(lang)}"
+        cited = f" ({self.citation})" if self.citation else ""
+        return f"{self.position}: {self.severity} {self.code}: {self.message(lang)}{cited}"
 
     def as_json(self, lang: str = "fi") -> dict[str, Any]:
         return {
@@ -48,6 +50,7 @@ class Finding:
             "severity": self.severity,
             "code": self.code,
             "message": self.message(lang),
+            "citation": self.citation,
         }
 
 

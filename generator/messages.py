@@ -113,13 +113,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "{role_fi} '{id}' ei ole sopijaosapuoli. Lisää se parties-listaan tai valitse osapuoli.",
         "en": "{role_en} '{id}' is not a party. Add it to parties or choose a party.",
     },
-    "REF-BASE": {
-        "fi": "täydennettävää sopimusta '{id}' ei ole tapauksessa. Tunnetut sopimukset: {known}.",
-        "en": "base agreement '{id}' is not in the case. Known agreements: {known}.",
-    },
     "REF-BASE-KIND": {
         "fi": "täydennettävän sopimuksen '{id}' on oltava yhteistoimintasopimus (kind: joint_body).",
         "en": "base agreement '{id}' must be a cooperation agreement (kind: joint_body).",
+    },
+    "REF-AREA": {
+        "fi": "työllisyysaluetta '{id}' ei ole kuntarekisterissä (employment_areas). Tunnetut: {known}.",
+        "en": "employment area '{id}' is not in the registry (employment_areas). Known: {known}.",
+    },
+    "REF-NEIGHBOUR-SYMMETRY": {
+        "fi": "{a} mainitsee naapurikseen kunnan {b}, mutta {b} ei mainitse kuntaa {a}. Lisää naapuruus kummallekin.",
+        "en": "{a} lists {b} as a neighbour but {b} does not list {a}. Add the relation to both.",
     },
     "REF-FIGURES-PARTY": {
         "fi": "kunta '{id}' ei ole sopijaosapuoli, mutta sille on annettu jakoluku. Poista se tai lisää osapuoleksi.",
@@ -137,25 +141,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "kunnalta {name} puuttuu työvoiman määrä vuodelta {year}. Lisää labour_force municipalities.yaml-tiedostoon.",
         "en": "municipality {name} has no labour force for {year}. Add labour_force to municipalities.yaml.",
     },
-    "DATA-FIGURE-MISSING": {
-        "fi": "sopijakunnalta {name} puuttuu jakoluku (figures). Lisää se tai kerro no_share-kohdassa, miksi kunta ei maksa.",
-        "en": "party {name} has no sharing figure (figures). Add it, or say under no_share why it pays nothing.",
-    },
     "DATA-FIGURES-ZERO": {
         "fi": "jakolukujen summa on nolla, joten osuuksia ei voi laskea. Anna vähintään yksi positiivinen luku.",
         "en": "the sharing figures add up to zero, so no shares can be computed. Give at least one positive figure.",
-    },
-    "CALC-SEATS-TOTAL": {
-        "fi": "sopimukseen kirjoitettu jäsenmäärä {declared} poikkeaa säännöstä lasketusta {computed} ({detail}). Korjaa declared_total tai väkiluvut.",
-        "en": "the declared number of members {declared} differs from {computed} computed by the rule ({detail}). Fix declared_total or the populations.",
-    },
-    "CALC-SHARE": {
-        "fi": "kunnan {name} kirjoitettu osuus {declared} % poikkeaa lasketusta {computed} %. Korjaa declared_shares tai jakoluvut.",
-        "en": "the declared share of {name}, {declared} %, differs from the computed {computed} %. Fix declared_shares or the figures.",
-    },
-    "CALC-FIXED-TOTAL": {
-        "fi": "kiinteiden osuuksien summa on {total} %, kun sen pitää olla 100 %. Korjaa figures-luvut.",
-        "en": "the fixed shares add up to {total} %, not 100 %. Fix the figures.",
     },
 }
 

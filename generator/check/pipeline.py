@@ -1,4 +1,5 @@
-"""Validation in stages, each run only when the one before it found no errors.
+"""Validation in stages — files, schema, references, model, rules — each run only when the one
+before it found no errors.
 
 Gating keeps one mistake from cascading: a misspelt key is reported once by the schema, not again as
 a missing reference and a failed computation.
@@ -8,8 +9,8 @@ from __future__ import annotations
 
 import os
 
-from generator.check.arithmetic import check_arithmetic
 from generator.check.references import check_references
+from generator.check.rules import run_rules
 from generator.check.schema_check import check_schema
 from generator.findings import Finding, has_errors
 from generator.load.case_folder import load_case_folder
@@ -36,5 +37,5 @@ def validate_case(folder: str | os.PathLike[str]) -> tuple[Case | None, list[Fin
     findings += model_findings
     if case is None or has_errors(findings):
         return None, findings
-    findings += check_arithmetic(case)
+    findings += run_rules(case)
     return (None if has_errors(findings) else case), findings

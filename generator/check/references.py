@@ -5,8 +5,10 @@ Runs only on schema-valid files, so each reference is known to be where the sche
 
 from __future__ import annotations
 
+import difflib
 from typing import Any, Iterator
 
+from generator.check.rules.catalogue import finding as rule_finding
 from generator.findings import Finding
 from generator.load.case_folder import RawCase
 from generator.load.yaml_loader import LoadedFile
@@ -31,6 +33,11 @@ def _get(data: dict[str, Any], path: tuple[str, ...]) -> Any:
     return data
 
 
+def _neighbours_of(registry: LoadedFile, municipality_id: str) -> list[str]:
+    entry = next(e for e in registry.data["municipalities"] if e["id"] == municipality_id)
+    return entry.get("neighbours", [])
+
+
 def check_references(raw: RawCase) -> list[Finding]:
     assert raw.case is not None and raw.registry is not None
     findings: list[Finding] = []
@@ -47,7 +54,28 @@ def check_references(raw: RawCase) -> list[Finding]:
 
     def municipality(loaded: LoadedFile, path: tuple[Any, ...], value: str) -> Iterator[Finding]:
         if value not in known:
-            yield Finding("REF-MUNICIPALITY", "error", loaded.position(path), {"id": value, "known": known_list})
+            close = difflib.get_close_matches(value, list(known), n=1)
+            hint = f"{close[0]} (?) — " if close else ""
+            yield Finding("REF-MUNICIPALITY", "error", loaded.position(path), {"id": value, "known": hint + known_list})
+
+    registry = raw.registry
+    for i, entry in enumerate(registry.data["municipalities"]):
+        for j, other in enumerate(entry.get("neighbours", [])):
+            path = ("municipalities", i, "neighbours", j)
+            if other not in known:
+                findings.extend(municipality(registry, path, other))
+            elif entry["id"] not in _neighbours_of(registry, other):
+                findings.append(Finding("REF-NEIGHBOUR-SYMMETRY", "error", registry.position(path),
+                                        {"a": entry["id"], "b": other}))
+    areas: dict[str, int] = {}
+    for i, area in enumerate(registry.data.get("employment_areas", [])):
+        areas.setdefault(area["id"], i)
+        findings.extend(municipality(registry, ("employment_areas", i, "lead"), area["lead"]))
+        for j, member in enumerate(area["members"]):
+            findings.extend(municipality(registry, ("employment_areas", i, "members", j), member))
+        if area["lead"] in known and area["lead"] not in area["members"]:
+            findings.append(Finding("REF-NOT-PARTY", "error", registry.position(("employment_areas", i, "lead")),
+                                    {"id": area["lead"], "role_fi": "Työllisyysalueen vastuukunta", "role_en": "The area's lead municipality"}))
 
     prepared_by = raw.case.data.get("prepared_by")
     if prepared_by is not None:
@@ -77,21 +105,24 @@ def check_references(raw: RawCase) -> list[Finding]:
                                         {"id": value, "role_fi": role_fi.capitalize(), "role_en": role_en.capitalize()}))
         for i, member in enumerate(data.get("area", [])):
             findings.extend(municipality(loaded, ("area", i), member))
-        area_lead = _get(data, ("employment_area", "lead"))
-        if area_lead is not None:
-            findings.extend(municipality(loaded, ("employment_area", "lead"), area_lead))
-        for section in ("figures", "declared_shares", "no_share"):
-            for key in data["cost_sharing"].get(section, {}):
+        area = data.get("employment_area")
+        if area is not None and area not in areas:
+            findings.append(Finding("REF-AREA", "error", loaded.position(("employment_area",)),
+                                    {"id": area, "known": ", ".join(sorted(areas)) or "–"}))
+        # With a wrong party list the figures are judged once the list is fixed: one finding, not two.
+        sections = ("figures", "declared_shares", "no_share") if all(p in known for p in parties) else ()
+        for section in sections:
+            for key in data.get("cost_sharing", {}).get(section, {}):
                 path = ("cost_sharing", section, key)
                 if key not in known:
-                    findings.append(Finding("REF-MUNICIPALITY", "error", loaded.key_position(path), {"id": key, "known": known_list}))
+                    findings.extend(municipality(loaded, path, key))
                 elif key not in parties:
                     findings.append(Finding("REF-FIGURES-PARTY", "error", loaded.key_position(path), {"id": key}))
         if data["kind"] == "supplement":
             base = data["base_agreement"]
             if base not in agreements:
-                findings.append(Finding("REF-BASE", "error", loaded.position(("base_agreement",)),
-                                        {"id": base, "known": ", ".join(sorted(agreements)) or "–"}))
+                findings.append(rule_finding("REF-BASE", loaded.position(("base_agreement",)),
+                                             id=base, known=", ".join(sorted(agreements)) or "–"))
             elif agreements[base].data["kind"] != "joint_body":
                 findings.append(Finding("REF-BASE-KIND", "error", loaded.position(("base_agreement",)), {"id": base}))
     return findings

@@ -55,7 +55,7 @@ _GENERAL = ChapterSpec("yleista", (
 
 _FINAL = ChapterSpec("voimassaolo", (
     ClauseSpec("voimassaolo.kesto", ("KL52-4",)),
-    ClauseSpec("voimassaolo.irtisanominen", ("KL52-4",)),
+    ClauseSpec("voimassaolo.irtisanominen", ("KL52-4",), lambda a: a.termination is not None),
     ClauseSpec("muutokset"),
     ClauseSpec("erimielisyydet", ("KL63",)),
     ClauseSpec("voimaantulo"),

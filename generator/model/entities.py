@@ -36,6 +36,7 @@ class Municipality:
     populations: dict[int, Figure]
     labour_force: dict[int, Figure]
     name_sv: str | None = None
+    neighbours: tuple[str, ...] = ()
 
     @property
     def bilingual(self) -> bool:
@@ -43,6 +44,21 @@ class Municipality:
 
     def latest_population(self) -> Figure:
         return self.populations[max(self.populations)]
+
+    def latest_labour_force(self) -> Figure | None:
+        return self.labour_force[max(self.labour_force)] if self.labour_force else None
+
+
+@dataclass(frozen=True)
+class EmploymentArea:
+    """An employment area (työllisyysalue) under Act 380/2023 12 §, with its lead and members."""
+
+    id: str
+    name: str
+    lead: Municipality
+    authority: str
+    members: tuple[Municipality, ...]
+    exception_14: str | None
 
 
 @dataclass(frozen=True)
@@ -137,9 +153,9 @@ class Agreement:
     purpose: str | None
     signed: dt.date | None
     entry_into_force: dt.date
-    term: Term
-    termination: Termination
-    cost: CostSharing
+    term: Term | None
+    termination: Termination | None
+    cost: CostSharing | None
     source: LoadedFile
     details: dict[str, object] = field(default_factory=dict)
     lead: Municipality | None = None
@@ -162,3 +178,6 @@ class Case:
     municipalities: dict[str, Municipality]
     agreements: list[Agreement]
     inputs: list[LoadedFile]
+    employment_areas: dict[str, EmploymentArea] = field(default_factory=dict)
+    population_max_age_years: int = 2
+    registry_source: LoadedFile | None = None

@@ -1,0 +1,40 @@
+"""Business IDs (check digit; missing ones) and bilingual parties (kielilaki 6 § and 29 §)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from generator.check.rules.catalogue import finding
+from generator.findings import Finding
+from generator.model.entities import Case
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+
+
+def business_id_problem(value: str) -> str | None:
+    """None for a valid Y-tunnus, else why not (weights 7 9 10 5 8 4 2, sum mod 11)."""
+    digits, check = value[:7], int(value[8])
+    remainder = sum(int(d) * w for d, w in zip(digits, _WEIGHTS)) % 11
+    if remainder == 1:
+        return "jakojäännös 1: tunnusta ei voi olla"
+    expected = 0 if remainder == 0 else 11 - remainder
+    return None if expected == check else f"odotettu {expected}"
+
+
+def check_identity(case: Case) -> Iterator[Finding]:
+    assert case.registry_source is not None
+    registry = case.registry_source
+    parties = {m.id for a in case.agreements for m in a.parties}
+    for index, entry in enumerate(registry.data["municipalities"]):
+        value = entry["business_id"]
+        if value is None:
+            if entry["id"] in parties:
+                yield finding("BID-MISSING", registry.position(("municipalities", index, "business_id")), name=entry["name"])
+            continue
+        problem = business_id_problem(value)
+        if problem:
+            yield finding("BID-CHECK", registry.position(("municipalities", index, "business_id")), value=value, reason=problem)
+    for a in case.agreements:
+        for index, m in enumerate(a.parties):
+            if m.bilingual:
+                yield finding("KIELI-6-29", a.source.position(("parties", index)), name=m.name)

@@ -1,0 +1,223 @@
+"""Each rule, broken in one place of the Kaustinen case, gives its code, citation and file:line.
+
+The edits are the ones a new user makes by hand in the YAML; each must give exactly one finding of
+the rule's code and no other error, so the administration chief reads one clear message.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from click.testing import CliRunner
+
+from generator.check.pipeline import validate_case
+from generator.check.rules import RULES
+from generator.check.rules.identity import business_id_problem
+from generator.cli import cli
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "agreements" / "kaustisen-seutukunta"
+JOINT_BODY = "10-yhteistoimintasopimus.yaml"
+SUPPLEMENT = "20-te24-taydentava-sopimus.yaml"
+AUTHORITY = "30-te24-viranomaistehtavat-54.yaml"
+POSTS = "40-te24-yhteiset-virat-53.yaml"
+REGISTRY = "municipalities.yaml"
+
+
+def _drop_block(key: str) -> Callable[[str], str]:
+    """Remove a top-level key and its indented body, as a user deleting the lines would."""
+    def edit(text: str) -> str:
+        pattern = re.compile(rf"^{key}:.*\n(?:(?:[ #].*|)\n)*?(?=^[a-z_]+:|\Z)", re.M)
+        new, count = pattern.subn("", text)
+        assert count == 1, f"{key} not found"
+        return new
+    return edit
+
+
+def _replace(old: str, new: str) -> Callable[[str], str]:
+    def edit(text: str) -> str:
+        assert old in text, old
+        return text.replace(old, new)
+    return edit
+
+
+def _append(extra: str) -> Callable[[str], str]:
+    return lambda text: text.rstrip("\n") + "\n" + extra + "\n"
+
+
+@dataclass(frozen=True)
+class Break:
+    code: str
+    file: str
+    edit: Callable[[str], str]
+    at: str  # the text of the line the finding must point at (first occurrence after the edit)
+    edits: tuple[tuple[str, Callable[[str], str]], ...] = ()
+
+
+KIND = "kind:"
+_ORGANISING = "organising_responsibility:\n  tasks: seudun elinkeinopalvelut\n  covers: [{covers}]"
+_ALL_COVERS = ["availability", "needs", "production", "supervision", "authority"]
+
+BREAKS = [
+    Break("KL52-1", JOINT_BODY, _drop_block("tasks"), KIND),
+    Break("KL52-2", JOINT_BODY, _drop_block("composition"), KIND),
+    Break("KL52-3", JOINT_BODY, _drop_block("cost_sharing"), KIND),
+    Break("KL52-4", JOINT_BODY, _drop_block("termination"), KIND),
+    Break("KL52-OTTO", JOINT_BODY, _drop_block("right_of_take_up"), KIND),
+    Break("KL53-1", POSTS, _drop_block("established_by_identical_decisions"), KIND),
+    Break("KL53-3A", POSTS, _drop_block("employer"), KIND),
+    Break("KL53-3B", POSTS, _drop_block("cost_sharing"), KIND),
+    Break("KL54-1", AUTHORITY, _replace("delegable_to_office_holder: true", "delegable_to_office_holder: false"),
+          "delegable_to_office_holder: false"),
+    Break("KL54-2A", AUTHORITY, _drop_block("tasks"), KIND),
+    Break("KL54-2B", AUTHORITY, _drop_block("monitoring"), KIND),
+    Break("KL54-2C", AUTHORITY, _drop_block("cost_sharing"), KIND),
+    Break("KL54-2D", AUTHORITY, _drop_block("termination"), KIND),
+    *[
+        Break(f"KL8-2-{n}", JOINT_BODY,
+              _append(_ORGANISING.format(covers=", ".join(c for c in _ALL_COVERS if c != _ALL_COVERS[n - 1]))),
+              "organising_responsibility:")
+        for n in range(1, 6)
+    ],
+    Break("KL63", JOINT_BODY, _append("disputes: {forum: arbitration}"), "disputes: {forum: arbitration}"),
+    Break("TPJ12-1", REGISTRY, _replace("value: 22500", "value: 5000"), "    members: [kokkola, kannus"),
+    Break("TPJ12-2", REGISTRY, _replace("members: [kokkola, kannus, halsua, ", "members: [kokkola, kannus, "), "  - id: halsua"),
+    Break("TPJ12-3", REGISTRY, _replace("neighbours: [halsua, lestijarvi, veteli]", "neighbours: []"),
+          "    members: [kokkola, kannus",
+          edits=((REGISTRY, _replace("neighbours: [veteli, lestijarvi, perho]", "neighbours: [veteli, lestijarvi]")),
+                 (REGISTRY, _replace("neighbours: [toholampi, halsua, perho]", "neighbours: [toholampi, halsua]")),
+                 (REGISTRY, _replace("neighbours: [kaustinen, halsua, perho]", "neighbours: [kaustinen, halsua]")))),
+    Break("SEAT-DECLARED", JOINT_BODY, _replace("declared_total: 17", "declared_total: 18"), "declared_total: 18"),
+    Break("SEAT-MIN", JOINT_BODY, _replace("  declared_total: 17", "  declared_total: 17\n  declared_seats: {lestijarvi: 1}"),
+          "declared_seats: {lestijarvi: 1}"),
+    Break("COST-100", POSTS, _replace("figures: {lestijarvi: 80, kokkola: 20}", "figures: {lestijarvi: 80, kokkola: 19}"),
+          "figures: {lestijarvi: 80, kokkola: 19}"),
+    Break("COST-ZERO", SUPPLEMENT, _replace("{halsua: 33,", "{halsua: 0,"), "figures: {halsua: 0,"),
+    Break("COST-DECLARED", SUPPLEMENT, _replace("  year: 2024\n", "  year: 2024\n  declared_shares: {halsua: 9.0}\n"),
+          "declared_shares: {halsua: 9.0}"),
+    Break("DATE-SIGN", SUPPLEMENT, _replace("entry_into_force: 2025-01-01", "signed: 2025-03-01\nentry_into_force: 2025-01-01"),
+          "entry_into_force: 2025-01-01"),
+    Break("DATE-NOTICE", SUPPLEMENT, _replace("notice_months: 12", "notice_months: 0"), "notice_months: 0"),
+    Break("DATE-TERMINATION", POSTS, _drop_block("termination"), KIND),
+    Break("REF-BASE", SUPPLEMENT, _replace("base_agreement: yhteistoimintasopimus", "base_agreement: perussopimus"),
+          "base_agreement: perussopimus"),
+    Break("BID-CHECK", REGISTRY, _replace("official_name: Halsuan kunta\n    business_id: null",
+                                          "official_name: Halsuan kunta\n    business_id: \"1234567-8\""),
+          "business_id: \"1234567-8\""),
+]
+
+
+def _copy(tmp_path: Path) -> Path:
+    case = tmp_path / "kaustisen-seutukunta"
+    shutil.copytree(EXAMPLE, case)
+    return case
+
+
+def _apply(case: Path, name: str, edit: Callable[[str], str]) -> None:
+    path = case / name
+    path.write_text(edit(path.read_text("utf-8")), "utf-8")
+
+
+def _line_of(case: Path, name: str, needle: str) -> int:
+    for number, line in enumerate((case / name).read_text("utf-8").splitlines(), start=1):
+        if line.startswith(needle) or (needle.strip() and line.strip().startswith(needle.strip())):
+            return number
+    raise AssertionError(f"{needle!r} not in {name}")
+
+
+def test_every_rule_in_the_catalogue_has_a_breaking_case_here() -> None:
+    tested = {b.code for b in BREAKS} | {"SEAT-AGE", "BID-MISSING", "KIELI-6-29"}
+    assert tested == set(RULES)
+
+
+@pytest.mark.parametrize("brk", BREAKS, ids=lambda b: b.code)
+def test_breaking_the_example_gives_exactly_that_finding(brk: Break, tmp_path: Path) -> None:
+    case = _copy(tmp_path)
+    _apply(case, brk.file, brk.edit)
+    for name, edit in brk.edits:
+        _apply(case, name, edit)
+    _, findings = validate_case(case)
+    hits = [f for f in findings if f.code == brk.code]
+    assert len(hits) == 1, [f.line() for f in findings]
+    hit = hits[0]
+    rule = RULES[brk.code]
+    assert hit.severity == rule.severity
+    assert hit.citation == rule.citation
+    assert Path(hit.position.file).name == brk.file
+    assert hit.position.line == _line_of(case, brk.file, brk.at)
+    others = [f for f in findings if f.severity == "error" and f.code != brk.code]
+    assert others == [], "cascade: " + "; ".join(f.line() for f in others)
+    assert rule.citation in hit.line()
+
+
+def test_the_example_case_has_no_errors_and_warns_about_old_population_data() -> None:
+    case, findings = validate_case(EXAMPLE)
+    assert case is not None
+    assert all(f.severity == "warning" for f in findings)
+    (age,) = [f for f in findings if f.code == "SEAT-AGE"]
+    message = age.message("fi")
+    assert "vuoden 2016" in message and "17 jäsentä" in message
+    assert "Vuoden 2024 luvuilla sama sääntö antaa 15" in message
+    assert age.citation == "KuntaL 52 § 1 mom. 2 k."
+    assert Path(age.position.file).name == JOINT_BODY
+
+
+def test_current_population_data_gives_no_age_warning(tmp_path: Path) -> None:
+    case = _copy(tmp_path)
+    _apply(case, JOINT_BODY, _replace("population_year: 2016", "population_year: 2024"))
+    _apply(case, JOINT_BODY, _replace("declared_total: 17", "declared_total: 15"))
+    _, findings = validate_case(case)
+    assert not [f for f in findings if f.code == "SEAT-AGE"]
+    assert not [f for f in findings if f.severity == "error"]
+
+
+def test_missing_business_ids_of_parties_are_warnings_at_their_lines() -> None:
+    _, findings = validate_case(EXAMPLE)
+    missing = [f for f in findings if f.code == "BID-MISSING"]
+    assert {f.params["name"] for f in missing} == {"Halsua", "Kaustinen", "Lestijärvi", "Toholampi", "Veteli", "Kokkola"}
+    assert all(f.severity == "warning" and f.citation == RULES["BID-MISSING"].citation for f in missing)
+    lines = (EXAMPLE / REGISTRY).read_text("utf-8").splitlines()
+    assert all(lines[f.position.line - 1].strip() == "business_id: null" for f in missing)
+
+
+def test_a_bilingual_party_warns_citing_the_language_act() -> None:
+    _, findings = validate_case(EXAMPLE)
+    warnings = [f for f in findings if f.code == "KIELI-6-29"]
+    assert {Path(f.position.file).name for f in warnings} == {AUTHORITY, POSTS}
+    assert all(f.citation == "kielilaki (423/2003) 6 § ja 29 §" for f in warnings)
+    lines = (EXAMPLE / AUTHORITY).read_text("utf-8").splitlines()
+    (in_authority,) = [f for f in warnings if Path(f.position.file).name == AUTHORITY]
+    assert "kokkola" in lines[in_authority.position.line - 1][in_authority.position.column - 1:]
+
+
+@pytest.mark.parametrize("value, problem", [("0000002-7", None), ("1234567-1", None), ("1234567-8", "odotettu 1"),
+                                            ("0000006-1", "jakojäännös 1: tunnusta ei voi olla")])
+def test_business_id_check_digit(value: str, problem: str | None) -> None:
+    assert business_id_problem(value) == problem
+
+
+# --- as a new user would: each mistake gives one clear line, not a cascade ----------------------
+
+NEW_USER = [
+    ("termination removed", JOINT_BODY, _drop_block("termination"), "KL52-4"),
+    ("shares that add up to 99 %", POSTS, _replace("kokkola: 20}", "kokkola: 19}"), "COST-100"),
+    ("a wrong check digit", REGISTRY, _replace("official_name: Vetelin kunta\n    business_id: null",
+                                               "official_name: Vetelin kunta\n    business_id: \"1234567-2\""), "BID-CHECK"),
+    ("a party not in the registry", SUPPLEMENT, _replace("parties: [halsua,", "parties: [halsu,"), "REF-MUNICIPALITY"),
+]
+
+
+@pytest.mark.parametrize("what, name, edit, code", NEW_USER, ids=[n[0] for n in NEW_USER])
+def test_new_user_mistakes_give_one_error_line(what: str, name: str, edit, code: str, tmp_path: Path) -> None:
+    case = _copy(tmp_path)
+    _apply(case, name, edit)
+    result = CliRunner().invoke(cli, ["validate", str(case)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stdout.splitlines() if ": error " in line]
+    assert len(errors) == 1, result.stdout
+    assert f"{name}:" in errors[0] and f"error {code}:" in errors[0]
+    assert "Traceback" not in result.output
