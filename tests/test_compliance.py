@@ -1,0 +1,107 @@
+"""The compliance matrix, read back from the generated .docx, matches the agreements' own clauses.
+
+A lawyer reads "KL52-3 … 3.1 Kustannusten jakoperuste … Täyttyy" in the matrix and expects clause
+3.1 of the agreement to be exactly that clause; the test recounts Word's numbering from the headings.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from generator.build import build
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "agreements" / "kaustisen-seutukunta"
+REPORT = "kaustisen-seutukunta-vaatimustenmukaisuus"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("compliance")
+    result = build(EXAMPLE, out, review=True)
+    assert result.case is not None
+    return out
+
+
+def _numbered_headings(path: Path) -> dict[str, str]:
+    """Clause number → title, counted the way Word numbers Heading 1 / Heading 2."""
+    chapter = clause = 0
+    numbered = {}
+    for paragraph in docx.Document(str(path)).paragraphs:
+        style = paragraph.style.name
+        num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
+        suppressed = num_pr is not None and num_pr.numId is not None and num_pr.numId.val == 0
+        if style == "Heading 1" and not suppressed:
+            chapter, clause = chapter + 1, 0
+        elif style == "Heading 2":
+            clause += 1
+            numbered[f"{chapter}.{clause}"] = paragraph.text
+    return numbered
+
+
+def _matrix(out: Path) -> dict[str, list[list[str]]]:
+    """Agreement title → matrix rows, read from the report's tables and chapter headings."""
+    document = docx.Document(str(out / f"{REPORT}.docx"))
+    titles = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    tables = document.tables
+    assert len(titles) == len(tables)
+    return {title: [[c.text for c in row.cells] for row in table.rows[1:]] for title, table in zip(titles, tables)}
+
+
+def test_every_statutory_requirement_of_the_example_is_met_or_not_applicable(built: Path) -> None:
+    matrix = _matrix(built)
+    manifest = json.loads((built / "manifest.json").read_text("utf-8"))
+    agreements = [o for o in manifest["outputs"] if o["kind"] == "agreement"]
+    assert list(matrix) == [o["title"] for o in agreements]
+    for title, rows in matrix.items():
+        statuses = {row[0]: row[4] for row in rows}
+        assert all(s == "Täyttyy" or s.startswith("Ei sovellu: ") for s in statuses.values()), (title, statuses)
+    joint_body = {row[0]: row for row in matrix["Kaustisen seutukunnan yhteistoimintasopimus"]}
+    assert joint_body["KL52-3"][1:] == ["KuntaL 52 § 1 mom. 3 k.", "kustannusten perusteet ja jakautuminen",
+                                        "3.1 Kustannusten jakoperuste", "Täyttyy"]
+    assert joint_body["KL52-1-8"][4] == "Ei sovellu: järjestämisvastuu ei siirry vastuukunnalle"
+    for code in ("KL52-1", "KL52-2", "KL52-4", "KL52-OTTO", "KL63"):
+        assert joint_body[code][4] == "Täyttyy"
+
+
+def test_matrix_clause_numbers_are_the_agreements_own(built: Path) -> None:
+    matrix = _matrix(built)
+    manifest = json.loads((built / "manifest.json").read_text("utf-8"))
+    for output in (o for o in manifest["outputs"] if o["kind"] == "agreement"):
+        headings = _numbered_headings(built / output["path"])
+        for row in matrix[output["title"]]:
+            if row[4] != "Täyttyy":
+                continue
+            for cited in row[3].split("; "):
+                number, title = cited.split(" ", 1)
+                assert headings[number] == title, (output["path"], row)
+
+
+def test_matrix_is_in_the_manifest_as_docx_and_markdown(built: Path) -> None:
+    manifest = json.loads((built / "manifest.json").read_text("utf-8"))
+    reports = [o for o in manifest["outputs"] if o["kind"] == "compliance_report"]
+    assert sorted(o["path"] for o in reports) == [f"{REPORT}.docx", f"{REPORT}.md"]
+    markdown = (built / f"{REPORT}.md").read_text("utf-8")
+    assert "| KL52-3 | KuntaL 52 § 1 mom. 3 k. | kustannusten perusteet ja jakautuminen | 3.1 Kustannusten jakoperuste | Täyttyy |" in markdown
+
+
+def test_review_comments_name_citation_and_rule_code(built: Path) -> None:
+    path = built / "yhteistoimintasopimus.docx"
+    with zipfile.ZipFile(path) as package:
+        comments = package.read("word/comments.xml").decode("utf-8")
+        body = package.read("word/document.xml").decode("utf-8")
+    assert "KuntaL 52 § 1 mom. 3 k. (KL52-3): kustannusten perusteet ja jakautuminen" in comments
+    assert "KuntaL 63 § (KL63)" in comments
+    headings_with_requirements = 10  # clauses of the joint body agreement that meet a requirement
+    assert body.count("<w:commentRangeStart") == headings_with_requirements
+    assert 'w:date="2024-10-15T12:00:00Z"' in comments
+
+
+def test_without_review_there_are_no_comments(tmp_path: Path) -> None:
+    build(EXAMPLE, tmp_path)
+    with zipfile.ZipFile(tmp_path / "yhteistoimintasopimus.docx") as package:
+        assert "word/comments.xml" not in package.namelist() or "<w:comment " not in package.read("word/comments.xml").decode()
