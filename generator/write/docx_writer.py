@@ -19,6 +19,7 @@ from docx.shared import Cm, Pt
 from generator.law.requirements import REQUIREMENTS
 from generator.compose.tree import BulletList, Cell, Document, Paragraph, Run, Table
 from generator.write.ooxml_order import insert_ordered
+from generator.write.package import normalise_package
 from generator.write.docx_numbering import BULLET_NUM_ID, install_numbering, set_numbering
 from generator.write.docx_styles import BULLET, CLAUSE_NOTE, CLAUSE_TEXT, TABLE_TEXT, TITLE_META, install_styles
 
@@ -256,4 +257,4 @@ def write_docx(tree: Document, parties: list[str], author: str, when: dt.date, l
     props.version = tree.version
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return normalise_package(buffer.getvalue(), when)
