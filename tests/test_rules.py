@@ -221,3 +221,18 @@ def test_new_user_mistakes_give_one_error_line(what: str, name: str, edit, code:
     assert len(errors) == 1, result.stdout
     assert f"{name}:" in errors[0] and f"error {code}:" in errors[0]
     assert "Traceback" not in result.output
+
+
+def test_rules_command_lists_the_catalogue_as_text_and_json() -> None:
+    import json
+
+    text = CliRunner().invoke(cli, ["rules"])
+    assert text.exit_code == 0
+    assert any(line.startswith("KL52-3") and "KuntaL 52 § 1 mom. 3 k." in line and "error" in line
+               for line in text.stdout.splitlines())
+    as_json = CliRunner().invoke(cli, ["rules", "--format", "json", "--lang", "en"])
+    entries = json.loads(as_json.stdout)
+    assert [e["code"] for e in entries] == list(RULES)
+    otto = next(e for e in entries if e["code"] == "KL52-OTTO")
+    assert otto == {"code": "KL52-OTTO", "citation": "KuntaL 52 § 2 mom.", "severity": "warning",
+                    "title": "right to take up decisions", "message": RULES["KL52-OTTO"].en}
