@@ -77,6 +77,9 @@ def check_references(raw: RawCase) -> list[Finding]:
             findings.append(Finding("REF-NOT-PARTY", "error", registry.position(("employment_areas", i, "lead")),
                                     {"id": area["lead"], "role_fi": "Työllisyysalueen vastuukunta", "role_en": "The area's lead municipality"}))
 
+    for i, council in enumerate(raw.case.data.get("councils", [])):
+        findings.extend(municipality(raw.case, ("councils", i), council))
+
     prepared_by = raw.case.data.get("prepared_by")
     if prepared_by is not None:
         findings.extend(municipality(raw.case, ("prepared_by",), prepared_by))

@@ -40,6 +40,12 @@ class _Tables:
         self.words = labels(lang)
         self.t = self.words["tables"]
 
+    @classmethod
+    def for_words(cls, agreement: Agreement, words: dict[str, Any]) -> "_Tables":
+        tables = cls.__new__(cls)
+        tables.a, tables.words, tables.t = agreement, words, words["tables"]
+        return tables
+
     def __call__(self, name: str) -> Table:
         return getattr(self, name)()
 
@@ -48,7 +54,7 @@ class _Tables:
         for m in self.a.parties:
             bid = _cell(m.business_id) if m.business_id else Cell((Run(self.words["to_be_checked"], "placeholder"),))
             rows.append((_cell(m.official_name), bid, _cell(_role(self.a, m, self.words))))
-        return Table("parties", (self.t["party"], self.t["business_id"], self.t["role"]), tuple(rows), (6.5, 3.5, 6.0))
+        return Table(f"parties:{self.a.id}", (self.t["party"], self.t["business_id"], self.t["role"]), tuple(rows), (6.5, 3.5, 6.0))
 
     def seats(self) -> Table:
         comp = self.a.composition
@@ -62,7 +68,7 @@ class _Tables:
         total_pop = sum(s.population.value for s in comp.seats if s.population)
         rows.append((_cell(self.t["total"]), _cell(fi_number(total_pop), True), _cell(str(comp.total), True)))
         header = (self.t["municipality"], f"{self.t['population']} {comp.population_year}", self.t["seats"])
-        return Table("seats", header, tuple(rows), (7.0, 5.0, 4.0), total=True)
+        return Table(f"seats:{self.a.id}", header, tuple(rows), (7.0, 5.0, 4.0), total=True)
 
     def shares(self) -> Table:
         cost = self.a.cost
@@ -90,13 +96,22 @@ class _Tables:
             total.append(_cell(fi_euro(cost.budget.amount), True, cost.budget.illustrative))
         rows.append(tuple(total))
         widths = (5.0, 3.5, 3.5, 4.0) if has_euros else (7.0, 4.5, 4.5)
-        return Table("shares", tuple(header), tuple(rows), widths, total=True)
+        return Table(f"shares:{self.a.id}", tuple(header), tuple(rows), widths, total=True)
 
     def posts(self) -> Table:
         posts = self.a.details["posts"]
         rows = [(_cell(p["title"]), _cell(str(p["count"]), True, p.get("illustrative", False))) for p in posts]
         rows.append((_cell(self.t["total"]), _cell(str(sum(p["count"] for p in posts)), True)))
-        return Table("posts", (self.t["post"], self.t["count"]), tuple(rows), (11.0, 5.0), total=True)
+        return Table(f"posts:{self.a.id}", (self.t["post"], self.t["count"]), tuple(rows), (11.0, 5.0), total=True)
+
+
+def shares_table(agreement: Agreement, words: dict[str, Any]) -> Table:
+    """The cost-share table of ``agreement`` (used by the agreement, the deck and the proposals)."""
+    return _Tables.for_words(agreement, words).shares()
+
+
+def seats_table(agreement: Agreement, words: dict[str, Any]) -> Table:
+    return _Tables.for_words(agreement, words).seats()
 
 
 def template_context(case: Case, agreement: Agreement) -> dict[str, Any]:

@@ -34,6 +34,17 @@ def runs(text: str) -> tuple[Run, ...]:
 
 
 def parse_blocks(text: str, tables: Callable[[str], Table]) -> list[Block]:
+    """Blocks of a rendered template; list items separated only by blank lines form one list."""
+    blocks: list[Block] = []
+    for block in _chunks(text, tables):
+        if isinstance(block, BulletList) and blocks and isinstance(blocks[-1], BulletList):
+            blocks[-1] = BulletList(blocks[-1].items + block.items)
+        else:
+            blocks.append(block)
+    return blocks
+
+
+def _chunks(text: str, tables: Callable[[str], Table]) -> list[Block]:
     blocks: list[Block] = []
     for chunk in re.split(r"\n\s*\n", text.strip()):
         lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]

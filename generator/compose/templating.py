@@ -53,7 +53,9 @@ def environment(lang: str) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(str(templates_dir() / lang)),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
-        trim_blocks=True,
+        # A tag alone on a line vanishes with its line (lstrip_blocks + the blank lines the markup
+        # tolerates); a tag that ends a text line keeps that line's break, unlike trim_blocks.
+        trim_blocks=False,
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
@@ -63,12 +65,14 @@ def environment(lang: str) -> jinja2.Environment:
         "num": fi_number,
         "pct": fi_percent,
         "eur": fi_euro,
-        "join": lambda items: _join(items, lang),
+        # join without a separator lists in prose ("A, B ja C"); with one it joins as Jinja's does.
+        "join": lambda items, sep=None: _join(items, lang) if sep is None else sep.join(str(i) for i in items),
         "names": lambda ms: _join((m.name for m in ms), lang),
         "ill": lambda text, flag=True: f"{ILL_OPEN}{text}*{CLOSE}" if flag else str(text),
         "todo": lambda text: f"{PLACE_OPEN}{text}{CLOSE}",
         "strong": lambda text: f"{STRONG_OPEN}{text}{CLOSE}",
         "cap": lambda text: str(text)[:1].upper() + str(text)[1:],
+        "board_acc": lambda m: _official_genitive(m.official_name, words["board_accusative"]).split(" ")[-1],
         "ogen": lambda m: _official_genitive(m.official_name, words["official_genitive"]),
         "bid": lambda m: m.business_id if m.business_id else f"{PLACE_OPEN}{words['to_be_checked']}{CLOSE}",
     })

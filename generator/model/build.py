@@ -17,7 +17,7 @@ from generator.load.case_folder import RawCase
 from generator.load.yaml_loader import LoadedFile
 from generator.model.entities import (
     Agreement, Budget, Case, Composition, CostSharing, EmploymentArea, Figure, HistoryEvent,
-    Municipality, Seat, Share, Term, Termination, Version,
+    Municipality, ScheduleStep, Seat, Share, Term, Termination, Version,
 )
 from generator.model.seats import seats_per_started
 from generator.model.shares import PERCENT_HUNDREDTHS, largest_remainder
@@ -58,7 +58,7 @@ def _municipality(entry: dict[str, Any]) -> Municipality:
         business_id=entry["business_id"], language=entry["language"], council=entry["council"],
         board=entry.get("board"), populations=_figures(entry["populations"]),
         labour_force=_figures(entry.get("labour_force")), name_sv=entry.get("name_sv"),
-        neighbours=tuple(entry.get("neighbours", ())),
+        neighbours=tuple(entry.get("neighbours", ())), preparer=entry.get("preparer"),
     )
 
 
@@ -190,6 +190,11 @@ def build_model(raw: RawCase) -> tuple[Case | None, list[Finding]]:
     c = raw.case.data
     version_date = _date(c["version"]["date"], raw.case, ("version", "date"), out)
     agreements = [a for a in (_agreement(f, registry, areas, out) for f in raw.agreements) if a is not None]
+    schedule = []
+    for i, step in enumerate(c.get("schedule", [])):
+        when = _date(step["date"], raw.case, ("schedule", i, "date"), out)
+        if when is not None:
+            schedule.append(ScheduleStep(step["step"], when, step.get("illustrative", False)))
     if out or version_date is None:
         return None, list(out)
     by_id = {a.id: a for a in agreements}
@@ -203,5 +208,7 @@ def build_model(raw: RawCase) -> tuple[Case | None, list[Finding]]:
         agreements=agreements, inputs=raw.files, employment_areas=areas,
         population_max_age_years=c.get("population_max_age_years", DEFAULT_POPULATION_MAX_AGE),
         registry_source=raw.registry,
+        councils=tuple(registry[m] for m in c.get("councils", [])), schedule=tuple(schedule),
+        administrative_court=c.get("administrative_court"), proposal_title=c.get("proposal_title"),
     )
     return case, []

@@ -37,6 +37,7 @@ class Municipality:
     labour_force: dict[int, Figure]
     name_sv: str | None = None
     neighbours: tuple[str, ...] = ()
+    preparer: str | None = None
 
     @property
     def bilingual(self) -> bool:
@@ -181,3 +182,14 @@ class Case:
     employment_areas: dict[str, EmploymentArea] = field(default_factory=dict)
     population_max_age_years: int = 2
     registry_source: LoadedFile | None = None
+    councils: tuple[Municipality, ...] = ()
+    schedule: tuple["ScheduleStep", ...] = ()
+    administrative_court: str | None = None
+    proposal_title: str | None = None
+
+
+@dataclass(frozen=True)
+class ScheduleStep:
+    step: str
+    date: dt.date
+    illustrative: bool = False
