@@ -9,6 +9,11 @@ from pathlib import Path
 from generator.check.pipeline import validate_case
 from generator.compose.agreement import compose_agreement
 from generator.compose.compliance import compose_compliance
+from generator.compose.deck import compose_deck
+from generator.compose.facts import case_facts
+from generator.compose.proposal import compose_proposal
+from generator.readback.consistency import check_outputs
+from generator.write.pptx_writer import write_pptx
 from generator.compose.tree import Document
 from generator.findings import Finding
 from generator.law.requirements import REQUIREMENTS, section_of, section_sort_key
@@ -42,22 +47,46 @@ def render_case(case: Case, review: bool = False) -> list[Output]:
     for agreement in case.agreements:
         tree = compose_agreement(case, agreement)
         trees.append((agreement, tree))
-        data = write_docx(tree, [m.official_name for m in agreement.parties], author, case.version.date,
-                          case.language, review=review)
+        data = write_docx(tree, author, case.version.date, case.language, review=review)
         outputs.append(Output(
             path=f"{agreement.output_stem}.docx", kind="agreement", title=agreement.title, data=data,
             legal_basis=legal_basis(tree), parties=tuple(m.id for m in agreement.parties),
+            extra={"agreement": agreement.id},
         ))
     report = compose_compliance(case, trees)
-    stem = f"{case.id}-{report.labels['compliance']['file_stem']}"
+    words = report.labels
+    stem = f"{case.id}-{words['compliance']['file_stem']}"
     report_basis = tuple(sorted({b for o in outputs for b in o.legal_basis}, key=section_sort_key))
     all_parties = tuple(dict.fromkeys(p for o in outputs for p in o.parties))
     for suffix, data in (
-        ("docx", write_docx(report, [], author, case.version.date, case.language)),
+        ("docx", write_docx(report, author, case.version.date, case.language)),
         ("md", write_markdown(report)),
     ):
         outputs.append(Output(path=f"{stem}.{suffix}", kind="compliance_report", title=report.title, data=data,
                               legal_basis=report_basis, parties=all_parties))
+    outputs += _council_outputs(case, outputs, f"{stem}.docx", author)
+    return outputs
+
+
+def _council_outputs(case: Case, agreements: list[Output], report_file: str, author: str) -> list[Output]:
+    """A deck and a decision proposal for every council the case names."""
+    legal = {o.extra["agreement"]: ", ".join(o.legal_basis) for o in agreements if o.kind == "agreement"}
+    outputs = []
+    for municipality in case.councils:
+        view_basis = tuple(sorted({b for o in agreements if o.kind == "agreement" and municipality.id in o.parties
+                                   for b in o.legal_basis}, key=section_sort_key))
+        deck = compose_deck(case, municipality.id)
+        outputs.append(Output(
+            path=f"{municipality.id}-{deck.labels['deck']['file_stem']}.pptx", kind="deck", title=deck.title,
+            data=write_pptx(deck, author, case.version.date), legal_basis=view_basis,
+            parties=(municipality.id,), extra={"municipality": municipality.id},
+        ))
+        proposal = compose_proposal(case, municipality.id, legal, report_file)
+        outputs.append(Output(
+            path=f"{proposal.id}.docx", kind="council_proposal", title=proposal.title,
+            data=write_docx(proposal, author, case.version.date, case.language), legal_basis=view_basis,
+            parties=(municipality.id,), extra={"municipality": municipality.id},
+        ))
     return outputs
 
 
@@ -71,5 +100,9 @@ def build(folder: str | os.PathLike[str], out_dir: str | os.PathLike[str], revie
         write_atomic(out / output.path, output.data)
     case_root = Path(folder)
     inputs = sorted((f.path.relative_to(case_root).as_posix(), f.sha256) for f in case.inputs)
-    write_atomic(out / MANIFEST, manifest_json(case.id, inputs, outputs))
+    write_atomic(out / MANIFEST, manifest_json(case.id, inputs, outputs, case_facts(case)))
+    disagreements = check_outputs(out, case.language)
+    if disagreements:
+        raise AssertionError("the build wrote outputs that disagree with the model: "
+                             + "; ".join(f.line() for f in disagreements[:5]))
     return BuildResult(case, findings, outputs)

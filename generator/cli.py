@@ -21,7 +21,7 @@ LANGS = click.Choice(["fi", "en"])
 _TEXT = {
     "fi": {
         "valid": "{path}: kunnossa ({counts}).",
-        "invalid": "{path}: {counts}. Mitään ei kirjoitettu.",
+        "invalid": "{path}: {counts}.",
         "errors": ("virhe", "virhettä"),
         "warnings": ("varoitus", "varoitusta"),
         "wrote": "Kirjoitettu {count} tiedostoa kansioon {out}:",
@@ -32,7 +32,7 @@ _TEXT = {
     },
     "en": {
         "valid": "{path}: valid ({counts}).",
-        "invalid": "{path}: {counts}. Nothing was written.",
+        "invalid": "{path}: {counts}.",
         "errors": ("error", "errors"),
         "warnings": ("warning", "warnings"),
         "wrote": "Wrote {count} files to {out}:",
@@ -105,6 +105,21 @@ def build(case: str, out_dir: str, lang: str, review: bool) -> None:
     for output in result.outputs:
         click.echo(f"  {os.path.join(out_dir, output.path)}  ({output.kind})")
     click.echo(f"  {os.path.join(out_dir, MANIFEST)}")
+
+
+@cli.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=str))
+@click.option("--lang", type=LANGS, default="fi", show_default=True, help="Ilmoitusten kieli.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def check(out_dir: str, lang: str, fmt: str) -> None:
+    """Lukee OUT_DIR:n asiakirjat ja esitykset ja tarkistaa, että jokainen luku on kaikkialla sama kuin mallissa."""
+    from generator.readback.consistency import check_outputs
+
+    findings = check_outputs(out_dir, lang)
+    if findings or fmt == "json":
+        click.echo(format_findings(findings, lang, fmt))
+    click.echo(_summary(findings, lang, out_dir), err=True)
+    sys.exit(1 if has_errors(findings) else 0)
 
 
 @cli.command()

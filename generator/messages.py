@@ -145,6 +145,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "jakolukujen summa on nolla, joten osuuksia ei voi laskea. Anna vähintään yksi positiivinen luku.",
         "en": "the sharing figures add up to zero, so no shares can be computed. Give at least one positive figure.",
     },
+    # --- reading outputs back (kuntasopimus check) -----------------------------------------
+    "CHECK-MANIFEST": {
+        "fi": "kansiossa ei ole manifest.json-tiedostoa. Anna build-komennon --out-kansio.",
+        "en": "the folder has no manifest.json. Give the --out folder of a build.",
+    },
+    "CHECK-MISSING": {
+        "fi": "manifest.json mainitsee tiedoston, mutta sitä ei ole. Aja build uudelleen.",
+        "en": "manifest.json lists this file but it is missing. Run build again.",
+    },
+    "CHECK-FACT": {
+        "fi": "{where}: {what} on '{found}', mutta mallissa ja muissa asiakirjoissa '{expected}' ({fact}). Korjaa arvo tai muuta YAML-tiedostoa ja aja build uudelleen.",
+        "en": "{where}: {what} is '{found}' but '{expected}' in the model and the other documents ({fact}). Fix the value, or change the YAML and build again.",
+    },
+    "CHECK-UNKNOWN": {
+        "fi": "{where}: tunnistamaton tieto {fact}; riviä on ilmeisesti muokattu käsin. Aja build uudelleen.",
+        "en": "{where}: unknown fact {fact}; the row seems to have been edited by hand. Build again.",
+    },
 }
 
 

@@ -174,6 +174,8 @@ def compose_agreement(case: Case, agreement: Agreement) -> Document:
         status=words["status"][case.version.status], version=case.version.number,
         date=fi_date(case.version.date), lead_paragraphs=lead, chapters=chapters,
         signatures_title=words["signatures"], signatories=signatories, labels=words, notes=notes,
+        meta=[(words["parties_line"], ", ".join(m.official_name for m in agreement.parties)),
+              (words["version"], case.version.number), (words["date"], fi_date(case.version.date))],
     )
 
 

@@ -77,4 +77,5 @@ def compose_compliance(case: Case, documents: list[tuple[Agreement, Document]]) 
         status=all_words["status"][case.version.status], version=case.version.number,
         date=fi_date(case.version.date), lead_paragraphs=lead, chapters=chapters,
         signatures_title="", signatories=[], labels=all_words,
+        meta=[(all_words["version"], case.version.number), (all_words["date"], fi_date(case.version.date))],
     )

@@ -94,6 +94,8 @@ class Document:
     signatories: list[Signatory]
     labels: dict[str, str]
     notes: list[Paragraph] = field(default_factory=list)
+    meta: list[tuple[str, str]] = field(default_factory=list)
+    numbered: bool = True
 
     def clauses(self) -> list[Clause]:
         return [clause for chapter in self.chapters for clause in chapter.clauses]

@@ -94,6 +94,8 @@ def _write_cell(cell, content: Cell | str, bold: bool = False, numeric: bool = F
 def _write_table(doc, table: Table) -> None:
     t = doc.add_table(rows=1, cols=len(table.header))
     t.alignment = WD_TABLE_ALIGNMENT.LEFT
+    # The table's id as its caption (alt-text title): how `kuntasopimus check` finds it again.
+    insert_ordered(t._tbl.tblPr, parse_xml(f'<w:tblCaption {nsdecls("w")} w:val="{table.id}"/>'))
     t.autofit = False
     _borders(t)
     _indent_table(t, 567)
@@ -161,16 +163,14 @@ def _header_footer(doc, tree: Document) -> None:
     _field(footer, "NUMPAGES", "1")
 
 
-def _title_block(doc, tree: Document, parties: list[str]) -> None:
-    """Status, title, parties, version and date, then the lead paragraph and the marking notes."""
+def _title_block(doc, tree: Document) -> None:
+    """Status, title and the tree's meta lines, then the lead paragraphs and the marking notes."""
     status = doc.add_paragraph(style=TITLE_META)
     run = status.add_run(tree.status)
     run.bold = True
     run.font.size = Pt(12)
     doc.add_paragraph(tree.title, style="Title")
-    meta = [(tree.labels["parties_line"], ", ".join(parties))] if parties else []
-    meta += [(tree.labels["version"], tree.version), (tree.labels["date"], tree.date)]
-    for label, value in meta:
+    for label, value in tree.meta:
         p = doc.add_paragraph(style=TITLE_META)
         p.add_run(f"{label}: ").bold = True
         p.add_run(value)
@@ -219,8 +219,7 @@ def _review_comment(doc, heading, clause, author: str, stamp: dt.datetime) -> No
     comment._comment_elm.set(qn("w:date"), stamp.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
-def write_docx(tree: Document, parties: list[str], author: str, when: dt.date, lang: str,
-               review: bool = False) -> bytes:
+def write_docx(tree: Document, author: str, when: dt.date, lang: str, review: bool = False) -> bytes:
     """Render the tree and return the .docx bytes (the caller decides where and how to store them).
 
     With ``review``, every clause that meets a statutory requirement carries a Word comment naming
@@ -235,13 +234,18 @@ def write_docx(tree: Document, parties: list[str], author: str, when: dt.date, l
     install_numbering(doc)
     install_styles(doc, _LANG_TAGS.get(lang, lang))
     _header_footer(doc, tree)
-    _title_block(doc, tree, parties)
+    _title_block(doc, tree)
     for chapter in tree.chapters:
-        doc.add_paragraph(chapter.title, style="Heading 1")
+        chapter_heading = doc.add_paragraph(chapter.title, style="Heading 1")
+        if not tree.numbered:
+            set_numbering(chapter_heading._p.get_or_add_pPr(), 0, 0)
         for clause in chapter.clauses:
-            heading = doc.add_paragraph(clause.title, style="Heading 2")
-            if review and clause.requirements:
-                _review_comment(doc, heading, clause, author or "kuntasopimus", stamp)
+            if clause.title:
+                heading = doc.add_paragraph(clause.title, style="Heading 2")
+                if not tree.numbered:
+                    set_numbering(heading._p.get_or_add_pPr(), 0, 1)
+                if review and clause.requirements:
+                    _review_comment(doc, heading, clause, author or "kuntasopimus", stamp)
             for block in clause.blocks:
                 _write_block(doc, block)
     _signatures(doc, tree)

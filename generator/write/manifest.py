@@ -27,7 +27,7 @@ class Output:
         return hashlib.sha256(self.data).hexdigest()
 
 
-def manifest_json(case_id: str, inputs: list[tuple[str, str]], outputs: list[Output]) -> bytes:
+def manifest_json(case_id: str, inputs: list[tuple[str, str]], outputs: list[Output], facts: dict[str, str]) -> bytes:
     body = {
         "case": case_id,
         "inputs": [{"path": path, "sha256": digest} for path, digest in inputs],
@@ -36,5 +36,6 @@ def manifest_json(case_id: str, inputs: list[tuple[str, str]], outputs: list[Out
              "legal_basis": list(o.legal_basis), "parties": list(o.parties), **o.extra}
             for o in outputs
         ],
+        "facts": facts,
     }
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

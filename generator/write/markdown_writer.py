@@ -38,9 +38,10 @@ def write_markdown(tree: Document) -> bytes:
         lines += [_inline(paragraph.runs), ""]
     numbers = {id(clause): number for number, clause in tree.numbered_clauses()}
     for i, chapter in enumerate(tree.chapters, start=1):
-        lines += [f"## {i} {chapter.title}", ""]
+        lines += [f"## {i} {chapter.title}" if tree.numbered else f"## {chapter.title}", ""]
         for clause in chapter.clauses:
-            lines += [f"### {numbers[id(clause)]} {clause.title}", ""]
+            if clause.title:
+                lines += [f"### {numbers[id(clause)]} {clause.title}" if tree.numbered else f"### {clause.title}", ""]
             for block in clause.blocks:
                 if isinstance(block, Paragraph):
                     text = _inline(block.runs)

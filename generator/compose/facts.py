@@ -1,0 +1,35 @@
+"""Every fact that appears in more than one output, formatted once, keyed for the consistency check.
+
+Keys name what the fact is ("seats:yhteistoimintasopimus:Kaustinen"); values are the exact text the
+outputs print. The manifest carries them, so `kuntasopimus check` can prove every file says the same.
+"""
+
+from __future__ import annotations
+
+from generator.compose.templating import labels
+from generator.formats import fi_date, fi_euro, fi_percent
+from generator.model.entities import Case
+
+
+def case_facts(case: Case) -> dict[str, str]:
+    words = labels(case.language)
+    facts: dict[str, str] = {}
+    for a in case.agreements:
+        facts[f"title:{a.id}"] = a.title
+        facts[f"entry:{a.id}"] = fi_date(a.entry_into_force)
+        if a.termination is not None:
+            facts[f"notice:{a.id}"] = words["proposal"]["months"].format(n=a.termination.notice_months)
+        if a.composition is not None:
+            for seat in a.composition.seats:
+                facts[f"seats:{a.id}:{seat.municipality.name}"] = str(seat.seats)
+            facts[f"seats:{a.id}:{words['tables']['total']}"] = str(a.composition.total)
+        if a.cost is not None:
+            for share in a.cost.shares:
+                facts[f"share:{a.id}:{share.municipality.name}"] = fi_percent(share.hundredths)
+                if share.euros is not None:
+                    facts[f"euros:{a.id}:{share.municipality.name}"] = fi_euro(share.euros)
+            if a.cost.budget is not None:
+                facts[f"euros:{a.id}:{words['tables']['total']}"] = fi_euro(a.cost.budget.amount)
+        for m in a.parties:
+            facts[f"business_id:{m.official_name}"] = m.business_id or words["to_be_checked"]
+    return dict(sorted(facts.items()))

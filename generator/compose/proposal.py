@@ -1,0 +1,73 @@
+"""The draft agenda item (päätösehdotus) for one council, as Finnish councils write them.
+
+Same tree as the agreements, unnumbered: title with the § placeholder, case number, earlier handling,
+preparer, reasoning, this municipality's seats and shares (the very tables of the agreements),
+key terms, schedule, what follows if not approved, attachments, proposal and appeal instructions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.compose.agreement import seats_table, shares_table
+from generator.compose.markup import parse_blocks
+from generator.compose.templating import labels, render
+from generator.compose.tree import Cell, Chapter, Clause, Document, Run, Table
+from generator.formats import fi_date
+from generator.model.council import council_view
+from generator.model.entities import Agreement, Case
+
+SECTIONS = ("perustelut", "kunnan_osuus", "ehdot", "aikataulu", "jos_ei", "liitteet", "ehdotus", "muutoksenhaku")
+
+
+def terms_table(agreements: tuple[Agreement, ...], words: dict[str, Any]) -> Table:
+    p = words["proposal"]
+    rows = []
+    for a in agreements:
+        term = p["indefinite"] if a.term is None or a.term.indefinite else p["until"].format(date=fi_date(a.term.end))
+        notice = p["months"].format(n=a.termination.notice_months) if a.termination else p["none"]
+        illustrative = bool(a.termination and a.termination.illustrative)
+        rows.append((Cell((Run(a.title),)), Cell((Run(fi_date(a.entry_into_force)),)), Cell((Run(term),)),
+                     Cell((Run(notice + ("*" if illustrative else ""), "illustrative" if illustrative else "plain"),))))
+    return Table("terms", tuple(p["terms_columns"]), tuple(rows), (7.0, 2.8, 2.8, 3.0))
+
+
+def compose_proposal(case: Case, municipality_id: str, legal: dict[str, str], report_file: str) -> Document:
+    lang = case.language
+    words = labels(lang)
+    p = words["proposal"]
+    view = council_view(case, case.municipalities[municipality_id])
+    joint = next((a for a in view.agreements if a.composition is not None), None)
+    board = next((s for s in case.schedule if s.step == "board"), None)
+    entry = max(a.entry_into_force for a in view.agreements)
+    context = {"case": case, "view": view, "joint": joint, "labels": words, "legal": legal,
+               "report_file": report_file, "entry": entry}
+    by_id = {a.id: a for a in view.agreements}
+
+    def tables(name: str) -> Table:
+        kind, _, agreement_id = name.partition(":")
+        if kind == "terms":
+            return terms_table(view.agreements, words)
+        table = {"seats": seats_table, "shares": shares_table}[kind]
+        return table(by_id[agreement_id], words)
+
+    chapters = []
+    for section in SECTIONS:
+        text = render(lang, f"proposal/{section}.j2", context)
+        title, _, body = text.strip().partition("\n")
+        chapters.append(Chapter(section, title.strip(), [Clause(section, "", (), parse_blocks(body, tables))]))
+    municipality = view.municipality
+    meta = [(p["case_number"], p["case_number_value"]),
+            (p["council"], municipality.council)]
+    if board is not None:
+        meta.append((p["earlier"], p["earlier_value"].format(board=municipality.board or "", date=fi_date(board.date))))
+    if municipality.preparer:
+        meta.append((p["preparer"], municipality.preparer))
+    meta.append((words["version"], f"{case.version.number} ({fi_date(case.version.date)})"))
+    return Document(
+        kind="council_proposal", id=f"{municipality_id}-{p['file_stem']}",
+        title=p["title"].format(title=case.proposal_title or case.title),
+        status=words["status"][case.version.status], version=case.version.number, date=fi_date(case.version.date),
+        lead_paragraphs=[], chapters=chapters, signatures_title="", signatories=[], labels=words,
+        meta=meta, numbered=False,
+    )
