@@ -169,8 +169,10 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
             ctx = {**base, "a": a, "cost": a.cost}
             slides.append(_slide(lang, "vertailu", ctx, f"vertailu:{a.id}", "visual", table=comparison_table(a, words)))
     for a in agreements:
-        if a.details.get("operating_model") or a.details.get("local_service"):
+        if a.details.get("operating_model"):
             slides.append(_slide(lang, "toimintamalli", {**base, "a": a}, f"toimintamalli:{a.id}"))
+        if a.details.get("local_service"):
+            slides.append(_slide(lang, "lahipalvelu", {**base, "a": a}, f"lahipalvelu:{a.id}"))
     slides.append(_slide(lang, "kunta", base, "kunta"))
     if case.schedule:
         slides.append(_slide(lang, "aikataulu", base, "aikataulu", "visual", timeline=timeline(case, words)))

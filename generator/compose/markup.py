@@ -45,6 +45,8 @@ def parse_blocks(text: str, tables: Callable[[str], Table]) -> list[Block]:
 
 
 def _chunks(text: str, tables: Callable[[str], Table]) -> list[Block]:
+    """Blank lines separate chunks; inside a chunk, ``- `` lines are list items and other lines
+    form paragraphs (a lead line such as "Valtuusto" followed by its items stays apart from them)."""
     blocks: list[Block] = []
     for chunk in re.split(r"\n\s*\n", text.strip()):
         lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
@@ -52,16 +54,25 @@ def _chunks(text: str, tables: Callable[[str], Table]) -> list[Block]:
             continue
         if lines[0].startswith("@table "):
             blocks.extend(tables(line.split(None, 1)[1].strip()) for line in lines)
-        elif lines[0].startswith("- "):
-            items: list[str] = []
-            for line in lines:
-                if line.startswith("- "):
-                    items.append(line[2:])
-                else:
-                    items[-1] += " " + line
+            continue
+        if all(line.startswith("> ") for line in lines):
+            blocks.append(Paragraph(runs(" ".join(line[2:] for line in lines)), "note"))
+            continue
+        prose: list[str] = []
+        items: list[str] = []
+        for line in lines:
+            if line.startswith("- "):
+                if prose:
+                    blocks.append(Paragraph(runs(" ".join(prose))))
+                    prose = []
+                items.append(line[2:])
+            else:
+                if items:
+                    blocks.append(BulletList(tuple(runs(item) for item in items)))
+                    items = []
+                prose.append(line)
+        if prose:
+            blocks.append(Paragraph(runs(" ".join(prose))))
+        if items:
             blocks.append(BulletList(tuple(runs(item) for item in items)))
-        elif lines[0].startswith("> "):
-            blocks.append(Paragraph(runs(" ".join(line.lstrip("> ") for line in lines)), "note"))
-        else:
-            blocks.append(Paragraph(runs(" ".join(lines))))
     return blocks

@@ -140,14 +140,14 @@ def _add_chart(slide, chart: Chart, left, top, width, height) -> None:
 
 def _add_table(slide, table: Table, left, top, width) -> None:
     rows, cols = len(table.rows) + 1, len(table.header)
-    row_height = Emu(370000)
+    row_height = Emu(420000)
     frame = slide.shapes.add_table(rows, cols, left, top, width, Emu(row_height * rows))
     frame.name = f"table:{table.id}"
     grid = frame.table
     total_width = sum(table.widths)
     for i, w in enumerate(table.widths):
         grid.columns[i].width = Emu(int(width * w / total_width))
-    size = Pt(13) if cols <= 3 else Pt(12)
+    size = Pt(16) if rows <= 8 and cols <= 4 else Pt(14)
     for c, heading in enumerate(table.header):
         cell = grid.cell(0, c)
         cell.text_frame.paragraphs[0].text = ""
