@@ -32,8 +32,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file is too large ({size} bytes, at most {limit}). Check that it is the right file.",
     },
     "YAML-TOO-LARGE": {
-        "fi": "YAML-rakenne on liian suuri tai syvä ({what}). Poista ankkurit (&) ja viittaukset (*) tai sisäkkäisyys.",
-        "en": "the YAML structure is too large or too deep ({what}). Remove anchors (&), aliases (*) or nesting.",
+        "fi": "YAML-rakenne on liian suuri tai syvä ({what_fi}). Poista ankkurit (&) ja viittaukset (*) tai sisäkkäisyys.",
+        "en": "the YAML structure is too large or too deep ({what_en}). Remove anchors (&), aliases (*) or nesting.",
     },
     "YAML-ENCODING": {
         "fi": "tiedosto ei ole UTF-8-muodossa. Tallenna se editorissa UTF-8-koodattuna.",
@@ -54,6 +54,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "YAML-KEY": {
         "fi": "avaimen on oltava tavallinen sana. Kirjoita avain ilman hakasulkeita tai aaltosulkeita.",
         "en": "a key must be a plain word. Write the key without brackets or braces.",
+    },
+    "YAML-TAG": {
+        "fi": "YAML-tunniste (!!...) ei ole sallittu; kirjoita arvo tavallisena tekstinä tai lukuna.",
+        "en": "a YAML tag (!!...) is not allowed; write the value as plain text or a number.",
+    },
+    "YAML-TAB": {
+        "fi": "rivi on sisennetty sarkaimella (tab). YAML sallii vain välilyönnit: korvaa sarkain välilyönneillä.",
+        "en": "the line is indented with a tab. YAML allows only spaces: replace the tab with spaces.",
+    },
+    "YAML-BOM": {
+        "fi": "tiedoston alussa on BOM-merkki (Windowsin Muistio lisää sen); se ohitettiin. Tallenna mieluummin muodossa UTF-8 ilman BOM-merkkiä.",
+        "en": "the file starts with a byte-order mark (added by Windows Notepad); it was skipped. Prefer UTF-8 without BOM.",
+    },
+    "YAML-UTF16": {
+        "fi": "tiedosto on UTF-16-muodossa. Tallenna se editorissa UTF-8-koodattuna.",
+        "en": "the file is UTF-16. Save it as UTF-8 in your editor.",
+    },
+    "TEXT-CONTROL": {
+        "fi": "tekstissä on ohjausmerkki {code} (merkki {offset}), jota Word-asiakirja ei voi sisältää; se tulee usein PDF:stä kopioidusta tekstistä. Poista merkki tai kirjoita teksti uudelleen.",
+        "en": "the text holds the control character {code} (character {offset}), which a Word document cannot hold; it often comes from text copied from a PDF. Remove it or retype the text.",
     },
     "YAML-NOT-MAPPING": {
         "fi": "tiedoston on oltava avain–arvo-rakenne (esim. 'id: ...').",

@@ -22,7 +22,7 @@ from generator.findings import Finding, Position
 JsonPath = tuple[Any, ...]
 
 MAX_FILE_BYTES = 1_000_000
-MAX_NODES = 200_000
+MAX_NODES = 50_000
 MAX_DEPTH = 64
 
 _BOOL = "tag:yaml.org,2002:bool"
@@ -114,6 +114,26 @@ class _Walker:
         return self.loader.construct_object(node)
 
 
+# Characters XML 1.0 cannot hold: pasted from PDFs they would crash a writer deep inside lxml.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TAB_INDENT = re.compile(r"^( *)\t", re.M)
+
+
+def _control_characters(data: Any, path: JsonPath, walker: "_Walker") -> None:
+    if isinstance(data, str):
+        match = _XML_INVALID.search(data)
+        if match:
+            pos = walker.values.get(path) or Position(walker.display, 1, 1)
+            walker.findings.append(Finding("TEXT-CONTROL", "error", pos,
+                                           {"code": f"U+{ord(match.group()):04X}", "offset": match.start() + 1}))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            _control_characters(value, path + (key,), walker)
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            _control_characters(value, path + (i,), walker)
+
+
 class _TooLarge(Exception):
     def __init__(self, position: Position, what: str) -> None:
         super().__init__(what)
@@ -131,29 +151,55 @@ def load_yaml_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Fi
     if len(raw) > MAX_FILE_BYTES:
         return None, [Finding("YAML-TOO-BIG", "error", start, {"size": len(raw), "limit": MAX_FILE_BYTES})]
     digest = hashlib.sha256(raw).hexdigest()
+    notes: list[Finding] = []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Finding("YAML-UTF16", "error", start)]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+        notes.append(Finding("YAML-BOM", "warning", start))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Finding("YAML-ENCODING", "error", Position(display, line, 1))]
-    loader = _Loader(text)
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Finding("YAML-ENCODING", "error", Position(display, line, column))]
+    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
+        return None, [Finding("YAML-EMPTY", "error", start)]
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        line = text[: tab.start()].count("\n") + 1
+        return None, [Finding("YAML-TAB", "error", Position(display, line, len(tab.group(1)) + 1))]
+    loader: _Loader | None = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             return None, [Finding("YAML-EMPTY", "error", start)]
         walker = _Walker(loader, display)
         data = walker.walk(node, ())
     except _TooLarge as exc:
-        return None, [Finding("YAML-TOO-LARGE", "error", exc.position, {"what": exc.what})]
+        limit = MAX_NODES if exc.what == "nodes" else MAX_DEPTH
+        return None, [Finding("YAML-TOO-LARGE", "error", exc.position, {
+            "what_fi": f"{'arvoja' if exc.what == 'nodes' else 'sisäkkäisiä tasoja'} yli {limit}",
+            "what_en": f"more than {limit} {'values' if exc.what == 'nodes' else 'nested levels'}"})]
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = Position(display, mark.line + 1, mark.column + 1) if mark else start
+        return None, [Finding("YAML-TAG", "error", pos)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = Position(display, mark.line + 1, mark.column + 1) if mark else start
         return None, [Finding("YAML-SYNTAX", "error", pos, {"problem": exc.problem or str(exc)})]
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return None, [Finding("TEXT-CONTROL", "error", Position(display, line, column),
+                              {"code": f"U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X}", "offset": column})]
     except yaml.YAMLError as exc:
         return None, [Finding("YAML-SYNTAX", "error", start, {"problem": str(exc)})]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+    _control_characters(data, (), walker)
     loaded = LoadedFile(path, display, data, digest, walker.values, walker.keys)
-    return loaded, walker.findings
+    return loaded, notes + walker.findings
