@@ -87,5 +87,9 @@ def install_styles(doc: DocxDocument, lang_tag: str) -> None:
     meta.base_style = normal
     meta.paragraph_format.space_after = Pt(2)
 
+    ids = {style.style_id for style in styles}
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", CLAUSE_TEXT, CLAUSE_NOTE, BULLET, TABLE_TEXT, TITLE_META):
+        assert name.replace(" ", "") in ids, f"style id of {name!r} is not its name without spaces"
+
 
 __all__ = ["install_styles", "CLAUSE_TEXT", "CLAUSE_NOTE", "BULLET", "TABLE_TEXT", "TITLE_META", "CLAUSE_INDENT_TWIPS"]

@@ -26,6 +26,25 @@ from generator.write.docx_styles import BULLET, CLAUSE_NOTE, CLAUSE_TEXT, TABLE_
 _LANG_TAGS = {"fi": "fi-FI", "sv": "sv-FI"}
 
 
+def _style_id(name: str) -> str:
+    """Word's id for a style name ("Heading 1" → "Heading1"; install_styles checks they exist).
+
+    Setting a style by name makes python-docx scan every style for each paragraph, which was most
+    of the build time; the ids are fixed, so they are written directly.
+    """
+    return name.replace(" ", "")
+
+
+def _para(container, style: str, text: str | None = None):
+    paragraph = container.add_paragraph(text) if text else container.add_paragraph()
+    paragraph._p.style = _style_id(style)
+    return paragraph
+
+
+def _restyle(paragraph, style: str) -> None:
+    paragraph._p.style = _style_id(style)
+
+
 def _add_runs(paragraph, runs: tuple[Run, ...]) -> None:
     for run in runs:
         r = paragraph.add_run(run.text)
@@ -78,7 +97,7 @@ def _fix_widths(table, widths_cm) -> None:
 
 def _write_cell(cell, content: Cell | str, bold: bool = False, numeric: bool = False) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.style = TABLE_TEXT
+    _restyle(paragraph, TABLE_TEXT)
     if isinstance(content, str):
         _add_runs(paragraph, (Run(content),))
     else:
@@ -116,17 +135,17 @@ def _write_table(doc, table: Table) -> None:
     for row in t.rows:
         _cant_split(row)
     # A short gap after the table so the next paragraph does not touch its border.
-    gap = doc.add_paragraph(style=CLAUSE_TEXT)
+    gap = _para(doc, CLAUSE_TEXT)
     gap.paragraph_format.space_after = Pt(0)
 
 
 def _write_block(doc, block) -> None:
     if isinstance(block, Paragraph):
-        p = doc.add_paragraph(style=CLAUSE_NOTE if block.style == "note" else CLAUSE_TEXT)
+        p = _para(doc, CLAUSE_NOTE if block.style == "note" else CLAUSE_TEXT)
         _add_runs(p, block.runs)
     elif isinstance(block, BulletList):
         for item in block.items:
-            p = doc.add_paragraph(style=BULLET)
+            p = _para(doc, BULLET)
             set_numbering(p._p.get_or_add_pPr(), BULLET_NUM_ID, 0)
             _add_runs(p, item)
     elif isinstance(block, Table):
@@ -165,21 +184,21 @@ def _header_footer(doc, tree: Document) -> None:
 
 def _title_block(doc, tree: Document) -> None:
     """Status, title and the tree's meta lines, then the lead paragraphs and the marking notes."""
-    status = doc.add_paragraph(style=TITLE_META)
+    status = _para(doc, TITLE_META)
     run = status.add_run(tree.status)
     run.bold = True
     run.font.size = Pt(12)
-    doc.add_paragraph(tree.title, style="Title")
+    _para(doc, "Title", tree.title)
     for label, value in tree.meta:
-        p = doc.add_paragraph(style=TITLE_META)
+        p = _para(doc, TITLE_META)
         p.add_run(f"{label}: ").bold = True
         p.add_run(value)
     for paragraph in tree.lead_paragraphs:
-        p = doc.add_paragraph(style="Normal")
+        p = _para(doc, "Normal")
         p.paragraph_format.space_before = Pt(12)
         _add_runs(p, paragraph.runs)
     for note in tree.notes:
-        p = doc.add_paragraph(style=CLAUSE_NOTE)
+        p = _para(doc, CLAUSE_NOTE)
         p.paragraph_format.left_indent = Cm(0)
         _add_runs(p, note.runs)
 
@@ -187,7 +206,7 @@ def _title_block(doc, tree: Document) -> None:
 def _signatures(doc, tree: Document) -> None:
     if not tree.signatories:
         return
-    heading = doc.add_paragraph(tree.signatures_title, style="Heading 1")
+    heading = _para(doc, "Heading 1", tree.signatures_title)
     set_numbering(heading._p.get_or_add_pPr(), 0, 0)
     table = doc.add_table(rows=0, cols=2)
     _no_borders(table)
@@ -198,15 +217,15 @@ def _signatures(doc, tree: Document) -> None:
         for col, signatory in enumerate(signatories[start:start + 2]):
             cell = row.cells[col]
             first = cell.paragraphs[0]
-            first.style = TABLE_TEXT
+            _restyle(first, TABLE_TEXT)
             first.add_run(signatory.name).bold = True
             for line in signatory.lines:
-                p = cell.add_paragraph(style=TABLE_TEXT)
+                p = _para(cell, TABLE_TEXT)
                 p.paragraph_format.space_before = Pt(20)
                 p.add_run("_" * 34)
-                label = cell.add_paragraph(style=TABLE_TEXT)
+                label = _para(cell, TABLE_TEXT)
                 label.add_run(line).font.size = Pt(8)
-            cell.add_paragraph(style=TABLE_TEXT).paragraph_format.space_after = Pt(12)
+            _para(cell, TABLE_TEXT).paragraph_format.space_after = Pt(12)
     _fix_widths(table, (8.2, 8.2))
 
 
@@ -236,12 +255,12 @@ def write_docx(tree: Document, author: str, when: dt.date, lang: str, review: bo
     _header_footer(doc, tree)
     _title_block(doc, tree)
     for chapter in tree.chapters:
-        chapter_heading = doc.add_paragraph(chapter.title, style="Heading 1")
+        chapter_heading = _para(doc, "Heading 1", chapter.title)
         if not tree.numbered:
             set_numbering(chapter_heading._p.get_or_add_pPr(), 0, 0)
         for clause in chapter.clauses:
             if clause.title:
-                heading = doc.add_paragraph(clause.title, style="Heading 2")
+                heading = _para(doc, "Heading 2", clause.title)
                 if not tree.numbered:
                     set_numbering(heading._p.get_or_add_pPr(), 0, 1)
                 if review and clause.requirements:
