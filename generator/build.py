@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-from dataclasses import dataclass
+import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check.pipeline import validate_case
@@ -15,11 +18,11 @@ from generator.compose.proposal import compose_proposal
 from generator.readback.consistency import check_outputs
 from generator.write.pptx_writer import write_pptx
 from generator.compose.tree import Document
-from generator.findings import Finding
+from generator.findings import Finding, Position
 from generator.law.requirements import REQUIREMENTS, section_of, section_sort_key
 from generator.model.entities import Case
 from generator.write.docx_writer import write_docx
-from generator.write.files import write_atomic
+from generator.write.files import write_all
 from generator.write.manifest import Output, manifest_json
 from generator.write.markdown_writer import write_markdown
 
@@ -31,6 +34,39 @@ class BuildResult:
     case: Case | None
     findings: list[Finding]
     outputs: list[Output]
+    backups: list[str] = field(default_factory=list)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def edited_outputs(out: Path, outputs: list[Output]) -> list[Path]:
+    """Files in ``out`` that this build would overwrite and that differ from what the last build wrote.
+
+    The last manifest records each output's hash; a file whose hash differs was edited by hand (or
+    was not written by this tool at all) and must not be silently replaced.
+    """
+    recorded: dict[str, str] = {}
+    manifest = out / MANIFEST
+    if manifest.is_file():
+        try:
+            recorded = {o["path"]: o["sha256"] for o in json.loads(manifest.read_text("utf-8"))["outputs"]}
+        except (ValueError, KeyError, TypeError):
+            recorded = {}
+    edited = []
+    for output in outputs:
+        path = out / output.path
+        if path.is_file():
+            current = _sha256(path)
+            if current != output.sha256 and current != recorded.get(output.path):
+                edited.append(path)
+    return edited
+
+
+def _backup_name(path: Path) -> Path:
+    """'x.docx' → 'x.muokattu-1a2b3c4d.docx': beside the new file, named by the edited content."""
+    return path.with_name(f"{path.stem}.muokattu-{_sha256(path)[:8]}{path.suffix}")
 
 
 def legal_basis(tree: Document) -> tuple[str, ...]:
@@ -90,19 +126,33 @@ def _council_outputs(case: Case, agreements: list[Output], report_file: str, aut
     return outputs
 
 
-def build(folder: str | os.PathLike[str], out_dir: str | os.PathLike[str], review: bool = False) -> BuildResult:
+def build(folder: str | os.PathLike[str], out_dir: str | os.PathLike[str], review: bool = False,
+          force: bool = False) -> BuildResult:
+    """Validate, render in memory, refuse to overwrite hand-edited outputs (unless ``force``), write.
+
+    Nothing is written when validation fails or an edited output would be lost; with ``force`` each
+    edited file is first copied aside, so the hand edits survive next to the regenerated file.
+    """
     case, findings = validate_case(folder)
     if case is None:
         return BuildResult(None, findings, [])
     outputs = render_case(case, review=review)
     out = Path(out_dir)
-    for output in outputs:
-        write_atomic(out / output.path, output.data)
+    edited = edited_outputs(out, outputs)
+    if edited and not force:
+        findings = findings + [Finding("BUILD-EDITED", "error", Position(str(p), 0, 0)) for p in edited]
+        return BuildResult(None, findings, outputs)
+    backups = []
+    for path in edited:
+        backup = _backup_name(path)
+        shutil.copy2(path, backup)
+        backups.append(str(backup))
     case_root = Path(folder)
     inputs = sorted((f.path.relative_to(case_root).as_posix(), f.sha256) for f in case.inputs)
-    write_atomic(out / MANIFEST, manifest_json(case.id, inputs, outputs, case_facts(case)))
+    manifest = manifest_json(case.id, inputs, outputs, case_facts(case))
+    write_all([(out / o.path, o.data) for o in outputs] + [(out / MANIFEST, manifest)])
     disagreements = check_outputs(out, case.language)
     if disagreements:
         raise AssertionError("the build wrote outputs that disagree with the model: "
                              + "; ".join(f.line() for f in disagreements[:5]))
-    return BuildResult(case, findings, outputs)
+    return BuildResult(case, findings, outputs, backups)

@@ -28,6 +28,7 @@ _TEXT = {
         "template": "{where}: error TEMPLATE: mallipohjaa ei voitu täyttää: {reason}",
         "internal": "kuntasopimus: sisäinen virhe ({kind}: {reason}). Tämä on ohjelmavirhe; ilmoita siitä kehittäjille.",
         "new_exists": "{path}: kansio on jo olemassa eikä ole tyhjä. Valitse uusi kansio.",
+        "backup": "Käsin muokattu tiedosto säilytettiin: {path}",
         "new_done": "Uusi tapaus kirjoitettu kansioon {path}. Muokkaa tiedostoja ja aja: kuntasopimus build {path} --out OUT",
     },
     "en": {
@@ -39,6 +40,7 @@ _TEXT = {
         "template": "{where}: error TEMPLATE: the template could not be filled: {reason}",
         "internal": "kuntasopimus: internal error ({kind}: {reason}). This is a bug; please report it.",
         "new_exists": "{path}: the folder exists and is not empty. Choose a new folder.",
+        "backup": "The hand-edited file was kept: {path}",
         "new_done": "New case written to {path}. Edit the files, then run: kuntasopimus build {path} --out OUT",
     },
 }
@@ -91,11 +93,12 @@ def validate(case: str, lang: str, fmt: str) -> None:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=str), help="Tuloskansio.")
 @click.option("--lang", type=LANGS, default="fi", show_default=True, help="Ilmoitusten kieli.")
 @click.option("--review", is_flag=True, help="Lisää jokaiseen lakisääteiseen kohtaan Word-kommentti, jossa on lainkohta ja säännön koodi.")
-def build(case: str, out_dir: str, lang: str, review: bool) -> None:
+@click.option("--force", is_flag=True, help="Korvaa käsin muokatut tulostiedostot; muokattu tiedosto säilyy varmuuskopiona.")
+def build(case: str, out_dir: str, lang: str, review: bool, force: bool) -> None:
     """Tarkistaa tapauksen ja kirjoittaa sopimusluonnokset (.docx), vaatimustaulukon ja manifest.json-tiedoston."""
     from generator.build import MANIFEST, build as run_build
 
-    result = run_build(case, out_dir, review=review)
+    result = run_build(case, out_dir, review=review, force=force)
     if result.findings:
         click.echo(format_findings(result.findings, lang, "text"))
     if result.case is None:
@@ -105,6 +108,8 @@ def build(case: str, out_dir: str, lang: str, review: bool) -> None:
     for output in result.outputs:
         click.echo(f"  {os.path.join(out_dir, output.path)}  ({output.kind})")
     click.echo(f"  {os.path.join(out_dir, MANIFEST)}")
+    for backup in result.backups:
+        click.echo(_say(lang, "backup", path=backup))
 
 
 @cli.command()

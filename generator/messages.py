@@ -165,6 +165,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "jakolukujen summa on nolla, joten osuuksia ei voi laskea. Anna vähintään yksi positiivinen luku.",
         "en": "the sharing figures add up to zero, so no shares can be computed. Give at least one positive figure.",
     },
+    "BUILD-EDITED": {
+        "fi": "tiedostoa on muokattu edellisen build-ajon jälkeen, joten sitä ei korvattu. Siirrä muutokset YAML-tiedostoihin tai aja build --force, jolloin muokattu tiedosto säilyy varmuuskopiona.",
+        "en": "the file was edited after the last build, so it was not overwritten. Move the changes into the YAML files, or run build --force to keep the edited file as a backup.",
+    },
     # --- reading outputs back (kuntasopimus check) -----------------------------------------
     "CHECK-MANIFEST": {
         "fi": "kansiossa ei ole manifest.json-tiedostoa. Anna build-komennon --out-kansio.",

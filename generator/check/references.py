@@ -51,10 +51,13 @@ def check_references(raw: RawCase) -> list[Finding]:
         else:
             known[entry["id"]] = (raw.registry, path)
     known_list = ", ".join(sorted(known))
+    # Lower-case names in both languages, so 'karleby' suggests kokkola.
+    names = {e["id"]: {e["name"].lower(), e.get("name_sv", "").lower()} for e in raw.registry.data["municipalities"]}
 
     def municipality(loaded: LoadedFile, path: tuple[Any, ...], value: str) -> Iterator[Finding]:
         if value not in known:
-            close = difflib.get_close_matches(value, list(known), n=1)
+            close = difflib.get_close_matches(value, list(known), n=1) or [
+                mid for mid, name in names.items() if value in name]
             hint = f"{close[0]} (?) — " if close else ""
             yield Finding("REF-MUNICIPALITY", "error", loaded.position(path), {"id": value, "known": hint + known_list})
 
@@ -103,7 +106,7 @@ def check_references(raw: RawCase) -> list[Finding]:
                 continue
             if value not in known:
                 findings.extend(municipality(loaded, path, value))
-            elif value not in parties:
+            elif value not in parties and all(p in known for p in parties):
                 findings.append(Finding("REF-NOT-PARTY", "error", loaded.position(path),
                                         {"id": value, "role_fi": role_fi.capitalize(), "role_en": role_en.capitalize()}))
         for i, member in enumerate(data.get("area", [])):

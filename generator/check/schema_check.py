@@ -67,9 +67,22 @@ def _all_property_names(node: Any) -> set[str]:
     return names
 
 
-def _unexpected_names(error: ValidationError) -> list[str]:
+def _unexpected_names(error: ValidationError, schema_name: str) -> list[str]:
+    """Keys the schema really does not know here.
+
+    When a kind's branch (if/then) fails for another reason, jsonschema reports all that kind's keys
+    as unevaluated; only keys outside the top level and the kind's own definition are unknown.
+    """
     instance = error.instance if isinstance(error.instance, dict) else {}
-    return [name for name in re.findall(r"'([^']*)'", error.message) if name in instance]
+    names = [name for name in re.findall(r"'([^']*)'", error.message) if name in instance]
+    if error.validator != "unevaluatedProperties":
+        return names
+    schema = _schemas()[schema_name]
+    allowed = set(schema.get("properties", {}))
+    kind = instance.get("kind")
+    kind_schema = schema.get("$defs", {}).get(kind) if isinstance(kind, str) else None
+    allowed |= set(kind_schema.get("properties", {})) if kind_schema else _all_property_names(schema)
+    return [name for name in names if name not in allowed]
 
 
 def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) -> Iterator[Finding]:
@@ -81,7 +94,7 @@ def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) 
         yield Finding("SCHEMA-REQUIRED", "error", pos, {"field": missing[0] if missing else error.message})
     elif kw in ("additionalProperties", "unevaluatedProperties"):
         known = sorted(_all_property_names(_schemas()[schema_name]))
-        for name in _unexpected_names(error) or ["?"]:
+        for name in _unexpected_names(error, schema_name):
             close = difflib.get_close_matches(name, known, n=1)
             yield Finding(
                 "SCHEMA-UNKNOWN", "error", loaded.key_position(path + (name,)),
@@ -132,4 +145,8 @@ def check_schema(loaded: LoadedFile, schema_name: str) -> list[Finding]:
     for error in validator(schema_name).iter_errors(loaded.data):
         findings.extend(_findings_for(error, loaded, schema_name))
     unique = {(f.code, f.position, tuple(sorted(f.params.items()))): f for f in findings}
-    return list(unique.values())
+    # A misspelt required key ("presentor") is one mistake: report the unknown key with its hint,
+    # not also the required key it was meant to be.
+    hinted = {re.sub(r"^ \(tarkoititko '(.*)'\?\)$", r"\1", f.params["hint_fi"])
+              for f in unique.values() if f.code == "SCHEMA-UNKNOWN" and f.params["hint_fi"]}
+    return [f for f in unique.values() if not (f.code == "SCHEMA-REQUIRED" and f.params["field"] in hinted)]

@@ -29,6 +29,8 @@ _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 
 
 class _Loader(yaml.SafeLoader):
@@ -92,6 +94,8 @@ class _Walker:
         if len(path) > MAX_DEPTH:
             raise _TooLarge(self.pos(node), "depth")
         self.values.setdefault(path, self.pos(node))
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in (_MAP, _SEQ):
+            raise yaml.constructor.ConstructorError(None, None, f"tag {node.tag}", node.start_mark)
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
