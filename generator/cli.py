@@ -29,6 +29,7 @@ _TEXT = {
         "internal": "kuntasopimus: sisäinen virhe ({kind}: {reason}). Tämä on ohjelmavirhe; ilmoita siitä kehittäjille.",
         "new_exists": "{path}: kansio on jo olemassa eikä ole tyhjä. Valitse uusi kansio.",
         "backup": "Käsin muokattu tiedosto säilytettiin: {path}",
+        "write_failed": "{out}: tiedostoja ei voitu kirjoittaa ({reason}). Aiemmat tiedostot ovat ennallaan.",
         "new_done": "Uusi tapaus kirjoitettu kansioon {path}. Muokkaa tiedostoja ja aja: kuntasopimus build {path} --out OUT",
     },
     "en": {
@@ -41,6 +42,7 @@ _TEXT = {
         "internal": "kuntasopimus: internal error ({kind}: {reason}). This is a bug; please report it.",
         "new_exists": "{path}: the folder exists and is not empty. Choose a new folder.",
         "backup": "The hand-edited file was kept: {path}",
+        "write_failed": "{out}: could not write the files ({reason}). The previous files are unchanged.",
         "new_done": "New case written to {path}. Edit the files, then run: kuntasopimus build {path} --out OUT",
     },
 }
@@ -98,7 +100,11 @@ def build(case: str, out_dir: str, lang: str, review: bool, force: bool) -> None
     """Tarkistaa tapauksen ja kirjoittaa sopimusluonnokset (.docx), vaatimustaulukon ja manifest.json-tiedoston."""
     from generator.build import MANIFEST, build as run_build
 
-    result = run_build(case, out_dir, review=review, force=force)
+    try:
+        result = run_build(case, out_dir, review=review, force=force)
+    except OSError as exc:
+        click.echo(_say(lang, "write_failed", out=out_dir, reason=exc.strerror or exc), err=True)
+        sys.exit(1)
     if result.findings:
         click.echo(format_findings(result.findings, lang, "text"))
     if result.case is None:
