@@ -134,6 +134,29 @@ def check(out_dir: str, lang: str, fmt: str) -> None:
 
 
 @cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=str), help="Tuloskansio.")
+@click.option("--lang", type=LANGS, default="fi", show_default=True, help="Ilmoitusten kieli.")
+def diff(old: str, new: str, out_dir: str, lang: str) -> None:
+    """Vertaa kahta luonnosta (kansio tai REVISIO:polku) ja kirjoittaa muutokset Wordin muutosmerkintöinä."""
+    from generator.diff.run import diff_cases
+    from generator.diff.sources import SourceProblem
+
+    try:
+        result = diff_cases(old, new, out_dir)
+    except SourceProblem as problem:
+        click.echo(f"kuntasopimus diff: {problem}", err=True)
+        sys.exit(1)
+    if result.findings:
+        click.echo(format_findings(result.findings, lang, "text"))
+        sys.exit(1)
+    click.echo(result.summary, nl=False)
+    for path in result.files:
+        click.echo(f"  {path}")
+
+
+@cli.command()
 @click.option("--lang", type=LANGS, default="fi", show_default=True, help="Kuvausten kieli.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(lang: str, fmt: str) -> None:

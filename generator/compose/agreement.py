@@ -114,6 +114,10 @@ def seats_table(agreement: Agreement, words: dict[str, Any]) -> Table:
     return _Tables.for_words(agreement, words).seats()
 
 
+def _no_tables(name: str) -> Table:
+    raise ValueError(f"a negotiated wording cannot place a table ({name})")
+
+
 def template_context(case: Case, agreement: Agreement) -> dict[str, Any]:
     """What clause templates may use: the agreement, its parts and the whole case."""
     return {
@@ -149,6 +153,7 @@ def compose_agreement(case: Case, agreement: Agreement) -> Document:
     words = labels(lang)
     context = template_context(case, agreement)
     tables = _Tables(agreement, lang)
+    overrides: dict[str, dict[str, str]] = agreement.details.get("overrides", {})
     chapters: list[Chapter] = []
     for chapter_spec in OUTLINES[agreement.kind]:
         chapter = Chapter(chapter_spec.id, words["chapters"][chapter_spec.id])
@@ -157,6 +162,12 @@ def compose_agreement(case: Case, agreement: Agreement) -> Document:
                 continue
             text = render(lang, f"clauses/{spec.id}.j2", context)
             title, _, body = text.strip().partition("\n")
+            override = overrides.get(spec.id)
+            if override is not None:
+                # A negotiated wording is the parties' own text: plain text, never a template.
+                chapter.clauses.append(Clause(spec.id, override.get("title", title.strip()), spec.requirements,
+                                              parse_blocks(override["text"], _no_tables), negotiated=True))
+                continue
             chapter.clauses.append(Clause(spec.id, title.strip(), spec.requirements, parse_blocks(body, tables)))
         chapters.append(chapter)
     lead = [Paragraph(runs(p)) for p in render(lang, "lead.j2", context).strip().split("\n\n") if p.strip()]

@@ -17,7 +17,7 @@ from generator.formats import fi_date
 from generator.law.requirements import REQUIREMENTS
 from generator.model.entities import Agreement, Case
 
-MET, MISSING, NOT_APPLICABLE = "met", "missing", "not_applicable"
+MET, MISSING, NOT_APPLICABLE, NEGOTIATED = "met", "missing", "not_applicable", "negotiated"
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,11 @@ def matrix_rows(agreement: Agreement, tree: Document, lang: str) -> list[MatrixR
     for code, spec in requirement_specs(agreement.kind):
         requirement = REQUIREMENTS[code]
         name = requirement.name_fi if lang == "fi" else requirement.name_en
-        meeting = tuple((number, clause.title) for number, clause in numbered if code in clause.requirements)
+        clauses = [(number, clause) for number, clause in numbered if code in clause.requirements]
+        meeting = tuple((number, clause.title) for number, clause in clauses)
         if meeting:
-            rows.append(MatrixRow(code, requirement.citation, name, meeting, MET, None))
+            status = NEGOTIATED if any(clause.negotiated for _, clause in clauses) else MET
+            rows.append(MatrixRow(code, requirement.citation, name, meeting, status, None))
         else:
             reason = words["reasons"].get(spec.id, words["reasons"]["default"])
             rows.append(MatrixRow(code, requirement.citation, name, (), spec.absent, reason))
@@ -60,7 +62,7 @@ def compose_compliance(case: Case, documents: list[tuple[Agreement, Document]]) 
         table_rows = []
         for row in matrix_rows(agreement, tree, lang):
             status = words["status"][row.status] + (f": {row.reason}" if row.reason else "")
-            mark = "plain" if row.status != MISSING else "placeholder"
+            mark = "plain" if row.status in (MET, NOT_APPLICABLE) else "placeholder"
             table_rows.append((
                 Cell((Run(row.code),)),
                 Cell((Run(row.citation),)),

@@ -10,18 +10,23 @@ from dataclasses import dataclass, field
 from typing import Literal, Union
 
 Mark = Literal["plain", "illustrative", "placeholder", "strong"]
+Change = Literal["ins", "del"] | None
 
 
 @dataclass(frozen=True)
 class Run:
+    """Text with one look; ``change`` marks it as inserted or deleted in a redline."""
+
     text: str
     mark: Mark = "plain"
+    change: Change = None
 
 
 @dataclass(frozen=True)
 class Paragraph:
     runs: tuple[Run, ...]
     style: Literal["body", "note", "lead"] = "body"
+    change: Change = None  # the whole paragraph (its mark too) was inserted or deleted
 
     @property
     def text(self) -> str:
@@ -31,6 +36,7 @@ class Paragraph:
 @dataclass(frozen=True)
 class BulletList:
     items: tuple[tuple[Run, ...], ...]
+    changes: tuple[Change, ...] = ()  # per item, in a redline
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,8 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     widths: tuple[float, ...]
     total: bool = False
+    row_changes: tuple[Change, ...] = ()  # per row, in a redline
+    header_runs: tuple[tuple[Run, ...], ...] = ()  # a redlined header; empty means the plain header
 
 
 Block = Union[Paragraph, BulletList, Table]
@@ -63,6 +71,9 @@ class Clause:
     title: str
     requirements: tuple[str, ...]
     blocks: list[Block] = field(default_factory=list)
+    negotiated: bool = False  # its text is an override from the YAML, not the template
+    title_runs: tuple[Run, ...] = ()  # a redlined title; empty means the plain title
+    change: Change = None
 
 
 @dataclass

@@ -16,29 +16,30 @@ class Requirement:
     citation: str
     name_fi: str
     name_en: str
+    evidence_fi: str = ""  # a negotiated wording must still say this (regex, lower case)
 
 
 _ALL = [
-    Requirement("KL49", "KuntaL 49 §", "yhteistoiminnan muoto", "form of cooperation"),
-    Requirement("KL51", "KuntaL 51 §", "yhteinen toimielin ja vastuukunta", "joint body and lead municipality"),
-    Requirement("KL51-2", "KuntaL 51 § 2 mom.", "muiden kuntien oikeus valita jäseniä", "other municipalities' right to elect members"),
-    Requirement("KL52-1", "KuntaL 52 § 1 mom. 1 k.", "toimielimen tehtävät", "the body's tasks"),
-    Requirement("KL52-1-8", "KuntaL 52 § 1 mom. 1 k., 8 §", "järjestämisvastuun siirtyminen", "transfer of organising responsibility"),
-    Requirement("KL52-2", "KuntaL 52 § 1 mom. 2 k.", "kokoonpano ja jäsenten valinta", "composition and election of members"),
-    Requirement("KL52-3", "KuntaL 52 § 1 mom. 3 k.", "kustannusten perusteet ja jakautuminen", "basis and division of costs"),
-    Requirement("KL52-4", "KuntaL 52 § 1 mom. 4 k.", "voimassaolo ja irtisanominen", "term and termination"),
-    Requirement("KL52-OTTO", "KuntaL 52 § 2 mom.", "vastuukunnan otto-oikeus", "lead municipality's right to take up decisions"),
-    Requirement("KL53-1", "KuntaL 53 § 1 mom.", "yhtäpitävät päätökset", "identical decisions"),
-    Requirement("KL53-2", "KuntaL 53 § 2 mom.", "virkasuhde kaikkiin osapuoliin", "office relationship with every party"),
-    Requirement("KL53-3A", "KuntaL 53 § 3 mom.", "työnantajan velvoitteista vastaava kunta", "party carrying the employer's obligations"),
-    Requirement("KL53-3B", "KuntaL 53 § 3 mom.", "kustannusten perusteet ja jakautuminen", "basis and division of costs"),
-    Requirement("KL54-1", "KuntaL 54 § 1 mom.", "tehtävä hoidetaan virkavastuulla", "task performed under official liability"),
-    Requirement("KL54-2A", "KuntaL 54 § 2 mom.", "tehtävän sisältö", "content of the task"),
-    Requirement("KL54-2B", "KuntaL 54 § 2 mom.", "tehtävän hoidon seuranta", "monitoring of the task"),
-    Requirement("KL54-2C", "KuntaL 54 § 2 mom.", "kustannusten perusteet ja jakautuminen", "basis and division of costs"),
-    Requirement("KL54-2D", "KuntaL 54 § 2 mom.", "voimassaolo ja irtisanominen", "term and termination"),
-    Requirement("KL63", "KuntaL 63 §", "erimielisyyksien ratkaiseminen", "settlement of disputes"),
-    Requirement("TVPL13", "L 380/2023 13 §", "työvoimaviranomaisen tehtävät sopimuksella", "employment authority tasks by agreement"),
+    Requirement("KL49", "KuntaL 49 §", "yhteistoiminnan muoto", "form of cooperation", "yhteistoimin"),
+    Requirement("KL51", "KuntaL 51 §", "yhteinen toimielin ja vastuukunta", "joint body and lead municipality", "toimielin|vastuukun"),
+    Requirement("KL51-2", "KuntaL 51 § 2 mom.", "muiden kuntien oikeus valita jäseniä", "other municipalities' right to elect members", "valit"),
+    Requirement("KL52-1", "KuntaL 52 § 1 mom. 1 k.", "toimielimen tehtävät", "the body's tasks", "tehtäv"),
+    Requirement("KL52-1-8", "KuntaL 52 § 1 mom. 1 k., 8 §", "järjestämisvastuun siirtyminen", "transfer of organising responsibility", "järjestämisvastuu"),
+    Requirement("KL52-2", "KuntaL 52 § 1 mom. 2 k.", "kokoonpano ja jäsenten valinta", "composition and election of members", "jäsen|kokoonpano"),
+    Requirement("KL52-3", "KuntaL 52 § 1 mom. 3 k.", "kustannusten perusteet ja jakautuminen", "basis and division of costs", "kustannu"),
+    Requirement("KL52-4", "KuntaL 52 § 1 mom. 4 k.", "voimassaolo ja irtisanominen", "term and termination", "voimassa|irtisano"),
+    Requirement("KL52-OTTO", "KuntaL 52 § 2 mom.", "vastuukunnan otto-oikeus", "lead municipality's right to take up decisions", "otto-oikeu|käsiteltäväkseen"),
+    Requirement("KL53-1", "KuntaL 53 § 1 mom.", "yhtäpitävät päätökset", "identical decisions", "yhtäpitäv"),
+    Requirement("KL53-2", "KuntaL 53 § 2 mom.", "virkasuhde kaikkiin osapuoliin", "office relationship with every party", "virkasuhtee"),
+    Requirement("KL53-3A", "KuntaL 53 § 3 mom.", "työnantajan velvoitteista vastaava kunta", "party carrying the employer's obligations", "työnantaja"),
+    Requirement("KL53-3B", "KuntaL 53 § 3 mom.", "kustannusten perusteet ja jakautuminen", "basis and division of costs", "kustannu"),
+    Requirement("KL54-1", "KuntaL 54 § 1 mom.", "tehtävä hoidetaan virkavastuulla", "task performed under official liability", "virkavastuu"),
+    Requirement("KL54-2A", "KuntaL 54 § 2 mom.", "tehtävän sisältö", "content of the task", "tehtäv"),
+    Requirement("KL54-2B", "KuntaL 54 § 2 mom.", "tehtävän hoidon seuranta", "monitoring of the task", "seura"),
+    Requirement("KL54-2C", "KuntaL 54 § 2 mom.", "kustannusten perusteet ja jakautuminen", "basis and division of costs", "kustannu"),
+    Requirement("KL54-2D", "KuntaL 54 § 2 mom.", "voimassaolo ja irtisanominen", "term and termination", "voimassa|irtisano"),
+    Requirement("KL63", "KuntaL 63 §", "erimielisyyksien ratkaiseminen", "settlement of disputes", "hallintoriita|hallinto-oikeu"),
+    Requirement("TVPL13", "L 380/2023 13 §", "työvoimaviranomaisen tehtävät sopimuksella", "employment authority tasks by agreement", "380/2023|työvoima"),
 ]
 
 REQUIREMENTS: dict[str, Requirement] = {r.code: r for r in _ALL}

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 from docx import Document as new_docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
@@ -45,9 +47,69 @@ def _restyle(paragraph, style: str) -> None:
     paragraph._p.style = _style_id(style)
 
 
+@dataclass
+class _Revisions:
+    """Author, date and running ids of the tracked changes in one redline document."""
+
+    author: str
+    date: str
+    next_id: int = 1
+
+    def element(self, change: str):
+        el = OxmlElement(f"w:{change}")
+        el.set(qn("w:id"), str(self.next_id))
+        el.set(qn("w:author"), self.author)
+        el.set(qn("w:date"), self.date)
+        self.next_id += 1
+        return el
+
+
+# Set by write_docx for a redline; the run writers below read it instead of threading it through.
+_REVISIONS: ContextVar[_Revisions | None] = ContextVar("revisions", default=None)
+
+
+def _track(run_element, change: str) -> None:
+    """Wrap a run in w:ins or w:del; deleted text must live in w:delText to be a real deletion."""
+    revisions = _REVISIONS.get()
+    assert revisions is not None, "a changed run outside a redline"
+    wrapper = revisions.element(change)
+    run_element.addprevious(wrapper)
+    wrapper.append(run_element)
+    if change == "del":
+        for text in run_element.findall(qn("w:t")):
+            text.tag = qn("w:delText")
+
+
+def _mark_paragraph(paragraph, change: str | None) -> None:
+    """Track the paragraph mark itself, so accepting or rejecting joins paragraphs as Word does."""
+    if change is None:
+        return
+    revisions = _REVISIONS.get()
+    assert revisions is not None
+    ppr = paragraph._p.get_or_add_pPr()
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        ppr.append(rpr)
+    rpr.insert(0, revisions.element(change))
+
+
+def _mark_row(row, change: str | None) -> None:
+    if change is None:
+        return
+    revisions = _REVISIONS.get()
+    assert revisions is not None
+    insert_ordered(row._tr.get_or_add_trPr(), revisions.element(change))
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            _mark_paragraph(paragraph, change)
+
+
 def _add_runs(paragraph, runs: tuple[Run, ...]) -> None:
     for run in runs:
         r = paragraph.add_run(run.text)
+        if run.change is not None:
+            _track(r._r, run.change)
         if run.mark in ("illustrative", "placeholder"):
             r.font.highlight_color = WD_COLOR_INDEX.YELLOW
         if run.mark in ("strong", "placeholder"):
@@ -121,16 +183,20 @@ def _write_table(doc, table: Table) -> None:
     numeric_cols = [all(row[i].numeric for row in table.rows) for i in range(len(table.header))]
     for i, heading in enumerate(table.header):
         cell = t.rows[0].cells[i]
-        _write_cell(cell, heading, bold=True, numeric=numeric_cols[i])
+        content = Cell(table.header_runs[i], numeric_cols[i]) if table.header_runs else heading
+        _write_cell(cell, content, bold=True, numeric=numeric_cols[i])
         _shade(cell, "DCE3ED")
     _repeat_header(t.rows[0])
     for r, row in enumerate(table.rows):
-        cells = t.add_row().cells
+        new_row = t.add_row()
+        cells = new_row.cells
         is_total = table.total and r == len(table.rows) - 1
         for i, content in enumerate(row):
             _write_cell(cells[i], content, bold=is_total)
             if is_total:
                 _shade(cells[i], "F0F3F7")
+        if table.row_changes:
+            _mark_row(new_row, table.row_changes[r])
     _fix_widths(t, table.widths)
     for row in t.rows:
         _cant_split(row)
@@ -143,11 +209,13 @@ def _write_block(doc, block) -> None:
     if isinstance(block, Paragraph):
         p = _para(doc, CLAUSE_NOTE if block.style == "note" else CLAUSE_TEXT)
         _add_runs(p, block.runs)
+        _mark_paragraph(p, block.change)
     elif isinstance(block, BulletList):
-        for item in block.items:
+        for index, item in enumerate(block.items):
             p = _para(doc, BULLET)
             set_numbering(p._p.get_or_add_pPr(), BULLET_NUM_ID, 0)
             _add_runs(p, item)
+            _mark_paragraph(p, block.changes[index] if block.changes else None)
     elif isinstance(block, Table):
         _write_table(doc, block)
 
@@ -197,6 +265,7 @@ def _title_block(doc, tree: Document) -> None:
         p = _para(doc, "Normal")
         p.paragraph_format.space_before = Pt(12)
         _add_runs(p, paragraph.runs)
+        _mark_paragraph(p, paragraph.change)
     for note in tree.notes:
         p = _para(doc, CLAUSE_NOTE)
         p.paragraph_format.left_indent = Cm(0)
@@ -238,13 +307,22 @@ def _review_comment(doc, heading, clause, author: str, stamp: dt.datetime) -> No
     comment._comment_elm.set(qn("w:date"), stamp.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
-def write_docx(tree: Document, author: str, when: dt.date, lang: str, review: bool = False) -> bytes:
+def write_docx(tree: Document, author: str, when: dt.date, lang: str, review: bool = False,
+               redline_author: str | None = None) -> bytes:
     """Render the tree and return the .docx bytes (the caller decides where and how to store them).
 
     With ``review``, every clause that meets a statutory requirement carries a Word comment naming
     the citation and the rule code, so a lawyer sees the legal basis in the margin.
     """
     stamp = dt.datetime(when.year, when.month, when.day, 12, 0, 0)
+    token = _REVISIONS.set(_Revisions(redline_author, stamp.strftime("%Y-%m-%dT%H:%M:%SZ")) if redline_author else None)
+    try:
+        return _render(tree, author, when, lang, review, stamp)
+    finally:
+        _REVISIONS.reset(token)
+
+
+def _render(tree: Document, author: str, when: dt.date, lang: str, review: bool, stamp: dt.datetime) -> bytes:
     doc = new_docx()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -260,7 +338,9 @@ def write_docx(tree: Document, author: str, when: dt.date, lang: str, review: bo
             set_numbering(chapter_heading._p.get_or_add_pPr(), 0, 0)
         for clause in chapter.clauses:
             if clause.title:
-                heading = _para(doc, "Heading 2", clause.title)
+                heading = _para(doc, "Heading 2")
+                _add_runs(heading, clause.title_runs or (Run(clause.title),))
+                _mark_paragraph(heading, clause.change)
                 if not tree.numbered:
                     set_numbering(heading._p.get_or_add_pPr(), 0, 1)
                 if review and clause.requirements:

@@ -127,6 +127,13 @@ _RULES = [
     Rule("REF-BASE", "KuntaL 49 §, 51 §", "error", "täydennettävä sopimus on olemassa", "a supplement's base agreement exists",
          "täydennettävää sopimusta '{id}' ei ole tapauksessa. Tunnetut sopimukset: {known}.",
          "base agreement '{id}' is not in the case. Known agreements: {known}."),
+    # --- negotiated wordings -------------------------------------------------------------------
+    Rule("OVERRIDE-UNKNOWN", "sopimuksen kohtien tunnisteet", "error", "korvattava kohta on olemassa", "the overridden clause exists",
+         "sopimuksessa ei ole kohtaa '{id}', jonka sanamuodon voisi korvata. Sopimustyypin kohdat: {known}.",
+         "the agreement has no clause '{id}' whose wording could be replaced. Clauses of this kind: {known}."),
+    Rule("OVERRIDE-REQ", "korvatun kohdan lakisääteinen vaatimus", "error", "neuvoteltu sanamuoto täyttää vaatimuksen", "a negotiated wording still meets its requirement",
+         "neuvoteltu sanamuoto kohdassa '{id}' ei enää käsittele vaatimusta: {requirement}. Lisää se tekstiin tai poista korvaus.",
+         "the negotiated wording of '{id}' no longer addresses the requirement: {requirement}. Add it to the text or remove the override."),
     # --- identity and language ---------------------------------------------------------------
     Rule("BID-CHECK", "Y-tunnuksen tarkistusmerkki (yritys- ja yhteisötietolaki 244/2001)", "error", "Y-tunnuksen tarkistusmerkki", "business ID check digit",
          "Y-tunnuksen {value} tarkistusmerkki on väärä ({reason}). Tarkista tunnus YTJ:stä.",

@@ -7,11 +7,13 @@ from generator.check.rules.costs import check_costs
 from generator.check.rules.dates import check_dates
 from generator.check.rules.employment import check_employment
 from generator.check.rules.identity import check_identity
+from generator.check.rules.overrides import check_overrides
 from generator.check.rules.statutory import check_statutory
 from generator.findings import Finding
 from generator.model.entities import Case
 
-RULE_FAMILIES = (check_statutory, check_employment, check_composition, check_costs, check_dates, check_identity)
+RULE_FAMILIES = (check_statutory, check_employment, check_composition, check_costs, check_dates, check_identity,
+                 check_overrides)
 
 
 def run_rules(case: Case) -> list[Finding]:

@@ -1,0 +1,34 @@
+"""Negotiated wordings: an override replaces a clause's text, never its statutory duty.
+
+A clause that carries a requirement keeps its check: the new text must still speak of what the
+statute asks (the requirement's evidence words), and the finding cites that requirement.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from generator.check.rules.catalogue import RULES
+from generator.compose.outlines import OUTLINES
+from generator.findings import Finding
+from generator.law.requirements import REQUIREMENTS
+from generator.model.entities import Case
+
+
+def check_overrides(case: Case) -> Iterator[Finding]:
+    for a in case.agreements:
+        overrides = a.details.get("overrides", {})
+        specs = {spec.id: spec for chapter in OUTLINES[a.kind] for spec in chapter.clauses}
+        for clause_id, override in overrides.items():
+            where = a.source.key_position(("overrides", clause_id))
+            if clause_id not in specs:
+                rule = RULES["OVERRIDE-UNKNOWN"]
+                yield Finding(rule.code, rule.severity, where, {"id": clause_id, "known": ", ".join(specs)}, rule.citation)
+                continue
+            text = (override.get("title", "") + " " + override["text"]).lower()
+            for code in specs[clause_id].requirements:
+                requirement = REQUIREMENTS[code]
+                if requirement.evidence_fi and not re.search(requirement.evidence_fi, text):
+                    yield Finding("OVERRIDE-REQ", RULES["OVERRIDE-REQ"].severity, a.source.position(("overrides", clause_id, "text")),
+                                  {"id": clause_id, "requirement": f"{requirement.name_fi} ({code})"}, requirement.citation)

@@ -1,0 +1,44 @@
+"""Semantic changes between two models: which facts changed (seats, shares, dates, parties, tasks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.compose.facts import case_facts
+from generator.compose.templating import labels
+from generator.model.entities import Case
+
+
+@dataclass(frozen=True)
+class FactChange:
+    subject: str
+    what: str
+    old: str
+    new: str
+
+
+def _facts(case: Case) -> dict[str, str]:
+    facts = case_facts(case)
+    for a in case.agreements:
+        facts[f"parties:{a.id}"] = ", ".join(m.name for m in a.parties)
+        if a.details.get("tasks"):
+            facts[f"tasks:{a.id}"] = "; ".join(a.details["tasks"])
+    facts["version:"] = f"{case.version.number} ({case.version.status})"
+    return facts
+
+
+def fact_changes(old: Case, new: Case) -> list[FactChange]:
+    words = labels(new.language)
+    names = {**words["facts"], **words["diff"]["facts"]}
+    titles = {a.id: a.title for a in old.agreements} | {a.id: a.title for a in new.agreements}
+    a, b = _facts(old), _facts(new)
+    out = []
+    for key in sorted(set(a) | set(b), key=lambda k: (k.split(":")[1:2], k)):
+        if a.get(key) == b.get(key):
+            continue
+        kind, _, rest = key.partition(":")
+        agreement_id, _, item = rest.partition(":")
+        subject = titles.get(agreement_id, new.title)
+        what = names.get(kind, kind) + (f", {item}" if item else "")
+        out.append(FactChange(subject, what, a.get(key, "–"), b.get(key, "–")))
+    return out

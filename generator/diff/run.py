@@ -1,0 +1,89 @@
+"""`kuntasopimus diff OLD NEW --out DIR`: a redline .docx per agreement in both, and a summary."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.check.pipeline import validate_case
+from generator.compose.agreement import compose_agreement
+from generator.compose.templating import labels
+from generator.diff.facts_diff import FactChange, fact_changes
+from generator.diff.sources import materialise
+from generator.diff.tree_diff import ClauseChanges, redline
+from generator.findings import Finding, has_errors
+from generator.formats import fi_date
+from generator.model.entities import Case
+from generator.write.docx_writer import write_docx
+from generator.write.files import write_all
+
+
+@dataclass
+class DiffResult:
+    findings: list[Finding]
+    facts: list[FactChange] = field(default_factory=list)
+    clauses: dict[str, ClauseChanges] = field(default_factory=dict)
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    summary: str = ""
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.facts) + sum(c.count for c in self.clauses.values()) + len(self.added) + len(self.removed)
+
+
+def summary_markdown(old: Case, new: Case, result: DiffResult) -> str:
+    d = labels(new.language)["diff"]
+    lines = [f"# {d['title']}: {new.title}", "",
+             d["versions"].format(old=old.version.number, old_date=fi_date(old.version.date),
+                                  new=new.version.number, new_date=fi_date(new.version.date)), "",
+             d["count"].format(n=result.count) if result.count else d["none"], ""]
+    if result.facts:
+        lines += [f"## {d['facts_title']}", ""]
+        lines += [f"- {c.subject} – {c.what}: {c.old} → {c.new}" for c in result.facts] + [""]
+    if result.added or result.removed:
+        lines += [f"## {d['agreements_title']}", ""]
+        lines += [f"- {d['added']}: {t}" for t in result.added] + [f"- {d['removed']}: {t}" for t in result.removed] + [""]
+    titles = {a.id: a.title for a in new.agreements}
+    for agreement_id, changes in result.clauses.items():
+        if not changes.count:
+            continue
+        lines += [f"## {titles[agreement_id]}", ""]
+        for key, ids in (("added", changes.added), ("removed", changes.removed), ("reworded", changes.reworded)):
+            if ids:
+                lines.append(f"- {d[key]}: " + ", ".join(f"`{i}`" for i in ids))
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def diff_cases(old_spec: str, new_spec: str, out_dir: str | Path) -> DiffResult:
+    with tempfile.TemporaryDirectory(prefix="kuntasopimus-diff-") as tmp:
+        old_folder = materialise(old_spec, Path(tmp) / "old")
+        new_folder = materialise(new_spec, Path(tmp) / "new")
+        old, old_findings = validate_case(old_folder)
+        new, new_findings = validate_case(new_folder)
+    findings = [f for f in old_findings + new_findings if f.severity == "error"]
+    if old is None or new is None or has_errors(findings):
+        return DiffResult(findings)
+    result = DiffResult([], fact_changes(old, new))
+    old_by_id = {a.id: a for a in old.agreements}
+    new_ids = {a.id for a in new.agreements}
+    result.added = [a.title for a in new.agreements if a.id not in old_by_id]
+    result.removed = [a.title for a in old.agreements if a.id not in new_ids]
+    author = labels(new.language)["diff"]["author"]
+    files = []
+    out = Path(out_dir)
+    for agreement in new.agreements:
+        if agreement.id not in old_by_id:
+            continue
+        tree, changes = redline(compose_agreement(old, old_by_id[agreement.id]), compose_agreement(new, agreement))
+        result.clauses[agreement.id] = changes
+        data = write_docx(tree, author, new.version.date, new.language, redline_author=author)
+        files.append((out / f"{agreement.id}-muutokset.docx", data))
+    result.summary = summary_markdown(old, new, result)
+    files.append((out / "muutokset.md", result.summary.encode("utf-8")))
+    write_all(files)
+    result.files = [str(path) for path, _ in files]
+    return result
