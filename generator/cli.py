@@ -186,7 +186,7 @@ def new(directory: str, lang: str) -> None:
     from generator.starter import write_starter
 
     target = Path(directory)
-    if target.exists() and any(target.iterdir()):
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
         click.echo(_say(lang, "new_exists", path=directory), err=True)
         sys.exit(2)
     write_starter(target)

@@ -82,7 +82,7 @@ def test_decks_differ_only_where_they_name_the_council(built: Path) -> None:
     titles = [t.split("\n", 1)[0] for t in halsua]
     assert [titles[i] for i in differing] == [titles[0], "Mitä tämä tarkoittaa: Halsua", "Päätösehdotus"]
     own = halsua[titles.index("Mitä tämä tarkoittaa: Halsua")]
-    assert "2 / 17" in own and "9,51 %" in own and "8,19 %" in own and "Halsuan kunnantalo" in own
+    assert "2 / 17" in own and "9,51\u00a0%" in own and "8,19\u00a0%" in own and "Halsuan kunnantalo" in own
 
 
 def test_contract_structure_is_native_shapes_and_labelled_connectors(built: Path) -> None:
@@ -102,7 +102,7 @@ def test_a_proposal_states_its_own_figures_and_the_appeal_instructions(built: Pa
     text = "\n".join(p.text for p in document.paragraphs)
     assert text.startswith("LUONNOS\n§ __ ")
     assert "Kaustinen valitsee yhteisen toimielimen kokoonpanoon (seutuvaltuusto) 5 jäsentä; jäseniä on yhteensä 17." in text
-    assert "Kaustinen maksaa 33,53 % kustannuksista" in text
+    assert "Kaustinen maksaa 33,53\u00a0% kustannuksista" in text
     assert "Liite 1: Kaustisen seutukunnan yhteistoimintasopimus (yhteistoimintasopimus.docx)" in text
     assert "1) hyväksyy liitteinä 1–2 olevat sopimukset ja" in text
     assert "kunnallisvalituksella" in text and "30 päivän kuluessa" in text and "Vaasan hallinto-oikeus" in text

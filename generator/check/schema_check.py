@@ -113,8 +113,10 @@ def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) 
         allowed = error.validator_value if kw == "enum" else [error.validator_value]
         yield Finding("SCHEMA-ENUM", "error", pos, {"value": _short(error.instance), "allowed": ", ".join(_short(a) for a in allowed)})
     elif kw == "pattern":
-        hint = error.schema.get("description", "") if isinstance(error.schema, dict) else ""
-        yield Finding("SCHEMA-FORMAT", "error", pos, {"value": _short(error.instance), "hint_fi": hint, "hint_en": hint})
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        yield Finding("SCHEMA-FORMAT", "error", pos, {"value": _short(error.instance),
+                                                       "hint_fi": schema.get("description", ""),
+                                                       "hint_en": schema.get("x-description-en", "")})
     elif kw in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         fi = {"minimum": "vähintään", "maximum": "enintään", "exclusiveMinimum": "yli", "exclusiveMaximum": "alle"}[kw]
         en = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "above", "exclusiveMaximum": "below"}[kw]
@@ -129,7 +131,8 @@ def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) 
     elif kw in ("oneOf", "anyOf"):
         described = error.schema.get("description") if isinstance(error.schema, dict) else None
         if described:
-            yield Finding("SCHEMA-ONE-OF", "error", pos, {"what_fi": described, "what_en": described})
+            yield Finding("SCHEMA-ONE-OF", "error", pos, {"what_fi": described,
+                                                           "what_en": error.schema.get("x-description-en", described)})
         else:
             deepest = max(error.context, key=lambda e: len(e.absolute_path), default=None)
             if deepest is not None:

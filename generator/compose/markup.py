@@ -19,8 +19,11 @@ _TOKEN = re.compile(f"([{ILL_OPEN}{PLACE_OPEN}{STRONG_OPEN}{CLOSE}])")
 
 
 def runs(text: str) -> tuple[Run, ...]:
-    """Split marked text into runs; whitespace inside a paragraph collapses to single spaces."""
-    text = re.sub(r"\s+", " ", text).strip()
+    """Split marked text into runs; line breaks and runs of spaces collapse to single spaces.
+
+    Only ASCII whitespace collapses: the no-break spaces inside formatted figures (380 000 €) stay.
+    """
+    text = re.sub(r"[ \t\r\n]+", " ", text).strip(" ")
     out: list[Run] = []
     mark = "plain"
     for piece in _TOKEN.split(text):
