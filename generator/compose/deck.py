@@ -66,7 +66,8 @@ def comparison_table(agreement: Agreement, words: dict[str, Any]) -> Table:
     header = [words["tables"]["municipality"]]
     for option in options:
         chosen = f" ({words['deck']['chosen']})" if option.basis == cost.basis else ""
-        header.append(f"{basis_words[option.basis].capitalize()} {option.year}{chosen}")
+        year = f" {option.year}" if option.year else ""
+        header.append(f"{basis_words[option.basis].capitalize()}{year}{chosen}")
     rows = []
     for i, share in enumerate(cost.shares):
         row = [_cell(share.municipality.name)]

@@ -1,0 +1,40 @@
+"""Every case under agreements/ (the Kaustinen case and the second one) validates and builds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+
+REPO = Path(__file__).resolve().parent.parent
+CASES = sorted(p for p in (REPO / "agreements").iterdir() if (p / "case.yaml").is_file())
+
+
+def test_there_are_two_cases_with_different_leads_and_cost_bases() -> None:
+    assert [c.name for c in CASES] == ["jarvi-saimaan-tyollisyys", "kaustisen-seutukunta"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_case_builds_every_output(case: Path, tmp_path: Path) -> None:
+    result = build(case, tmp_path)
+    assert result.case is not None, [f.line() for f in result.findings]
+    assert not [f for f in result.findings if f.severity == "error"]
+    manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
+    kinds = {o["kind"] for o in manifest["outputs"]}
+    assert kinds == {"agreement", "compliance_report", "deck", "council_proposal"}
+    for output in manifest["outputs"]:
+        assert (tmp_path / output["path"]).stat().st_size > 0
+
+
+def test_the_second_case_uses_another_lead_and_labour_force_shares(tmp_path: Path) -> None:
+    result = build(REPO / "agreements" / "jarvi-saimaan-tyollisyys", tmp_path)
+    case = result.case
+    assert case is not None
+    joint = next(a for a in case.agreements if a.kind == "joint_body")
+    assert joint.lead is not None and joint.lead.name == "Juva"
+    assert joint.cost is not None and joint.cost.basis == "labour_force"
+    assert [s.hundredths for s in joint.cost.shares] == [4500, 1667, 2417, 1416]
+    assert joint.composition is not None and joint.composition.total == 8
