@@ -1,0 +1,99 @@
+"""Shared fixtures: the example case (Kaustisen seutukunta), private copies of it, and one build.
+
+Building the example takes a few seconds, so the documents are built once per test session and
+every test that only reads them shares that output. A test that changes the case works on its own
+copy in ``tmp_path`` and never touches ``agreements/``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from generator.build import BuildResult, build
+
+REPO = Path(__file__).resolve().parent.parent
+AGREEMENTS = REPO / "agreements"
+EXAMPLE = AGREEMENTS / "kaustisen-seutukunta"
+
+# The example's agreement files, by the kind of agreement each one holds.
+JOINT_BODY_FILE = "10-yhteistoimintasopimus.yaml"
+SUPPLEMENT_FILE = "20-te24-taydentava-sopimus.yaml"
+AUTHORITY_TASK_FILE = "30-te24-viranomaistehtavat-54.yaml"
+JOINT_POST_FILE = "40-te24-yhteiset-virat-53.yaml"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def agreements_dir() -> Path:
+    """The repository's folder of case folders."""
+    return AGREEMENTS
+
+
+@pytest.fixture(scope="session")
+def example_case() -> Path:
+    """The Kaustinen case as committed (read only: copy it before changing anything)."""
+    assert (EXAMPLE / "case.yaml").is_file(), EXAMPLE
+    return EXAMPLE
+
+
+@pytest.fixture
+def case_copy(tmp_path: Path) -> Path:
+    """A private copy of the Kaustinen case that a test may break."""
+    target = tmp_path / "kaustisen-seutukunta"
+    shutil.copytree(EXAMPLE, target)
+    return target
+
+
+Edit = Callable[[str, str, str], str]
+
+
+@pytest.fixture
+def edit(case_copy: Path) -> Edit:
+    """``edit(file, old, new)`` replaces the single occurrence of ``old`` in a file of the copy.
+
+    Returns the edited text, so the test can find where its change stands (line and column)
+    instead of hard-coding positions that move whenever someone adds a comment to the example.
+    """
+
+    def _edit(name: str, old: str, new: str) -> str:
+        path = case_copy / name
+        text = path.read_text("utf-8")
+        assert text.count(old) == 1, f"{name}: expected exactly one {old!r}"
+        edited = text.replace(old, new)
+        path.write_text(edited, "utf-8")
+        return edited
+
+    return _edit
+
+
+@pytest.fixture(scope="session")
+def kaustinen_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
+    """The example case built once for the session: (output folder, build result)."""
+    out = tmp_path_factory.mktemp("kaustinen-build")
+    result = build(EXAMPLE, out)
+    assert result.case is not None, [f.line() for f in result.findings if f.severity == "error"]
+    return out, result
+
+
+@pytest.fixture(scope="session")
+def built(kaustinen_build: tuple[Path, BuildResult]) -> Path:
+    """The output folder of the session's build of the example."""
+    return kaustinen_build[0]
+
+
+def position_of(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
+    """1-based (line, column) of the ``occurrence``-th ``needle`` in ``text``, as an editor shows it."""
+    index = -1
+    for _ in range(occurrence):
+        index = text.index(needle, index + 1)
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column

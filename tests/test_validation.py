@@ -1,0 +1,264 @@
+"""Validation of a case: one mistake gives one finding, at the place of the mistake, in plain words.
+
+Each test copies the Kaustinen case, makes one mistake an author could make, and checks what
+``validate_case`` reports: the finding's code, the file, the line and column (found by searching the
+edited text, so the tests do not depend on the example's exact layout), and that no other error
+follows from the same mistake. Messages are Finnish by default and English on request.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.check.pipeline import validate_case
+from generator.findings import Finding
+from generator.messages import MESSAGES
+
+from conftest import JOINT_BODY_FILE, REPO, SUPPLEMENT_FILE, position_of
+
+
+def the_one_error(case: Path) -> Finding:
+    """The case must give exactly one error (warnings do not count); return it."""
+    model, findings = validate_case(case)
+    errors = [f for f in findings if f.severity == "error"]
+    assert len(errors) == 1, [f.line() for f in errors]
+    assert model is None, "a case with an error must not yield a model"
+    return errors[0]
+
+
+def assert_at(finding: Finding, case: Path, file: str, line: int, column: int) -> None:
+    assert Path(finding.position.file) == case / file, finding.line()
+    assert (finding.position.line, finding.position.column) == (line, column), finding.line()
+
+
+# --- the baseline ----------------------------------------------------------------------------------
+
+def test_the_example_as_committed_has_no_errors(example_case: Path) -> None:
+    case, findings = validate_case(example_case)
+    assert [f.line() for f in findings if f.severity == "error"] == []
+    assert case is not None
+    assert [a.id for a in case.agreements] == [
+        "yhteistoimintasopimus", "te24-taydentava-sopimus", "te24-viranomaistehtavat", "te24-yhteiset-virat"]
+
+
+def test_the_example_warns_that_its_seats_rest_on_2016_populations(example_case: Path) -> None:
+    """The 2016 rule gives 17 seats; the same rule with 2024 populations gives 15 (DOMAIN.md)."""
+    _, findings = validate_case(example_case)
+    age = [f for f in findings if f.code == "SEAT-AGE"]
+    assert len(age) == 1 and age[0].severity == "warning"
+    assert age[0].params["total"] == 17 and age[0].params["latest_total"] == 15
+    assert "15" in age[0].message() and "2024" in age[0].message()
+
+
+# --- schema: structure, with positions -------------------------------------------------------------
+
+def test_a_missing_required_field_is_reported_at_the_mapping_that_lacks_it(case_copy: Path, edit) -> None:
+    text = edit(JOINT_BODY_FILE, "title: Kaustisen seutukunnan yhteistoimintasopimus\n", "")
+    error = the_one_error(case_copy)
+    assert error.code == "SCHEMA-REQUIRED"
+    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "id: yhteistoimintasopimus"))
+    assert error.message() == "pakollinen kenttä 'title' puuttuu. Lisää se."
+    assert error.message("en") == "required field 'title' is missing. Add it."
+
+
+def test_a_missing_field_of_a_nested_mapping_points_into_that_mapping(case_copy: Path, edit) -> None:
+    text = edit(JOINT_BODY_FILE, "  form: itsenäinen lautakunta\n", "")
+    error = the_one_error(case_copy)
+    assert error.code == "SCHEMA-REQUIRED"
+    assert error.params["field"] == "form"
+    # The body mapping begins with its first key, 'name'.
+    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "name: Kaustisen seutukunta"))
+
+
+def test_a_misspelt_key_is_unknown_and_the_message_suggests_the_right_one(case_copy: Path, edit) -> None:
+    text = edit(JOINT_BODY_FILE, "presenter: kehittämisjohtaja", "presentor: kehittämisjohtaja")
+    error = the_one_error(case_copy)  # not also "presenter is missing": one mistake, one finding
+    assert error.code == "SCHEMA-UNKNOWN"
+    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "presentor:"))
+    assert error.message() == "tuntematon kenttä 'presentor'. Tarkista kirjoitusasu (tarkoititko 'presenter'?)."
+    assert error.message("en") == "unknown field 'presentor'. Check the spelling (did you mean 'presenter'?)."
+
+
+def test_a_misspelt_nested_key_is_pointed_at_in_its_own_mapping(case_copy: Path, edit) -> None:
+    text = edit(JOINT_BODY_FILE, "  per_inhabitants: 1000", "  per_inhabitant: 1000")
+    error = the_one_error(case_copy)
+    assert error.code == "SCHEMA-UNKNOWN"
+    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "per_inhabitant:"))
+    assert "did you mean 'per_inhabitants'?" in error.message("en")
+
+
+def test_a_value_of_the_wrong_type_is_pointed_at(case_copy: Path, edit) -> None:
+    text = edit(JOINT_BODY_FILE, "notice_months: 12", "notice_months: kaksitoista")
+    error = the_one_error(case_copy)
+    assert error.code == "SCHEMA-TYPE"
+    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "kaksitoista"))
+    assert error.message() == "arvon 'kaksitoista' pitäisi olla kokonaisluku."
+    assert error.message("en") == "value 'kaksitoista' should be a whole number."
+
+
+def test_a_number_with_a_leading_zero_is_not_taken_as_octal_but_questioned(case_copy: Path, edit) -> None:
+    text = edit(JOINT_BODY_FILE, "notice_months: 12", "notice_months: 012")
+    error = the_one_error(case_copy)
+    assert error.code == "SCHEMA-TYPE"
+    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "012"))
+
+
+def test_a_value_outside_the_allowed_list_names_the_allowed_values(case_copy: Path, edit) -> None:
+    text = edit(JOINT_BODY_FILE, "effective: end_of_calendar_year", "effective: end_of_year")
+    error = the_one_error(case_copy)
+    assert error.code == "SCHEMA-ENUM"
+    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "end_of_year"))
+    assert error.message() == "arvo 'end_of_year' ei kelpaa. Sallitut: end_of_calendar_year, after_notice."
+    assert error.message("en") == "value 'end_of_year' is not allowed. Allowed: end_of_calendar_year, after_notice."
+
+
+def test_an_unknown_cost_basis_is_one_enum_error(case_copy: Path, edit) -> None:
+    text = edit(JOINT_BODY_FILE, "basis: population", "basis: asukasluku")
+    error = the_one_error(case_copy)
+    assert error.code == "SCHEMA-ENUM"
+    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "asukasluku"))
+    assert "customers, population, labour_force, fixed" in error.message()
+
+
+@pytest.mark.parametrize("written", ["2016/01/01", "1.1.16", "tammikuu 2016", "2016-1-1"])
+def test_a_date_in_an_unknown_format_is_a_format_error(case_copy: Path, edit, written: str) -> None:
+    text = edit(JOINT_BODY_FILE, "entry_into_force: 2016-01-01", f"entry_into_force: {written}")
+    error = the_one_error(case_copy)
+    assert error.code == "SCHEMA-FORMAT"
+    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, written))
+    assert f"arvo '{written}' on väärässä muodossa." in error.message()
+    assert "2025-01-01 tai 1.1.2025" in error.message()
+
+
+def test_a_date_format_error_in_english_is_all_english(case_copy: Path, edit) -> None:
+    """The hint comes from the schema; in English it must not fall back to the Finnish description."""
+    edit(JOINT_BODY_FILE, "entry_into_force: 2016-01-01", "entry_into_force: 2016/01/01")
+    error = the_one_error(case_copy)
+    assert error.message("en").startswith("value '2016/01/01' has the wrong form.")
+    assert "Päivämäärä" not in error.message("en") and "muodossa" not in error.message("en")
+
+
+def test_a_date_that_does_not_exist_is_reported_at_the_date(case_copy: Path, edit) -> None:
+    text = edit(JOINT_BODY_FILE, "entry_into_force: 2016-01-01", "entry_into_force: 31.2.2016")
+    error = the_one_error(case_copy)
+    assert error.code == "DATA-DATE"
+    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "31.2.2016"))
+    assert error.message() == "päivämäärää '31.2.2016' ei ole olemassa. Tarkista päivä ja kuukausi."
+
+
+def test_a_finnish_style_date_is_accepted(case_copy: Path, edit) -> None:
+    edit(JOINT_BODY_FILE, "entry_into_force: 2016-01-01", "entry_into_force: 1.1.2016")
+    case, findings = validate_case(case_copy)
+    assert [f.line() for f in findings if f.severity == "error"] == []
+    assert case is not None and str(case.agreements[0].entry_into_force) == "2016-01-01"
+
+
+# --- references across files -----------------------------------------------------------------------
+
+def test_an_unknown_municipality_is_pointed_at_and_a_close_one_suggested(case_copy: Path, edit) -> None:
+    text = edit(JOINT_BODY_FILE, "toholampi, veteli]", "toholampi, vetel]")
+    error = the_one_error(case_copy)
+    assert error.code == "REF-MUNICIPALITY"
+    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "vetel]"))
+    assert error.message().startswith("kuntaa 'vetel' ei ole kuntarekisterissä (municipalities.yaml). Tunnetut: veteli (?)")
+    assert error.message("en").startswith("municipality 'vetel' is not in the registry")
+
+
+def test_a_lead_municipality_that_is_not_a_party_is_an_error(case_copy: Path, edit) -> None:
+    text = edit(JOINT_BODY_FILE, "lead: lestijarvi", "lead: kokkola")
+    error = the_one_error(case_copy)
+    assert error.code == "REF-NOT-PARTY"
+    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "kokkola"))
+    assert error.message() == ("Vastuukunta 'kokkola' ei ole sopijaosapuoli. "
+                               "Lisää se parties-listaan tai valitse osapuoli.")
+    assert error.message("en") == "Lead municipality 'kokkola' is not a party. Add it to parties or choose a party."
+
+
+def test_a_supplement_whose_base_agreement_is_missing_is_an_error(case_copy: Path, edit) -> None:
+    text = edit(SUPPLEMENT_FILE, "base_agreement: yhteistoimintasopimus", "base_agreement: perussopimus")
+    error = the_one_error(case_copy)
+    assert error.code == "REF-BASE"
+    assert error.citation == "KuntaL 49 §, 51 §"
+    assert_at(error, case_copy, SUPPLEMENT_FILE, *position_of(text, "perussopimus"))
+    assert "täydennettävää sopimusta 'perussopimus' ei ole tapauksessa" in error.message()
+    assert "yhteistoimintasopimus" in error.message()  # the known agreements are listed
+
+
+def test_deleting_the_base_agreement_file_is_one_error_in_the_supplement(case_copy: Path) -> None:
+    (case_copy / JOINT_BODY_FILE).unlink()
+    error = the_one_error(case_copy)
+    assert error.code == "REF-BASE"
+    assert Path(error.position.file).name == SUPPLEMENT_FILE
+
+
+# --- arithmetic: what the author declares must equal what the rule gives -----------------------------
+
+def test_a_declared_seat_total_that_differs_from_the_rule_names_both_numbers(case_copy: Path, edit) -> None:
+    # The brief and README call this CALC-SEATS-TOTAL; the rule catalogue's code is SEAT-DECLARED.
+    text = edit(JOINT_BODY_FILE, "declared_total: 17", "declared_total: 18")
+    error = the_one_error(case_copy)
+    assert error.code == "SEAT-DECLARED"
+    assert error.citation == "KuntaL 52 § 1 mom. 2 k."
+    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "18"))
+    assert error.params["declared"] == 18 and error.params["computed"] == 17
+    assert error.message() == (
+        "sopimukseen kirjoitettu jäsenmäärä 18 poikkeaa säännöstä lasketusta 17 "
+        "(Halsua 2 + Kaustinen 5 + Lestijärvi 2 + Toholampi 4 + Veteli 4). Korjaa kirjoitettu luku tai väkiluvut.")
+    assert "18" in error.message("en") and "17" in error.message("en")
+    assert error.message("en").startswith("the declared number of members 18 differs from 17")
+
+
+def test_a_correct_declared_share_passes_and_a_wrong_one_names_both_figures(case_copy: Path, edit) -> None:
+    # The brief calls this CALC-SHARE; the rule catalogue's code is COST-DECLARED.
+    text = edit(JOINT_BODY_FILE, "  budget: {amount: 380000",
+                "  declared_shares: {halsua: 9.51, kaustinen: 33.50}\n  budget: {amount: 380000")
+    error = the_one_error(case_copy)  # Halsua's 9,51 % is right; only Kaustinen's is wrong
+    assert error.code == "COST-DECLARED"
+    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "33.50"))
+    assert error.message() == ("kunnan Kaustinen kirjoitettu osuus 33,50 % poikkeaa lasketusta 33,53 %. "
+                               "Korjaa declared_shares tai jakoluvut.")
+    assert error.message("en").startswith("the declared share of Kaustinen")
+
+
+def test_declared_shares_that_equal_the_computed_ones_give_no_error(case_copy: Path, edit) -> None:
+    edit(JOINT_BODY_FILE, "  budget: {amount: 380000",
+         "  declared_shares: {halsua: 9.51, kaustinen: 33.53, lestijarvi: 6.33, toholampi: 25.21, veteli: 25.42}\n"
+         "  budget: {amount: 380000")
+    case, findings = validate_case(case_copy)
+    assert [f.line() for f in findings if f.severity == "error"] == []
+    assert case is not None
+
+
+def test_fixed_shares_that_do_not_make_100_percent_are_an_error(case_copy: Path, edit) -> None:
+    text = edit("40-te24-yhteiset-virat-53.yaml", "figures: {lestijarvi: 80, kokkola: 20}",
+                "figures: {lestijarvi: 80, kokkola: 30}")
+    error = the_one_error(case_copy)
+    assert error.code == "COST-100"
+    assert "110 %" in error.message()
+    assert (error.position.line, error.position.column) == position_of(text, "{lestijarvi: 80, kokkola: 30}")
+
+
+# --- language of the messages ------------------------------------------------------------------------
+
+def test_messages_are_finnish_unless_english_is_asked_for(case_copy: Path, edit) -> None:
+    edit(JOINT_BODY_FILE, "lead: lestijarvi", "lead: kokkola")
+    error = the_one_error(case_copy)
+    assert error.message() == error.message("fi")
+    assert error.line().endswith("error REF-NOT-PARTY: " + error.message("fi"))
+    assert error.line("en").endswith("error REF-NOT-PARTY: " + error.message("en"))
+    assert error.message("fi") != error.message("en")
+
+
+def test_every_message_exists_in_both_languages() -> None:
+    for code, texts in MESSAGES.items():
+        assert texts.get("fi") and texts.get("en"), code
+
+
+def test_the_finding_codes_shown_in_the_readme_are_codes_the_tool_uses() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    shown = set(re.findall(r":\d+:\d+: (?:error|warning) ([A-Z0-9-]+):", readme))
+    assert shown, "the README shows example finding lines"
+    assert sorted(shown - set(MESSAGES)) == []
