@@ -97,3 +97,13 @@ def position_of(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     return line, column
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    found = shutil.which("soffice")
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but LibreOffice (soffice) is not on PATH: .ci/run must install it")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return found

@@ -8,22 +8,9 @@ where .ci/run installs LibreOffice, a missing ``soffice`` is a failure, never a 
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def soffice() -> str:
-    found = shutil.which("soffice")
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but LibreOffice (soffice) is not on PATH: .ci/run must install it")
-        pytest.skip("LibreOffice (soffice) is not installed")
-    return found
 
 
 def test_every_built_docx_converts_to_a_non_empty_pdf(soffice: str, built: Path, tmp_path: Path) -> None:

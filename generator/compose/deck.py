@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.compose.markup import parse_blocks, runs
+from generator.compose.markup import parse_blocks
 from generator.compose.templating import labels, render
 from generator.compose.tree import Cell, Run, Table
 from generator.compose.deck_tree import Chart, Deck, Diagram, Edge, Milestone, Node, Slide
-from generator.formats import fi_date, fi_euro, fi_number, fi_percent
+from generator.formats import fi_date, fi_euro, fi_percent
 from generator.model.alternatives import alternatives
 from generator.model.council import CouncilView, council_agreements, council_view
 from generator.model.entities import Agreement, Case
