@@ -7,6 +7,7 @@ copy in ``tmp_path`` and never touches ``agreements/``.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Callable

@@ -6,7 +6,7 @@ outputs print. The manifest carries them, so `kuntasopimus check` can prove ever
 
 from __future__ import annotations
 
-from generator.compose.templating import labels
+from generator.compose.templating import labels, months
 from generator.formats import fi_date, fi_euro, fi_percent
 from generator.model.entities import Case
 
@@ -18,7 +18,7 @@ def case_facts(case: Case) -> dict[str, str]:
         facts[f"title:{a.id}"] = a.title
         facts[f"entry:{a.id}"] = fi_date(a.entry_into_force)
         if a.termination is not None:
-            facts[f"notice:{a.id}"] = words["proposal"]["months"].format(n=a.termination.notice_months)
+            facts[f"notice:{a.id}"] = months(a.termination.notice_months, case.language)
         if a.composition is not None:
             for seat in a.composition.seats:
                 facts[f"seats:{a.id}:{seat.municipality.name}"] = str(seat.seats)

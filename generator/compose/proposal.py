@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.compose.agreement import seats_table, shares_table
 from generator.compose.markup import parse_blocks
-from generator.compose.templating import labels, render
+from generator.compose.templating import labels, months, render
 from generator.compose.tree import Cell, Chapter, Clause, Document, Run, Table
 from generator.formats import fi_date
 from generator.model.council import council_view
@@ -20,12 +20,12 @@ from generator.model.entities import Agreement, Case
 SECTIONS = ("perustelut", "kunnan_osuus", "ehdot", "aikataulu", "jos_ei", "liitteet", "ehdotus", "muutoksenhaku")
 
 
-def terms_table(agreements: tuple[Agreement, ...], words: dict[str, Any]) -> Table:
+def terms_table(agreements: tuple[Agreement, ...], words: dict[str, Any], lang: str) -> Table:
     p = words["proposal"]
     rows = []
     for a in agreements:
         term = p["indefinite"] if a.term is None or a.term.indefinite else p["until"].format(date=fi_date(a.term.end))
-        notice = p["months"].format(n=a.termination.notice_months) if a.termination else p["none"]
+        notice = months(a.termination.notice_months, lang) if a.termination else p["none"]
         illustrative = bool(a.termination and a.termination.illustrative)
         rows.append((Cell((Run(a.title),)), Cell((Run(fi_date(a.entry_into_force)),)), Cell((Run(term),)),
                      Cell((Run(notice + ("*" if illustrative else ""), "illustrative" if illustrative else "plain"),))))
@@ -47,7 +47,7 @@ def compose_proposal(case: Case, municipality_id: str, legal: dict[str, str], re
     def tables(name: str) -> Table:
         kind, _, agreement_id = name.partition(":")
         if kind == "terms":
-            return terms_table(view.agreements, words)
+            return terms_table(view.agreements, words, lang)
         table = {"seats": seats_table, "shares": shares_table}[kind]
         return table(by_id[agreement_id], words)
 

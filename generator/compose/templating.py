@@ -34,6 +34,12 @@ def labels(lang: str) -> dict[str, Any]:
     return yaml.safe_load((templates_dir() / lang / "labels.yaml").read_text("utf-8"))
 
 
+def months(n: int, lang: str) -> str:
+    """'1 kuukausi', '12 kuukautta': a notice period as every output states it."""
+    words = labels(lang)["proposal"]
+    return (words["months_one"] if n == 1 else words["months"]).format(n=n)
+
+
 def _join(items: Iterable[Any], lang: str) -> str:
     words = [str(i) for i in items]
     if len(words) <= 1:
@@ -71,6 +77,7 @@ def environment(lang: str) -> jinja2.Environment:
         "ill": lambda text, flag=True: f"{ILL_OPEN}{text}*{CLOSE}" if flag else str(text),
         "todo": lambda text: f"{PLACE_OPEN}{text}{CLOSE}",
         "strong": lambda text: f"{STRONG_OPEN}{text}{CLOSE}",
+        "months": lambda n: months(n, lang),
         "cap": lambda text: str(text)[:1].upper() + str(text)[1:],
         "board_acc": lambda m: _official_genitive(m.official_name, words["board_accusative"]).split(" ")[-1],
         "ogen": lambda m: _official_genitive(m.official_name, words["official_genitive"]),

@@ -44,7 +44,7 @@ def from_table(caption: str, rows: list[list[str]], total_label: str, titles: di
 
 
 _PROSE = (
-    ("notice", re.compile(r"Irtisanomisaika on (\d+ kuukautta)")),
+    ("notice", re.compile(r"Irtisanomisaika on (\d+ kuukau(?:tta|si))")),
     ("entry", re.compile(r"Sopimus tulee voimaan (\d{1,2}\.\d{1,2}\.\d{4})")),
 )
 
