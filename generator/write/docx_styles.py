@@ -26,6 +26,11 @@ TITLE_META = "Title Meta"
 _INK = RGBColor(0x1F, 0x2A, 0x44)
 
 
+def style_id(name: str) -> str:
+    """Word's id for one of these style names ("Heading 1" → "Heading1"); install_styles checks it."""
+    return name.replace(" ", "")
+
+
 def _set_language(style, lang_tag: str) -> None:
     insert_ordered(style.element.get_or_add_rPr(), parse_xml(f'<w:lang {nsdecls("w")} w:val="{lang_tag}" w:eastAsia="{lang_tag}" w:bidi="ar-SA"/>'))
 
@@ -87,9 +92,26 @@ def install_styles(doc: DocxDocument, lang_tag: str) -> None:
     meta.base_style = normal
     meta.paragraph_format.space_after = Pt(2)
 
+    # The header's own tab stop (right edge of the text area) is set per paragraph by the writer.
+    header_ppr = styles["Header"].element.get_or_add_pPr()
+    for tabs in header_ppr.findall(qn("w:tabs")):
+        header_ppr.remove(tabs)
+
+    # Review comments use Word's own comment styles, which the base template lacks.
+    comment_text = styles.add_style("annotation text", WD_STYLE_TYPE.PARAGRAPH)
+    comment_text.element.set(qn("w:styleId"), "CommentText")
+    comment_text.base_style = normal
+    comment_text.font.size = Pt(10)
+    comment_text.paragraph_format.space_after = Pt(0)
+    comment_ref = styles.add_style("annotation reference", WD_STYLE_TYPE.CHARACTER)
+    comment_ref.element.set(qn("w:styleId"), "CommentReference")
+    comment_ref.font.size = Pt(8)
+    for builtin in (comment_text, comment_ref):
+        builtin.element.attrib.pop(qn("w:customStyle"), None)
+
     ids = {style.style_id for style in styles}
     for name in ("Normal", "Title", "Heading 1", "Heading 2", CLAUSE_TEXT, CLAUSE_NOTE, BULLET, TABLE_TEXT, TITLE_META):
-        assert name.replace(" ", "") in ids, f"style id of {name!r} is not its name without spaces"
+        assert style_id(name) in ids, f"style id of {name!r} is not its name without spaces"
 
 
-__all__ = ["install_styles", "CLAUSE_TEXT", "CLAUSE_NOTE", "BULLET", "TABLE_TEXT", "TITLE_META", "CLAUSE_INDENT_TWIPS"]
+__all__ = ["install_styles", "style_id", "CLAUSE_TEXT", "CLAUSE_NOTE", "BULLET", "TABLE_TEXT", "TITLE_META", "CLAUSE_INDENT_TWIPS"]

@@ -1,4 +1,9 @@
-"""Document tree → .docx with python-docx: styles, Word numbering, header, footer, tables.
+"""Document tree → .docx: WordprocessingML serialised directly from the tree.
+
+The shared parts (styles, Word's multi-level numbering, settings, theme) come from the reference
+document in ``docx_skeleton``, built once per process; this module writes only what differs per
+document: the body, header, footer, review comments and properties. Building each element through
+python-docx's object model took over 100 ms a document; writing the XML as text takes a few.
 
 The writer only lays out what the tree says; it neither computes nor words anything itself, apart
 from the fixed labels the language pack hands it through ``Document.labels``.
@@ -7,304 +12,237 @@ from the fixed labels the language pack hands it through ``Document.labels``.
 from __future__ import annotations
 
 import datetime as dt
-import io
-from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Iterable
 
-from docx import Document as new_docx
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
-
+from generator.compose.tree import BulletList, Cell, Change, Document, Paragraph, Run, Table
 from generator.law.requirements import REQUIREMENTS
-from generator.compose.tree import BulletList, Cell, Document, Paragraph, Run, Table
-from generator.write.ooxml_order import insert_ordered
-from generator.write.package import normalise_package
-from generator.write.docx_numbering import BULLET_NUM_ID, install_numbering, set_numbering
-from generator.write.docx_styles import BULLET, CLAUSE_NOTE, CLAUSE_TEXT, TABLE_TEXT, TITLE_META, install_styles
+from generator.write.docx_numbering import BULLET_NUM_ID, CLAUSE_INDENT_TWIPS
+from generator.write.docx_skeleton import STATIC_PARTS, docx_skeleton
+from generator.write.docx_styles import BULLET, CLAUSE_NOTE, CLAUSE_TEXT, TABLE_TEXT, TITLE_META, style_id
+from generator.write.ooxml_parts import (
+    CT_APP, CT_CORE, CT_RELS, XML_HEAD, app_properties, content_types, core_properties, esc, package_rels,
+    relationships,
+)
+from generator.write.zip_writer import zip_package
 
-_LANG_TAGS = {"fi": "fi-FI", "sv": "sv-FI"}
+_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+# A4 with 2,3 cm side margins; the text area is 16,4 cm wide (the header's right tab stop).
+_PAGE = '<w:pgSz w:w="11906" w:h="16838"/>'
+_MARGINS = '<w:pgMar w:top="1247" w:right="1304" w:bottom="1134" w:left="1304" w:header="720" w:footer="720" w:gutter="0"/>'
+_TEXT_WIDTH = 11906 - 2 * 1304
+
+_TEXT, _NOTE, _BULLET, _CELL, _META = (style_id(n) for n in (CLAUSE_TEXT, CLAUSE_NOTE, BULLET, TABLE_TEXT, TITLE_META))
+
+_TABLE_BORDER = "8A94A6"
+_HEADER_FILL = "DCE3ED"
+_TOTAL_FILL = "F0F3F7"
+_EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
-def _style_id(name: str) -> str:
-    """Word's id for a style name ("Heading 1" → "Heading1"; install_styles checks they exist).
-
-    Setting a style by name makes python-docx scan every style for each paragraph, which was most
-    of the build time; the ids are fixed, so they are written directly.
-    """
-    return name.replace(" ", "")
-
-
-def _para(container, style: str, text: str | None = None):
-    paragraph = container.add_paragraph(text) if text else container.add_paragraph()
-    paragraph._p.style = _style_id(style)
-    return paragraph
-
-
-def _restyle(paragraph, style: str) -> None:
-    paragraph._p.style = _style_id(style)
+def _twips(cm: float) -> int:
+    """Centimetres as Word's twentieths of a point (1 cm = 360 000 EMU, 1 twip = 635 EMU)."""
+    return round(cm * 360000 / 635)
 
 
 @dataclass
-class _Revisions:
-    """Author, date and running ids of the tracked changes in one redline document."""
+class _Writer:
+    """The state of one document being written: its revision and comment counters."""
 
-    author: str
-    date: str
-    next_id: int = 1
+    redline_author: str | None
+    stamp: str
+    comments: list[str] = field(default_factory=list)
+    next_revision: int = 1
 
-    def element(self, change: str):
-        el = OxmlElement(f"w:{change}")
-        el.set(qn("w:id"), str(self.next_id))
-        el.set(qn("w:author"), self.author)
-        el.set(qn("w:date"), self.date)
-        self.next_id += 1
-        return el
+    # --- revisions -----------------------------------------------------------------------------
 
+    def _revision(self, change: str) -> tuple[str, str]:
+        """Opening and closing tags of a w:ins or w:del with author and date."""
+        assert self.redline_author is not None, "a tracked change outside a redline"
+        attrs = f'w:id="{self.next_revision}" w:author="{esc(self.redline_author)}" w:date="{self.stamp}"'
+        self.next_revision += 1
+        return f"<w:{change} {attrs}>", f"</w:{change}>"
 
-# Set by write_docx for a redline; the run writers below read it instead of threading it through.
-_REVISIONS: ContextVar[_Revisions | None] = ContextVar("revisions", default=None)
+    def mark(self, change: Change) -> str:
+        """An empty w:ins/w:del: on a paragraph mark or a table row."""
+        if change is None:
+            return ""
+        opening, _ = self._revision(change)
+        return opening[:-1] + "/>"
 
+    # --- runs and paragraphs -------------------------------------------------------------------
 
-def _track(run_element, change: str) -> None:
-    """Wrap a run in w:ins or w:del; deleted text must live in w:delText to be a real deletion."""
-    revisions = _REVISIONS.get()
-    assert revisions is not None, "a changed run outside a redline"
-    wrapper = revisions.element(change)
-    run_element.addprevious(wrapper)
-    wrapper.append(run_element)
-    if change == "del":
-        for text in run_element.findall(qn("w:t")):
-            text.tag = qn("w:delText")
+    def run(self, text: str, bold: bool = False, size: int | None = None, highlight: bool = False,
+            change: Change = None) -> str:
+        props = ("<w:b/>" if bold else "") + (f'<w:sz w:val="{size}"/>' if size else "") \
+            + ('<w:highlight w:val="yellow"/>' if highlight else "")
+        tag = "w:delText" if change == "del" else "w:t"
+        content = "".join(
+            ("<w:tab/>" if i else "") + (f'<{tag} xml:space="preserve">{esc(piece)}</{tag}>' if piece else "")
+            for i, piece in enumerate(text.split("\t"))
+        )
+        xml = f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{content}</w:r>"
+        if change is None:
+            return xml
+        opening, closing = self._revision(change)
+        return opening + xml + closing
 
+    def runs(self, runs: Iterable[Run], bold: bool = False, size: int | None = None) -> str:
+        return "".join(
+            self.run(r.text, bold=bold or r.mark in ("strong", "placeholder"), size=size,
+                     highlight=r.mark in ("illustrative", "placeholder"), change=r.change)
+            for r in runs
+        )
 
-def _mark_paragraph(paragraph, change: str | None) -> None:
-    """Track the paragraph mark itself, so accepting or rejecting joins paragraphs as Word does."""
-    if change is None:
-        return
-    revisions = _REVISIONS.get()
-    assert revisions is not None
-    ppr = paragraph._p.get_or_add_pPr()
-    rpr = ppr.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        ppr.append(rpr)
-    rpr.insert(0, revisions.element(change))
+    def paragraph(self, style: str, content: str, *, numbering: tuple[int, int] | None = None,
+                  tabs: str = "", spacing: str = "", indent: str = "", align: str | None = None,
+                  change: Change = None) -> str:
+        """A w:p with its properties in the schema's order (pStyle, numPr, tabs, spacing, ind, jc, rPr)."""
+        props = f'<w:pStyle w:val="{style}"/>'
+        if numbering is not None:
+            num_id, level = numbering
+            props += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        props += tabs + spacing + indent + (f'<w:jc w:val="{align}"/>' if align else "")
+        if change is not None:
+            props += f"<w:rPr>{self.mark(change)}</w:rPr>"
+        return f"<w:p><w:pPr>{props}</w:pPr>{content}</w:p>"
 
+    # --- tables --------------------------------------------------------------------------------
 
-def _mark_row(row, change: str | None) -> None:
-    if change is None:
-        return
-    revisions = _REVISIONS.get()
-    assert revisions is not None
-    insert_ordered(row._tr.get_or_add_trPr(), revisions.element(change))
-    for cell in row.cells:
-        for paragraph in cell.paragraphs:
-            _mark_paragraph(paragraph, change)
+    def cell(self, content: Cell, width: int, bold: bool, fill: str | None, change: Change) -> str:
+        shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+        paragraph = self.paragraph(_CELL, self.runs(content.runs, bold=bold),
+                                   align="right" if content.numeric else None, change=change)
+        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>{paragraph}</w:tc>'
 
+    def table(self, table: Table) -> str:
+        widths = [_twips(w) for w in table.widths]
+        borders = "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="{_TABLE_BORDER}"/>' for e in _EDGES)
+        # The table's id as its caption (alt-text title): how `kuntasopimus check` finds it again.
+        props = (f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="left"/>'
+                 f'<w:tblInd w:w="{CLAUSE_INDENT_TWIPS}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
+                 '<w:tblLayout w:type="fixed"/>'
+                 '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+                 f'<w:tblCaption w:val="{esc(table.id)}"/>')
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        numeric_cols = [all(row[i].numeric for row in table.rows) for i in range(len(table.header))]
+        header = "".join(
+            self.cell(Cell(table.header_runs[i] if table.header_runs else (Run(heading),), numeric_cols[i]),
+                      widths[i], True, _HEADER_FILL, None)
+            for i, heading in enumerate(table.header)
+        )
+        rows = [f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>"]
+        for r, row in enumerate(table.rows):
+            change = table.row_changes[r] if table.row_changes else None
+            is_total = table.total and r == len(table.rows) - 1
+            cells = "".join(self.cell(content, widths[i], is_total, _TOTAL_FILL if is_total else None, change)
+                            for i, content in enumerate(row))
+            rows.append(f"<w:tr><w:trPr><w:cantSplit/>{self.mark(change)}</w:trPr>{cells}</w:tr>")
+        # A short gap after the table so the next paragraph does not touch its border.
+        gap = self.paragraph(_TEXT, "", spacing='<w:spacing w:after="0"/>')
+        return f"<w:tbl><w:tblPr>{props}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>{gap}"
 
-def _add_runs(paragraph, runs: tuple[Run, ...]) -> None:
-    for run in runs:
-        r = paragraph.add_run(run.text)
-        if run.change is not None:
-            _track(r._r, run.change)
-        if run.mark in ("illustrative", "placeholder"):
-            r.font.highlight_color = WD_COLOR_INDEX.YELLOW
-        if run.mark in ("strong", "placeholder"):
-            r.bold = True
+    def block(self, block: Paragraph | BulletList | Table) -> str:
+        if isinstance(block, Paragraph):
+            return self.paragraph(_NOTE if block.style == "note" else _TEXT, self.runs(block.runs),
+                                  change=block.change)
+        if isinstance(block, BulletList):
+            return "".join(
+                self.paragraph(_BULLET, self.runs(item), numbering=(BULLET_NUM_ID, 0),
+                               change=block.changes[i] if block.changes else None)
+                for i, item in enumerate(block.items)
+            )
+        return self.table(block)
 
+    # --- comments ------------------------------------------------------------------------------
 
-def _shade(cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    insert_ordered(tc_pr, parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))
-
-
-def _borders(table, size: int = 4, color: str = "8A94A6") -> None:
-    tbl_pr = table._tbl.tblPr
-    edges = "".join(
-        f'<w:{edge} w:val="single" w:sz="{size}" w:space="0" w:color="{color}"/>'
-        for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
-    )
-    insert_ordered(tbl_pr, parse_xml(f'<w:tblBorders {nsdecls("w")}>{edges}</w:tblBorders>'))
-
-
-def _no_borders(table) -> None:
-    tbl_pr = table._tbl.tblPr
-    edges = "".join(f'<w:{edge} w:val="nil"/>' for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    insert_ordered(tbl_pr, parse_xml(f'<w:tblBorders {nsdecls("w")}>{edges}</w:tblBorders>'))
-
-
-def _indent_table(table, twips: int) -> None:
-    insert_ordered(table._tbl.tblPr, parse_xml(f'<w:tblInd {nsdecls("w")} w:w="{twips}" w:type="dxa"/>'))
-
-
-def _repeat_header(row) -> None:
-    insert_ordered(row._tr.get_or_add_trPr(), parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
-
-
-def _cant_split(row) -> None:
-    insert_ordered(row._tr.get_or_add_trPr(), parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
-
-
-def _fix_widths(table, widths_cm) -> None:
-    """Fixed layout with grid and cell widths both set: Word reads one, LibreOffice the other."""
-    insert_ordered(table._tbl.tblPr, parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
-    for i, width in enumerate(widths_cm):
-        table.columns[i].width = Cm(width)
-        for cell in table.columns[i].cells:
-            cell.width = Cm(width)
-
-
-def _write_cell(cell, content: Cell | str, bold: bool = False, numeric: bool = False) -> None:
-    paragraph = cell.paragraphs[0]
-    _restyle(paragraph, TABLE_TEXT)
-    if isinstance(content, str):
-        _add_runs(paragraph, (Run(content),))
-    else:
-        _add_runs(paragraph, content.runs)
-        numeric = content.numeric
-    if numeric:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if bold:
-        for run in paragraph.runs:
-            run.bold = True
+    def comment(self, lines: list[str], author: str) -> int:
+        """A margin comment (one paragraph a line); returns its id for the anchoring marks."""
+        comment_id = len(self.comments)
+        anchor = '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
+        paragraphs = "".join(self.paragraph("CommentText", (anchor if i == 0 else "") + self.run(line))
+                             for i, line in enumerate(lines))
+        self.comments.append(f'<w:comment w:id="{comment_id}" w:author="{esc(author)}" w:initials="KS" '
+                             f'w:date="{self.stamp}">{paragraphs}</w:comment>')
+        return comment_id
 
 
-def _write_table(doc, table: Table) -> None:
-    t = doc.add_table(rows=1, cols=len(table.header))
-    t.alignment = WD_TABLE_ALIGNMENT.LEFT
-    # The table's id as its caption (alt-text title): how `kuntasopimus check` finds it again.
-    insert_ordered(t._tbl.tblPr, parse_xml(f'<w:tblCaption {nsdecls("w")} w:val="{table.id}"/>'))
-    t.autofit = False
-    _borders(t)
-    _indent_table(t, 567)
-    numeric_cols = [all(row[i].numeric for row in table.rows) for i in range(len(table.header))]
-    for i, heading in enumerate(table.header):
-        cell = t.rows[0].cells[i]
-        content = Cell(table.header_runs[i], numeric_cols[i]) if table.header_runs else heading
-        _write_cell(cell, content, bold=True, numeric=numeric_cols[i])
-        _shade(cell, "DCE3ED")
-    _repeat_header(t.rows[0])
-    for r, row in enumerate(table.rows):
-        new_row = t.add_row()
-        cells = new_row.cells
-        is_total = table.total and r == len(table.rows) - 1
-        for i, content in enumerate(row):
-            _write_cell(cells[i], content, bold=is_total)
-            if is_total:
-                _shade(cells[i], "F0F3F7")
-        if table.row_changes:
-            _mark_row(new_row, table.row_changes[r])
-    _fix_widths(t, table.widths)
-    for row in t.rows:
-        _cant_split(row)
-    # A short gap after the table so the next paragraph does not touch its border.
-    gap = _para(doc, CLAUSE_TEXT)
-    gap.paragraph_format.space_after = Pt(0)
-
-
-def _write_block(doc, block) -> None:
-    if isinstance(block, Paragraph):
-        p = _para(doc, CLAUSE_NOTE if block.style == "note" else CLAUSE_TEXT)
-        _add_runs(p, block.runs)
-        _mark_paragraph(p, block.change)
-    elif isinstance(block, BulletList):
-        for index, item in enumerate(block.items):
-            p = _para(doc, BULLET)
-            set_numbering(p._p.get_or_add_pPr(), BULLET_NUM_ID, 0)
-            _add_runs(p, item)
-            _mark_paragraph(p, block.changes[index] if block.changes else None)
-    elif isinstance(block, Table):
-        _write_table(doc, block)
-
-
-def _field(paragraph, instruction: str, placeholder: str) -> None:
-    paragraph._p.append(parse_xml(
-        f'<w:fldSimple {nsdecls("w")} w:instr=" {instruction} "><w:r><w:t>{placeholder}</w:t></w:r></w:fldSimple>'
-    ))
-
-
-def _header_footer(doc, tree: Document) -> None:
-    section = doc.sections[0]
-    header = section.header.paragraphs[0]
-    header.text = ""
-    header.style = doc.styles["Header"]
-    style_ppr = doc.styles["Header"].element.get_or_add_pPr()
-    for tabs in style_ppr.findall(qn("w:tabs")):
-        style_ppr.remove(tabs)
-    tab_stop = section.page_width - section.left_margin - section.right_margin
-    header.paragraph_format.tab_stops.add_tab_stop(tab_stop, alignment=WD_TAB_ALIGNMENT.RIGHT)
-    left = header.add_run(tree.title)
-    left.font.size = Pt(8)
-    right = header.add_run(f"\t{tree.status} · {tree.labels['version']} {tree.version} · {tree.date}")
-    right.font.size = Pt(8)
-    right.bold = True
-    footer = section.footer.paragraphs[0]
-    footer.style = doc.styles["Footer"]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run(f"{tree.labels['page']} ").font.size = Pt(9)
-    _field(footer, "PAGE", "1")
-    footer.add_run(" / ").font.size = Pt(9)
-    _field(footer, "NUMPAGES", "1")
-
-
-def _title_block(doc, tree: Document) -> None:
+def _title_block(w: _Writer, tree: Document) -> list[str]:
     """Status, title and the tree's meta lines, then the lead paragraphs and the marking notes."""
-    status = _para(doc, TITLE_META)
-    run = status.add_run(tree.status)
-    run.bold = True
-    run.font.size = Pt(12)
-    _para(doc, "Title", tree.title)
-    for label, value in tree.meta:
-        p = _para(doc, TITLE_META)
-        p.add_run(f"{label}: ").bold = True
-        p.add_run(value)
-    for paragraph in tree.lead_paragraphs:
-        p = _para(doc, "Normal")
-        p.paragraph_format.space_before = Pt(12)
-        _add_runs(p, paragraph.runs)
-        _mark_paragraph(p, paragraph.change)
-    for note in tree.notes:
-        p = _para(doc, CLAUSE_NOTE)
-        p.paragraph_format.left_indent = Cm(0)
-        _add_runs(p, note.runs)
+    out = [w.paragraph(_META, w.run(tree.status, bold=True, size=24)),
+           w.paragraph("Title", w.run(tree.title))]
+    out += [w.paragraph(_META, w.run(f"{label}: ", bold=True) + w.run(value)) for label, value in tree.meta]
+    out += [w.paragraph("Normal", w.runs(p.runs), spacing='<w:spacing w:before="240"/>', change=p.change)
+            for p in tree.lead_paragraphs]
+    out += [w.paragraph(_NOTE, w.runs(n.runs), indent='<w:ind w:left="0"/>') for n in tree.notes]
+    return out
 
 
-def _signatures(doc, tree: Document) -> None:
+def _signatures(w: _Writer, tree: Document) -> list[str]:
+    """Two signatories a row, each with place and date and two signature lines, in a borderless table."""
     if not tree.signatories:
-        return
-    heading = _para(doc, "Heading 1", tree.signatures_title)
-    set_numbering(heading._p.get_or_add_pPr(), 0, 0)
-    table = doc.add_table(rows=0, cols=2)
-    _no_borders(table)
-    signatories = tree.signatories
-    for start in range(0, len(signatories), 2):
-        row = table.add_row()
-        _cant_split(row)
-        for col, signatory in enumerate(signatories[start:start + 2]):
-            cell = row.cells[col]
-            first = cell.paragraphs[0]
-            _restyle(first, TABLE_TEXT)
-            first.add_run(signatory.name).bold = True
-            for line in signatory.lines:
-                p = _para(cell, TABLE_TEXT)
-                p.paragraph_format.space_before = Pt(20)
-                p.add_run("_" * 34)
-                label = _para(cell, TABLE_TEXT)
-                label.add_run(line).font.size = Pt(8)
-            _para(cell, TABLE_TEXT).paragraph_format.space_after = Pt(12)
-    _fix_widths(table, (8.2, 8.2))
+        return []
+    width = _twips(8.2)
+    nil = "".join(f'<w:{e} w:val="nil"/>' for e in _EDGES)
+    rows = []
+    for start in range(0, len(tree.signatories), 2):
+        cells = []
+        pair = tree.signatories[start:start + 2]
+        for signatory in pair:
+            lines = [w.paragraph(_CELL, w.run(signatory.name, bold=True))]
+            for label in signatory.lines:
+                lines.append(w.paragraph(_CELL, w.run("_" * 34), spacing='<w:spacing w:before="400"/>'))
+                lines.append(w.paragraph(_CELL, w.run(label, size=16)))
+            lines.append(w.paragraph(_CELL, "", spacing='<w:spacing w:after="240"/>'))
+            cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{"".join(lines)}</w:tc>')
+        if len(pair) == 1:
+            cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p/></w:tc>')
+        rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>")
+    props = (f'<w:tblW w:w="{2 * width}" w:type="dxa"/><w:tblBorders>{nil}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+             '<w:tblLook w:val="04A0" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>')
+    heading = w.paragraph("Heading1", w.run(tree.signatures_title), numbering=(0, 0))
+    table = f'<w:tbl><w:tblPr>{props}</w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/><w:gridCol w:w="{width}"/></w:tblGrid>{"".join(rows)}</w:tbl>'
+    return [heading, table]
 
 
-def _review_comment(doc, heading, clause, author: str, stamp: dt.datetime) -> None:
-    """A margin comment naming each requirement the clause meets: citation, rule code, what it is."""
-    lines = [f"{REQUIREMENTS[code].citation} ({code}): {REQUIREMENTS[code].name_fi}" for code in clause.requirements]
-    comment = doc.add_comment(heading.runs, text=lines[0], author=author, initials="KS")
-    for line in lines[1:]:
-        comment.add_paragraph(line)
-    comment._comment_elm.set(qn("w:date"), stamp.strftime("%Y-%m-%dT%H:%M:%SZ"))
+def _chapters(w: _Writer, tree: Document, review: bool, author: str) -> list[str]:
+    out = []
+    unnumbered = None if tree.numbered else (0, 0)
+    for chapter in tree.chapters:
+        out.append(w.paragraph("Heading1", w.run(chapter.title), numbering=unnumbered))
+        for clause in chapter.clauses:
+            if clause.title:
+                title = w.runs(clause.title_runs or (Run(clause.title),))
+                if review and clause.requirements:
+                    # A margin comment naming each requirement the clause meets: citation, rule code, what.
+                    lines = [f"{REQUIREMENTS[c].citation} ({c}): {REQUIREMENTS[c].name_fi}" for c in clause.requirements]
+                    cid = w.comment(lines, author)
+                    title = (f'<w:commentRangeStart w:id="{cid}"/>{title}<w:commentRangeEnd w:id="{cid}"/>'
+                             f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{cid}"/></w:r>')
+                out.append(w.paragraph("Heading2", title, numbering=None if tree.numbered else (0, 1),
+                                       change=clause.change))
+            out += [w.block(block) for block in clause.blocks]
+    return out
+
+
+def _header(w: _Writer, tree: Document) -> bytes:
+    status = f"\t{tree.status} · {tree.labels['version']} {tree.version} · {tree.date}"
+    paragraph = w.paragraph("Header", w.run(tree.title, size=16) + w.run(status, bold=True, size=16),
+                            tabs=f'<w:tabs><w:tab w:val="right" w:pos="{_TEXT_WIDTH}"/></w:tabs>')
+    return (XML_HEAD + f"<w:hdr {_NS}>{paragraph}</w:hdr>").encode("utf-8")
+
+
+def _footer(w: _Writer, tree: Document) -> bytes:
+    """'Sivu X / Y' with Word's PAGE and NUMPAGES fields, all in the footer's 9 pt."""
+    def field(instruction: str) -> str:
+        return f'<w:fldSimple w:instr=" {instruction} ">{w.run("1", size=18)}</w:fldSimple>'
+
+    content = w.run(f"{tree.labels['page']} ", size=18) + field("PAGE") + w.run(" / ", size=18) + field("NUMPAGES")
+    return (XML_HEAD + f"<w:ftr {_NS}>{w.paragraph('Footer', content, align='center')}</w:ftr>").encode("utf-8")
 
 
 def write_docx(tree: Document, author: str, when: dt.date, lang: str, review: bool = False,
@@ -312,52 +250,37 @@ def write_docx(tree: Document, author: str, when: dt.date, lang: str, review: bo
     """Render the tree and return the .docx bytes (the caller decides where and how to store them).
 
     With ``review``, every clause that meets a statutory requirement carries a Word comment naming
-    the citation and the rule code, so a lawyer sees the legal basis in the margin.
+    the citation and the rule code, so a lawyer sees the legal basis in the margin. With
+    ``redline_author``, the tree's marked changes become Word tracked changes by that author.
     """
-    stamp = dt.datetime(when.year, when.month, when.day, 12, 0, 0)
-    token = _REVISIONS.set(_Revisions(redline_author, stamp.strftime("%Y-%m-%dT%H:%M:%SZ")) if redline_author else None)
-    try:
-        return _render(tree, author, when, lang, review, stamp)
-    finally:
-        _REVISIONS.reset(token)
+    skeleton = docx_skeleton(lang)
+    w = _Writer(redline_author, f"{when.isoformat()}T12:00:00Z")
+    section = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
+               f'<w:footerReference w:type="default" r:id="rIdFooter"/>{_PAGE}{_MARGINS}'
+               '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>')
+    body = _title_block(w, tree) + _chapters(w, tree, review, author or "kuntasopimus") + _signatures(w, tree)
+    document = (XML_HEAD + f"<w:document {_NS}><w:body>{''.join(body)}{section}</w:body></w:document>").encode("utf-8")
 
-
-def _render(tree: Document, author: str, when: dt.date, lang: str, review: bool, stamp: dt.datetime) -> bytes:
-    doc = new_docx()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.3)
-    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
-    install_numbering(doc)
-    install_styles(doc, _LANG_TAGS.get(lang, lang))
-    _header_footer(doc, tree)
-    _title_block(doc, tree)
-    for chapter in tree.chapters:
-        chapter_heading = _para(doc, "Heading 1", chapter.title)
-        if not tree.numbered:
-            set_numbering(chapter_heading._p.get_or_add_pPr(), 0, 0)
-        for clause in chapter.clauses:
-            if clause.title:
-                heading = _para(doc, "Heading 2")
-                _add_runs(heading, clause.title_runs or (Run(clause.title),))
-                _mark_paragraph(heading, clause.change)
-                if not tree.numbered:
-                    set_numbering(heading._p.get_or_add_pPr(), 0, 1)
-                if review and clause.requirements:
-                    _review_comment(doc, heading, clause, author or "kuntasopimus", stamp)
-            for block in clause.blocks:
-                _write_block(doc, block)
-    _signatures(doc, tree)
-    props = doc.core_properties
-    props.title = tree.title
-    props.subject = tree.status
-    props.author = author
-    props.last_modified_by = author
-    props.created = props.modified = stamp
-    props.revision = 1
-    props.language = _LANG_TAGS.get(lang, lang)
-    props.identifier = tree.id
-    props.version = tree.version
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return normalise_package(buffer.getvalue(), when)
+    rels = [(f"rId{i}", kind, name.removeprefix("word/")) for i, (name, kind, _) in enumerate(STATIC_PARTS, start=1)]
+    rels += [("rIdHeader", f"{_REL}/header", "header1.xml"), ("rIdFooter", f"{_REL}/footer", "footer1.xml")]
+    overrides = [("word/document.xml", f"{_WML}.document.main+xml"), ("word/header1.xml", f"{_WML}.header+xml"),
+                 ("word/footer1.xml", f"{_WML}.footer+xml")]
+    parts: list[tuple[str, bytes]] = [("word/header1.xml", _header(w, tree)), ("word/footer1.xml", _footer(w, tree))]
+    if w.comments:
+        rels.append(("rIdComments", f"{_REL}/comments", "comments.xml"))
+        overrides.append(("word/comments.xml", f"{_WML}.comments+xml"))
+        parts.append(("word/comments.xml",
+                      (XML_HEAD + f"<w:comments {_NS}>{''.join(w.comments)}</w:comments>").encode("utf-8")))
+    overrides += [(name, kind) for name, _, kind in STATIC_PARTS]
+    overrides += [("docProps/core.xml", CT_CORE), ("docProps/app.xml", CT_APP)]
+    core = core_properties(tree.title, tree.status, author, when, tree.id, tree.version, skeleton.lang_tag)
+    return zip_package([
+        ("[Content_Types].xml", content_types({"rels": CT_RELS, "xml": "application/xml"}, overrides)),
+        ("_rels/.rels", package_rels("word/document.xml")),
+        ("docProps/core.xml", core),
+        ("docProps/app.xml", app_properties()),
+        ("word/document.xml", document),
+        ("word/_rels/document.xml.rels", relationships(rels)),
+        *parts,
+        *skeleton.parts,
+    ], when)
