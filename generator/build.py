@@ -114,7 +114,7 @@ def _council_outputs(case: Case, agreements: list[Output], report_file: str, aut
         deck = compose_deck(case, municipality.id)
         outputs.append(Output(
             path=f"{municipality.id}-{deck.labels['deck']['file_stem']}.pptx", kind="deck", title=deck.title,
-            data=write_pptx(deck, author, case.version.date), legal_basis=view_basis,
+            data=write_pptx(deck, author, case.version.date, case.language), legal_basis=view_basis,
             parties=(municipality.id,), extra={"municipality": municipality.id},
         ))
         proposal = compose_proposal(case, municipality.id, legal, report_file)

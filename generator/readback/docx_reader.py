@@ -5,21 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-import docx
-from docx.oxml.ns import qn
-
 from generator.readback.observations import Observation, from_agreement_text, from_table
+from generator.readback.package_reader import NS, Package, paragraph_text
+
+_CAPTION = f"{{{NS['w']}}}val"
 
 
 def read_docx(path: Path, total_label: str, titles: dict[str, str], agreement_id: str | None) -> Iterator[Observation]:
-    document = docx.Document(str(path))
-    for table in document.tables:
-        caption = table._tbl.tblPr.find(qn("w:tblCaption"))
+    body = Package(path).xml("word/document.xml").find("w:body", NS)
+    for table in body.iterfind(".//w:tbl", NS):
+        caption = table.find("w:tblPr/w:tblCaption", NS)
         if caption is None:
             continue
-        rows = [[cell.text for cell in row.cells] for row in table.rows]
-        yield from from_table(caption.get(qn("w:val")), rows, total_label, titles, path.name)
+        rows = [[paragraph_text(cell, "w:t") for cell in row.iterfind("w:tc", NS)] for row in table.iterfind("w:tr", NS)]
+        yield from from_table(caption.get(_CAPTION), rows, total_label, titles, path.name)
     if agreement_id is not None:
-        # Text of every run, tracked insertions included (paragraph.text would skip them).
-        text = " ".join("".join(t.text or "" for t in p._p.iter(qn("w:t"))) for p in document.paragraphs)
+        # The body's own paragraphs, tracked insertions included (python-docx's paragraph.text skips them).
+        text = " ".join("".join(t.text or "" for t in p.iterfind(".//w:t", NS)) for p in body.iterfind("w:p", NS))
         yield from from_agreement_text(agreement_id, text, path.name)

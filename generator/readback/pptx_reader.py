@@ -5,27 +5,44 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from pptx import Presentation
-
 from generator.formats import fi_percent
 from generator.readback.observations import Observation, from_table
+from generator.readback.package_reader import NS, Package, paragraph_text
+
+_ID = f"{{{NS['r']}}}id"
+
+
+def _chart_data(package: Package, part: str) -> list[tuple[str, float]]:
+    """Categories and values of the chart's first series, from the caches PowerPoint keeps current."""
+    series = package.xml(part).find(".//c:plotArea/*/c:ser", NS)
+    if series is None:
+        return []
+    categories = {pt.get("idx"): pt.findtext("c:v", "", NS) for pt in series.iterfind("c:cat//c:pt", NS)}
+    values = {pt.get("idx"): float(pt.findtext("c:v", "0", NS)) for pt in series.iterfind("c:val//c:pt", NS)}
+    return [(categories.get(idx, ""), value) for idx, value in values.items()]
 
 
 def read_pptx(path: Path, total_label: str, titles: dict[str, str]) -> Iterator[Observation]:
-    prs = Presentation(str(path))
-    for number, slide in enumerate(prs.slides, start=1):
+    package = Package(path)
+    slides = package.targets("ppt/presentation.xml")
+    order = package.xml("ppt/presentation.xml").iterfind("p:sldIdLst/p:sldId", NS)
+    for number, slide_id in enumerate(order, start=1):
+        slide_part = slides[slide_id.get(_ID)]
+        targets = package.targets(slide_part)
         where = f"{path.name}, dia {number}"
-        for shape in slide.shapes:
-            name = shape.name
-            if name.startswith("table:") and shape.has_table:
-                rows = [[cell.text for cell in row.cells] for row in shape.table.rows]
-                yield from from_table(name[len("table:"):], rows, total_label, titles, where)
-            elif name.startswith("chart:") and shape.has_chart:
+        for frame in package.xml(slide_part).iterfind(".//p:graphicFrame", NS):
+            name = frame.find("p:nvGraphicFramePr/p:cNvPr", NS).get("name", "")
+            if name.startswith("table:"):
+                table = frame.find(".//a:tbl", NS)
+                if table is not None:
+                    rows = [[paragraph_text(cell, "a:t") for cell in row.iterfind("a:tc", NS)] for row in table.iterfind("a:tr", NS)]
+                    yield from from_table(name[len("table:"):], rows, total_label, titles, where)
+            elif name.startswith("chart:"):
+                chart = frame.find(".//c:chart", NS)
+                if chart is None or chart.get(_ID) not in targets:
+                    continue
                 kind, _, agreement_id = name[len("chart:"):].partition(":")
-                plot = shape.chart.plots[0]
-                categories = list(plot.categories)
-                values = list(plot.series[0].values)
-                for category, value in zip(categories, values):
+                for category, value in _chart_data(package, targets[chart.get(_ID)]):
                     if kind == "seats":
                         yield Observation(f"seats:{agreement_id}:{category}", str(round(value)), f"{where}, kaavio, {category}")
                     elif kind == "shares":

@@ -14,9 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.write.ooxml_parts import LANG_TAGS
 from generator.write.zip_writer import Deflated, deflate
-
-LANG_TAGS = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}
 
 # Static parts taken from the reference document, with the relationship type each has from the body.
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -19,6 +19,8 @@ CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
 CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
 CT_APP = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 
+LANG_TAGS = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}
+
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
@@ -50,14 +52,12 @@ def core_properties(title: str, subject: str, author: str, when: dt.date, identi
                     language: str) -> bytes:
     """docProps/core.xml, dated by the case (not the clock), so two builds give the same bytes."""
     stamp = f"{when.isoformat()}T12:00:00Z"
-    fields = (
-        f"<dc:title>{esc(title)}</dc:title><dc:subject>{esc(subject)}</dc:subject>"
-        f"<dc:creator>{esc(author)}</dc:creator><cp:lastModifiedBy>{esc(author)}</cp:lastModifiedBy>"
-        f"<cp:revision>1</cp:revision><dc:identifier>{esc(identifier)}</dc:identifier>"
-        f"<dc:language>{esc(language)}</dc:language><cp:version>{esc(version)}</cp:version>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-    )
+    optional = (("dc:title", title), ("dc:subject", subject), ("dc:creator", author), ("cp:lastModifiedBy", author),
+                ("dc:identifier", identifier), ("dc:language", language), ("cp:version", version))
+    fields = "".join(f"<{tag}>{esc(value)}</{tag}>" for tag, value in optional if value)
+    fields += (f"<cp:revision>1</cp:revision>"
+               f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+               f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>')
     return (XML_HEAD + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
             ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
             ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'

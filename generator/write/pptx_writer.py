@@ -1,328 +1,344 @@
-"""Deck tree → .pptx with python-pptx, on the base template's layouts (found by name).
+"""Deck tree → .pptx: PresentationML serialised directly, on the template's layouts (found by name).
 
-Titles and texts sit in real placeholders; charts are native PowerPoint charts with their data in
-the embedded workbook; the contract structure is native shapes and connectors; every content slide
-carries speaker notes. Chart and table shapes are named after their tree ids ("chart:seats:…") so
-the consistency check can read the same facts back.
+Titles and texts sit in real placeholders of the template's layouts; charts are native PowerPoint
+charts with their data in an embedded workbook; the contract structure is native shapes joined by
+connectors; every content slide carries speaker notes. Chart and table shapes are named after their
+tree ids ("chart:seats:…") so the consistency check can read the same facts back.
+
+The shared parts come from ``pptx_skeleton`` (read once per process) and charts from
+``pptx_chart`` (made once per chart); this module writes each slide's own XML.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from lxml import etree
-from pptx import Presentation
-from pptx.chart.data import CategoryChartData
-from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
 
 from generator.compose.deck_tree import Chart, Deck, Diagram, Milestone, Slide
 from generator.compose.tree import BulletList, Paragraph, Run, Table
 from generator.paths import templates_dir
-from generator.write.package import normalise_package
+from generator.write.ooxml_parts import (
+    CT_APP, CT_CORE, CT_RELS, LANG_TAGS, REL, XML_HEAD, app_properties, content_types, core_properties, esc,
+    package_rels, relationships,
+)
+from generator.write.pptx_chart import chart_parts
+from generator.write.pptx_skeleton import Placeholder, PptxSkeleton, find_placeholder, pptx_skeleton
+from generator.write.zip_writer import Deflated, zip_package
 
 LAYOUTS = {"title": "Title Slide", "content": "Title and Content", "visual": "Title Only"}
-INK = RGBColor(0x1F, 0x2A, 0x44)
-ACCENT = RGBColor(0x2F, 0x5D, 0x8A)
-LIGHT = RGBColor(0xDC, 0xE3, 0xED)
-ILLUSTRATIVE = RGBColor(0xB4, 0x5F, 0x06)
-MARGIN = Emu(609600)
+INK = "1F2A44"
+ACCENT = "2F5D8A"
+LIGHT = "DCE3ED"
+WHITE = "FFFFFF"
+ILLUSTRATIVE = "B45F06"
+MARGIN = 609600
+PT = 12700  # EMU per point
+
+_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_PML = "application/vnd.openxmlformats-officedocument.presentationml"
+_CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+_CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_ARROW_HEAD = '<a:tailEnd type="triangle"/>'
+_TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # PowerPoint's built-in Medium Style 2 – Accent 1
+_GROUP = ('<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>'
+          '<a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>')
+_SHAPE_STYLE = ('<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="3"><a:schemeClr val="accent1"/>'
+                '</a:fillRef><a:effectRef idx="2"><a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor">'
+                '<a:schemeClr val="lt1"/></a:fontRef></p:style>')
 
 
 def base_template() -> Path:
     return templates_dir() / "pptx" / "base.pptx"
 
 
-def _layout(prs, name: str):
-    for layout in prs.slide_layouts:
-        if layout.name == LAYOUTS[name]:
-            return layout
-    raise LookupError(f"the deck template has no layout named {LAYOUTS[name]!r}")
+def _fill(color: str) -> str:
+    return f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
 
 
-def _runs(paragraph, runs: tuple[Run, ...], size: Pt | None = None) -> None:
-    for run in runs:
-        r = paragraph.add_run()
-        r.text = run.text
-        if size is not None:
-            r.font.size = size
-        if run.mark in ("illustrative", "placeholder"):
-            r.font.color.rgb = ILLUSTRATIVE
-            r.font.bold = True
-        if run.mark == "strong":
-            r.font.bold = True
+def _xfrm(x: int, y: int, cx: int, cy: int, tag: str = "a:xfrm", flip: str = "") -> str:
+    return f'<{tag}{flip}><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></{tag}>'
 
 
-def _no_bullet(paragraph) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    ppr.set("marL", "0")
-    ppr.set("indent", "0")
-    etree.SubElement(ppr, qn("a:buNone"))  # after spacing, as the schema orders pPr children
+@dataclass
+class _SlideWriter:
+    """Shapes of one slide, with the running shape id and the charts it links to."""
+
+    lang: str
+    shapes: list[str] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    next_id: int = 2
+
+    def _id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    # --- text ----------------------------------------------------------------------------------
+
+    def run(self, text: str, size: float | None = None, bold: bool = False, italic: bool = False,
+            color: str | None = None) -> str:
+        attrs = f' lang="{self.lang}"' + (f' sz="{round(size * 100)}"' if size else "") \
+            + (' b="1"' if bold else "") + (' i="1"' if italic else "")
+        props = f"<a:rPr{attrs}>{_fill(color)}</a:rPr>" if color else f"<a:rPr{attrs}/>"
+        return f"<a:r>{props}<a:t>{esc(text)}</a:t></a:r>"
+
+    def runs(self, runs: tuple[Run, ...], size: float | None, bold: bool = False) -> str:
+        """Illustrative and to-be-checked values stand out in colour and bold, as in the agreements."""
+        return "".join(
+            self.run(r.text, size, bold=bold or r.mark != "plain",
+                     color=ILLUSTRATIVE if r.mark in ("illustrative", "placeholder") else None)
+            for r in runs
+        )
+
+    @staticmethod
+    def paragraph(content: str, align: str | None = None, space_after: int | None = None, bullet: bool = True) -> str:
+        props = (f' algn="{align}"' if align else "") + ("" if bullet else ' marL="0" indent="0"')
+        children = (f'<a:spcAft><a:spcPts val="{space_after * 100}"/></a:spcAft>' if space_after else "") \
+            + ("" if bullet else "<a:buNone/>")
+        ppr = f"<a:pPr{props}>{children}</a:pPr>" if children else (f"<a:pPr{props}/>" if props else "")
+        return f"<a:p>{ppr}{content}</a:p>"
+
+    # --- shapes --------------------------------------------------------------------------------
+
+    def placeholder(self, ph: Placeholder, name: str, paragraphs: str) -> None:
+        self.shapes.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{esc(name)}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+            f'<p:nvPr>{ph.xml}</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr wrap="square"/><a:lstStyle/>'
+            f"{paragraphs}</p:txBody></p:sp>"
+        )
+
+    def _frame(self, name: str, x: int, y: int, cx: int, cy: int, graphic: str) -> None:
+        self.shapes.append(
+            f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{self._id()}" name="{esc(name)}"/><p:cNvGraphicFramePr>'
+            f'<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+            f"{_xfrm(x, y, cx, cy, 'p:xfrm')}<a:graphic>{graphic}</a:graphic></p:graphicFrame>"
+        )
+
+    def chart(self, chart: Chart, x: int, y: int, cx: int, cy: int) -> None:
+        self.charts.append(chart)
+        rel = f"rIdChart{len(self.charts)}"
+        self._frame(f"chart:{chart.id}", x, y, cx, cy,
+                    '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+                    f'<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="{rel}"/></a:graphicData>')
+
+    def table(self, table: Table, x: int, y: int, width: int) -> None:
+        row_height = 420000
+        rows, cols = len(table.rows) + 1, len(table.header)
+        size = 16 if rows <= 8 and cols <= 4 else 14
+        total_width = sum(table.widths)
+        widths = [int(width * w / total_width) for w in table.widths]
+        numeric = [all(row[c].numeric for row in table.rows) for c in range(cols)]
+
+        def cell(paragraph: str) -> str:
+            return f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraph}</a:txBody><a:tcPr/></a:tc>"
+
+        header = "".join(cell(self.paragraph(self.run(h, size, bold=True), "r" if numeric[c] else None))
+                         for c, h in enumerate(table.header))
+        body = []
+        for r, row in enumerate(table.rows, start=1):
+            bold = table.total and r == len(table.rows)
+            body.append(f'<a:tr h="{row_height}">' + "".join(
+                cell(self.paragraph(self.runs(content.runs, size, bold), "r" if content.numeric else None))
+                for content in row) + "</a:tr>")
+        grid = "".join(f'<a:gridCol w="{w}"/>' for w in widths)
+        self._frame(f"table:{table.id}", x, y, sum(widths), row_height * rows,
+                    '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
+                    f'<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{_TABLE_STYLE}</a:tableStyleId></a:tblPr>'
+                    f'<a:tblGrid>{grid}</a:tblGrid><a:tr h="{row_height}">{header}</a:tr>{"".join(body)}</a:tbl></a:graphicData>')
+
+    def shape(self, name: str, geometry: str, x: int, y: int, cx: int, cy: int, fill: str, paragraphs: str = "") -> int:
+        """A preset shape (rounded box, dot) filled with ``fill`` and outlined in the accent colour."""
+        shape_id = self._id()
+        text = (f'<p:txBody><a:bodyPr rtlCol="0" anchor="ctr" wrap="square"/><a:lstStyle/>{paragraphs}</p:txBody>'
+                if paragraphs else "")
+        self.shapes.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{esc(name)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+            f'<p:spPr>{_xfrm(x, y, cx, cy)}<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>{_fill(fill)}'
+            f"<a:ln>{_fill(ACCENT)}</a:ln></p:spPr>{_SHAPE_STYLE}{text}</p:sp>"
+        )
+        return shape_id
+
+    def textbox(self, x: int, y: int, cx: int, cy: int, paragraphs: str) -> None:
+        shape_id = self._id()
+        self.shapes.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="TextBox {shape_id - 1}"/><p:cNvSpPr txBox="1"/><p:nvPr/>'
+            f'</p:nvSpPr><p:spPr>{_xfrm(x, y, cx, cy)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+            f'<p:txBody><a:bodyPr wrap="square"><a:spAutoFit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>'
+        )
+
+    def line(self, x1: int, y1: int, x2: int, y2: int, width_pt: float, arrow: bool = False,
+             ends: tuple[int, int] | None = None) -> None:
+        """A straight connector; with ``ends`` glued from the bottom of one shape to the top of another."""
+        flip = (' flipH="1"' if x2 < x1 else "") + (' flipV="1"' if y2 < y1 else "")
+        glue = f'<a:stCxn id="{ends[0]}" idx="2"/><a:endCxn id="{ends[1]}" idx="0"/>' if ends else ""
+        shape_id = self._id()
+        self.shapes.append(
+            f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="Connector {shape_id - 1}"/><p:cNvCxnSpPr>{glue}</p:cNvCxnSpPr>'
+            f'<p:nvPr/></p:nvCxnSpPr><p:spPr>{_xfrm(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1), flip=flip)}'
+            f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{round(width_pt * PT)}">{_fill(ACCENT)}'
+            f"{_ARROW_HEAD if arrow else ''}</a:ln></p:spPr></p:cxnSp>"
+        )
 
 
-def _body(slide, blocks) -> None:
-    placeholder = next(ph for ph in slide.placeholders if ph.placeholder_format.idx == 1)
-    frame = placeholder.text_frame
-    frame.word_wrap = True
+def _body(w: _SlideWriter, ph: Placeholder, blocks) -> None:
+    """Bullets and lead lines in the content placeholder; the longer the text, the smaller the type."""
     length = sum(len("".join(r.text for r in item)) for b in blocks if isinstance(b, BulletList) for item in b.items)
     length += sum(len(b.text) for b in blocks if isinstance(b, Paragraph))
-    size = Pt(22) if length < 380 else Pt(18) if length < 650 else Pt(15)
-    first = True
+    size = 22 if length < 380 else 18 if length < 650 else 15
+    paragraphs = []
     for block in blocks:
-        items = block.items if isinstance(block, BulletList) else (block.runs,)
-        for item in items:
-            paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
-            first = False
-            _runs(paragraph, item, size)
-            paragraph.space_after = Pt(8)
-            if isinstance(block, Paragraph):
-                _no_bullet(paragraph)
-                paragraph.runs[0].font.bold = True
+        if isinstance(block, Paragraph):
+            # A lead line: bold, without a bullet, introducing the list below it.
+            paragraphs.append(w.paragraph(w.runs(block.runs, size, bold=True), space_after=8, bullet=False))
+        elif isinstance(block, BulletList):
+            paragraphs += [w.paragraph(w.runs(item, size), space_after=8) for item in block.items]
+    w.placeholder(ph, "Content", "".join(paragraphs))
 
 
-def _fix_axis_ids(chart) -> None:
-    """python-pptx writes negative axis ids, which the OOXML schema (unsignedInt) rejects."""
-    space = chart._chartSpace
-    ids = {}
-    for element in space.iter(qn("c:axId"), qn("c:crossAx")):
-        old = element.get("val")
-        ids.setdefault(old, str(100000 + len(ids) + 1))
-        element.set("val", ids[old])
-
-
-def _add_chart(slide, chart: Chart, left, top, width, height) -> None:
-    data = CategoryChartData(number_format=chart.number_format)
-    data.categories = chart.categories
-    for name, values in chart.series:
-        data.add_series(name, values, number_format=chart.number_format)
-    kind = XL_CHART_TYPE.COLUMN_CLUSTERED if chart.kind == "column" else XL_CHART_TYPE.BAR_CLUSTERED
-    frame = slide.shapes.add_chart(kind, left, top, width, height, data)
-    frame.name = f"chart:{chart.id}"
-    c = frame.chart
-    c.has_legend = False
-    c.has_title = False
-    c.font.size = Pt(14)
-    c.font.name = "Calibri"
-    plot = c.plots[0]
-    plot.gap_width = 60
-    plot.has_data_labels = True
-    labels = plot.data_labels
-    labels.number_format = chart.number_format
-    labels.number_format_is_linked = False
-    labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    labels.font.size = Pt(14)
-    labels.font.bold = True
-    for series in plot.series:
-        series.format.fill.solid()
-        series.format.fill.fore_color.rgb = ACCENT
-    value_axis = c.value_axis
-    value_axis.has_major_gridlines = False
-    value_axis.visible = False
-    value_axis.minimum_scale = 0
-    c.category_axis.tick_labels.font.size = Pt(14)
-    if chart.kind == "bar":
-        c.category_axis.reverse_order = True
-    lang = etree.Element(qn("c:lang"))
-    lang.set("val", "fi-FI")
-    date1904 = c._chartSpace.find(qn("c:date1904"))
-    if date1904 is not None:
-        date1904.addnext(lang)
-    else:
-        c._chartSpace.insert(0, lang)
-    _fix_axis_ids(c)
-
-
-def _add_table(slide, table: Table, left, top, width) -> None:
-    rows, cols = len(table.rows) + 1, len(table.header)
-    row_height = Emu(420000)
-    frame = slide.shapes.add_table(rows, cols, left, top, width, Emu(row_height * rows))
-    frame.name = f"table:{table.id}"
-    grid = frame.table
-    total_width = sum(table.widths)
-    for i, w in enumerate(table.widths):
-        grid.columns[i].width = Emu(int(width * w / total_width))
-    size = Pt(16) if rows <= 8 and cols <= 4 else Pt(14)
-    for c, heading in enumerate(table.header):
-        cell = grid.cell(0, c)
-        cell.text_frame.paragraphs[0].text = ""
-        _runs(cell.text_frame.paragraphs[0], (Run(heading, "strong"),), size)
-    for r, row in enumerate(table.rows, start=1):
-        for c, content in enumerate(row):
-            cell = grid.cell(r, c)
-            paragraph = cell.text_frame.paragraphs[0]
-            _runs(paragraph, content.runs, size)
-            if content.numeric:
-                paragraph.alignment = PP_ALIGN.RIGHT
-            if table.total and r == len(table.rows):
-                for run in paragraph.runs:
-                    run.font.bold = True
-    for c in range(cols):
-        if all(row[c].numeric for row in table.rows):
-            grid.cell(0, c).text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-
-
-def _box(slide, text: str, left, top, width, height, fill: RGBColor, bold_first: bool = True):
-    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, left, top, width, height)
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = fill
-    shape.line.color.rgb = ACCENT
-    frame = shape.text_frame
-    frame.word_wrap = True
-    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    for i, line in enumerate(text.split("\n")):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        paragraph.alignment = PP_ALIGN.CENTER
-        run = paragraph.add_run()
-        run.text = line
-        run.font.size = Pt(15 if i == 0 else 12)
-        run.font.bold = bold_first and i == 0
-        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if fill == ACCENT else INK
-    return shape
-
-
-def _label(slide, text: str, left, top, width, height, size: int = 11):
-    box = slide.shapes.add_textbox(left, top, width, height)
-    frame = box.text_frame
-    frame.word_wrap = True
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.LEFT
-    run = paragraph.add_run()
-    run.text = text
-    run.font.size = Pt(size)
-    run.font.italic = True
-    run.font.color.rgb = INK
-    return box
-
-
-def _arrow(slide, source, target) -> None:
-    x1 = source.left + source.width // 2
-    y1 = source.top + source.height
-    x2 = target.left + target.width // 2
-    y2 = target.top
-    connector = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, x1, y1, x2, y2)
-    connector.begin_connect(source, 2)
-    connector.end_connect(target, 0)
-    connector.line.color.rgb = ACCENT
-    connector.line.width = Pt(1.5)
-    line = connector.line._get_or_add_ln()
-    tail = etree.SubElement(line, qn("a:tailEnd"))
-    tail.set("type", "triangle")
-    return connector
-
-
-def _diagram(slide, diagram: Diagram, slide_width) -> None:
+def _diagram(w: _SlideWriter, diagram: Diagram, slide_width: int) -> None:
     rows = sorted({n.row for n in diagram.nodes})
-    top0, row_gap, height = Emu(1450000), Emu(1300000), Emu(800000)
+    top0, row_gap, height, gap = 1450000, 1300000, 800000, 250000
     usable = slide_width - 2 * MARGIN
-    shapes = {}
+    boxes: dict[str, tuple[int, int, int, int, int]] = {}
     for index, row in enumerate(rows):
         nodes = [n for n in diagram.nodes if n.row == row]
-        width = min(Emu(4200000), int((usable - Emu(250000) * (len(nodes) - 1)) / len(nodes)))
-        span = width * len(nodes) + Emu(250000) * (len(nodes) - 1)
+        width = min(4200000, int((usable - gap * (len(nodes) - 1)) / len(nodes)))
+        span = width * len(nodes) + gap * (len(nodes) - 1)
         left = MARGIN + (usable - span) // 2
         for i, node in enumerate(nodes):
-            fill = ACCENT if node.id in ("body",) else LIGHT
-            shapes[node.id] = _box(slide, node.label, left + i * (width + Emu(250000)), top0 + index * row_gap, width, height, fill)
-    labelled_rows: set[tuple[str, str]] = set()
+            fill = ACCENT if node.id == "body" else LIGHT
+            ink = WHITE if fill == ACCENT else INK
+            paragraphs = "".join(
+                w.paragraph(w.run(line, 15 if j == 0 else 12, bold=j == 0, color=ink), "ctr")
+                for j, line in enumerate(node.label.split("\n"))
+            )
+            x, y = left + i * (width + gap), top0 + index * row_gap
+            boxes[node.id] = (w.shape(f"node:{node.id}", "roundRect", x, y, width, height, fill, paragraphs), x, y, width, height)
+    labelled: set[tuple[str, str]] = set()
     for edge in diagram.edges:
-        source, target = shapes[edge.source], shapes[edge.target]
-        _arrow(slide, source, target)
+        source_id, sx, sy, sw, sh = boxes[edge.source]
+        target_id, tx, ty, tw, _ = boxes[edge.target]
+        w.line(sx + sw // 2, sy + sh, tx + tw // 2, ty, 1.5, arrow=True, ends=(source_id, target_id))
         key = (edge.source, edge.label)
-        mid_y = source.top + source.height + (target.top - source.top - source.height) // 2 - Emu(120000)
-        x = target.left + target.width // 2 + Emu(60000)
-        _label(slide, edge.label, x, mid_y, Emu(2300000), Emu(260000), 10 if key in labelled_rows else 11)
-        labelled_rows.add(key)
+        mid_y = sy + sh + (ty - sy - sh) // 2 - 120000
+        size = 10 if key in labelled else 11
+        w.textbox(tx + tw // 2 + 60000, mid_y, 2300000, 260000, w.paragraph(w.run(edge.label, size, italic=True, color=INK), "l"))
+        labelled.add(key)
 
 
-def _timeline(slide, steps: tuple[Milestone, ...], slide_width) -> None:
-    y = Emu(3400000)
+def _timeline(w: _SlideWriter, steps: tuple[Milestone, ...], slide_width: int) -> None:
+    y = 3400000
     usable = slide_width - 2 * MARGIN
-    line = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, MARGIN, y, MARGIN + usable, y)
-    line.line.color.rgb = ACCENT
-    line.line.width = Pt(3)
+    w.line(MARGIN, y, MARGIN + usable, y, 3)
     step = usable // max(1, len(steps))
     for i, milestone in enumerate(steps):
         cx = MARGIN + step * i + step // 2
-        dot = slide.shapes.add_shape(MSO_SHAPE.OVAL, cx - Emu(150000), y - Emu(150000), Emu(300000), Emu(300000))
-        dot.fill.solid()
-        dot.fill.fore_color.rgb = ACCENT
-        dot.line.color.rgb = ACCENT
-        box = slide.shapes.add_textbox(cx - step // 2 + Emu(50000), y + Emu(300000), step - Emu(100000), Emu(900000))
-        frame = box.text_frame
-        frame.word_wrap = True
-        name = frame.paragraphs[0]
-        name.alignment = PP_ALIGN.CENTER
-        _runs(name, (Run(milestone.label, "strong"),), Pt(18))
-        when = frame.add_paragraph()
-        when.alignment = PP_ALIGN.CENTER
-        _runs(when, (Run(milestone.date + ("*" if milestone.illustrative else ""),
-                         "illustrative" if milestone.illustrative else "plain"),), Pt(18))
+        w.shape(f"milestone:{i + 1}", "ellipse", cx - 150000, y - 150000, 300000, 300000, ACCENT)
+        date = Run(milestone.date + ("*" if milestone.illustrative else ""), "illustrative" if milestone.illustrative else "plain")
+        w.textbox(cx - step // 2 + 50000, y + 300000, step - 100000, 900000,
+                  w.paragraph(w.runs((Run(milestone.label, "strong"),), 18), "ctr") + w.paragraph(w.runs((date,), 18), "ctr"))
 
 
-def _visual(slide, s: Slide, prs) -> None:
-    width = prs.slide_width - 2 * MARGIN
-    top, height = Emu(1500000), Emu(4700000)
+def _visual(w: _SlideWriter, s: Slide, slide_width: int) -> None:
+    width = slide_width - 2 * MARGIN
+    top, height = 1500000, 4700000
     if s.diagram is not None:
-        _diagram(slide, s.diagram, prs.slide_width)
+        _diagram(w, s.diagram, slide_width)
     if s.timeline:
-        _timeline(slide, s.timeline, prs.slide_width)
+        _timeline(w, s.timeline, slide_width)
     if s.chart is not None and s.table is not None:
         chart_width = int(width * 0.45)
-        _add_chart(slide, s.chart, MARGIN, top, chart_width, height)
-        _add_table(slide, s.table, MARGIN + chart_width + Emu(250000), top + Emu(300000), width - chart_width - Emu(250000))
+        w.chart(s.chart, MARGIN, top, chart_width, height)
+        w.table(s.table, MARGIN + chart_width + 250000, top + 300000, width - chart_width - 250000)
     elif s.chart is not None:
-        _add_chart(slide, s.chart, MARGIN, top, width, height)
+        w.chart(s.chart, MARGIN, top, width, height)
     elif s.table is not None:
-        _add_table(slide, s.table, MARGIN, top + Emu(200000), width)
+        w.table(s.table, MARGIN, top + 200000, width)
 
 
-def _title(slide, text: str, size: int) -> None:
-    title = slide.shapes.title
-    title.text_frame.word_wrap = True
-    title.text_frame.paragraphs[0].text = ""
-    run = title.text_frame.paragraphs[0].add_run()
-    run.text = text
-    run.font.size = Pt(size)
-    run.font.bold = True
-    run.font.color.rgb = INK
-    title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
-
-
-def write_pptx(deck: Deck, author: str, when: dt.date, template: Path | None = None) -> bytes:
-    prs = Presentation(str(template or base_template()))
-    for s in deck.slides:
-        slide = prs.slides.add_slide(_layout(prs, s.layout))
-        if s.layout == "title":
-            _title(slide, s.title, 36)
-            slide.shapes.title.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
-            subtitle = next(ph for ph in slide.placeholders if ph.placeholder_format.idx == 1)
-            subtitle.text_frame.text = ""
-            for i, line in enumerate(s.subtitle.splitlines()):
-                paragraph = subtitle.text_frame.paragraphs[0] if i == 0 else subtitle.text_frame.add_paragraph()
-                _runs(paragraph, (Run(line),), Pt(20))
+def _slide_xml(w: _SlideWriter, s: Slide, skeleton: PptxSkeleton) -> str:
+    layout = skeleton.layouts.get(LAYOUTS[s.layout])
+    if layout is None:
+        raise LookupError(f"the deck template has no layout named {LAYOUTS[s.layout]!r}")
+    title_ph = find_placeholder(layout.placeholders, ("title", "ctrTitle"))
+    body_ph = find_placeholder(layout.placeholders, idx="1")
+    if title_ph is None or (s.layout != "visual" and body_ph is None):
+        raise LookupError(f"the layout {LAYOUTS[s.layout]!r} lacks a title or body placeholder")
+    if s.layout == "title":
+        w.placeholder(title_ph, "Title", w.paragraph(w.run(s.title, 36, bold=True, color=INK), "ctr"))
+        w.placeholder(body_ph, "Subtitle", "".join(w.paragraph(w.run(line, 20)) for line in s.subtitle.splitlines()))
+    else:
+        w.placeholder(title_ph, "Title", w.paragraph(w.run(s.title, 28 if len(s.title) < 60 else 24, bold=True, color=INK), "l"))
+        if s.layout == "content":
+            _body(w, body_ph, s.blocks)
         else:
-            _title(slide, s.title, 28 if len(s.title) < 60 else 24)
-            if s.layout == "content":
-                _body(slide, s.blocks)
-            else:
-                _visual(slide, s, prs)
+            _visual(w, s, skeleton.width)
+    return XML_HEAD + (f"<p:sld {_NS}><p:cSld><p:spTree>{_GROUP}{''.join(w.shapes)}</p:spTree></p:cSld>"
+                       "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>")
+
+
+def _notes_xml(skeleton: PptxSkeleton, notes: str, lang: str) -> str:
+    image = find_placeholder(skeleton.notes_placeholders, ("sldImg",))
+    body = find_placeholder(skeleton.notes_placeholders, ("body",))
+    assert image is not None and body is not None, "the notes master lacks its slide image or body placeholder"
+    shapes = (f'<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/>'
+              f"</p:cNvSpPr><p:nvPr>{image.xml}</p:nvPr></p:nvSpPr><p:spPr/></p:sp>"
+              f'<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+              f"<p:nvPr>{body.xml}</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>"
+              f'<a:p><a:r><a:rPr lang="{lang}"/><a:t>{esc(notes)}</a:t></a:r></a:p></p:txBody></p:sp>')
+    return XML_HEAD + (f"<p:notes {_NS}><p:cSld><p:spTree>{_GROUP}{shapes}</p:spTree></p:cSld>"
+                       "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>")
+
+
+def write_pptx(deck: Deck, author: str, when: dt.date, lang: str, template: Path | None = None) -> bytes:
+    skeleton = pptx_skeleton((template or base_template()).resolve(), LANG_TAGS.get(lang, lang))
+    parts: list[tuple[str, bytes | Deflated]] = []
+    overrides: list[tuple[str, str]] = []
+    slide_list = []
+    slide_rels = []
+    chart_count = 0
+    for number, s in enumerate(deck.slides, start=1):
+        w = _SlideWriter(skeleton.lang_tag)
+        slide_name = f"ppt/slides/slide{number}.xml"
+        parts.append((slide_name, _slide_xml(w, s, skeleton).encode("utf-8")))
+        layout_target = "../" + skeleton.layouts[LAYOUTS[s.layout]].part.removeprefix("ppt/")
+        rels = [("rId1", f"{REL}/slideLayout", layout_target)]
+        for index, chart in enumerate(w.charts, start=1):
+            chart_count += 1
+            chart_part, workbook = chart_parts(chart, skeleton.lang_tag, when)
+            rels.append((f"rIdChart{index}", f"{REL}/chart", f"../charts/chart{chart_count}.xml"))
+            parts += [(f"ppt/charts/chart{chart_count}.xml", chart_part),
+                      (f"ppt/charts/_rels/chart{chart_count}.xml.rels", relationships(
+                          [("rId1", f"{REL}/package", f"../embeddings/Microsoft_Excel_Sheet{chart_count}.xlsx")])),
+                      (f"ppt/embeddings/Microsoft_Excel_Sheet{chart_count}.xlsx", workbook)]
+            overrides.append((f"ppt/charts/chart{chart_count}.xml", _CT_CHART))
         if s.notes:
-            slide.notes_slide.notes_text_frame.text = s.notes
-    stamp = dt.datetime(when.year, when.month, when.day, 12, 0, 0)
-    props = prs.core_properties
-    props.title = deck.title
-    props.author = author
-    props.last_modified_by = author
-    props.created = props.modified = stamp
-    props.revision = 1
-    props.identifier = deck.id
-    props.language = "fi-FI"
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return normalise_package(buffer.getvalue(), when)
+            notes_name = f"ppt/notesSlides/notesSlide{number}.xml"
+            rels.append(("rIdNotes", f"{REL}/notesSlide", f"../notesSlides/notesSlide{number}.xml"))
+            parts += [(notes_name, _notes_xml(skeleton, s.notes, skeleton.lang_tag).encode("utf-8")),
+                      (f"ppt/notesSlides/_rels/notesSlide{number}.xml.rels", relationships([
+                          ("rId1", f"{REL}/notesMaster", "../" + skeleton.notes_master.removeprefix("ppt/")),
+                          ("rId2", f"{REL}/slide", f"../slides/slide{number}.xml")]))]
+            overrides.append((notes_name, f"{_PML}.notesSlide+xml"))
+        parts.append((f"ppt/slides/_rels/slide{number}.xml.rels", relationships(rels)))
+        overrides.append((slide_name, f"{_PML}.slide+xml"))
+        slide_list.append(f'<p:sldId id="{255 + number}" r:id="rIdSlide{number}"/>')
+        slide_rels.append((f"rIdSlide{number}", f"{REL}/slide", f"slides/slide{number}.xml"))
+    head, tail = skeleton.presentation
+    presentation = f"{head}<p:sldIdLst>{''.join(slide_list)}</p:sldIdLst>{tail}".encode("utf-8")
+    overrides = [("ppt/presentation.xml", f"{_PML}.presentation.main+xml"), *overrides, *skeleton.overrides,
+                 ("docProps/core.xml", CT_CORE), ("docProps/app.xml", CT_APP)]
+    defaults = {**dict(skeleton.defaults), "rels": CT_RELS, "xml": "application/xml", "xlsx": _CT_XLSX}
+    core = core_properties(deck.title, "", author, when, deck.id, "", skeleton.lang_tag)
+    return zip_package([
+        ("[Content_Types].xml", content_types(defaults, overrides)),
+        ("_rels/.rels", package_rels("ppt/presentation.xml")),
+        ("docProps/core.xml", core),
+        ("docProps/app.xml", app_properties()),
+        ("ppt/presentation.xml", presentation),
+        ("ppt/_rels/presentation.xml.rels", relationships([*skeleton.rels, *slide_rels])),
+        *parts,
+        *skeleton.static_parts,
+    ], when)
