@@ -15,7 +15,7 @@ from generator.compose.compliance import compose_compliance
 from generator.compose.deck import compose_deck
 from generator.compose.facts import case_facts
 from generator.compose.proposal import compose_proposal
-from generator.readback.consistency import check_outputs
+from generator.readback.consistency import check_rendered
 from generator.write.pptx_writer import write_pptx
 from generator.compose.tree import Document
 from generator.findings import Finding, Position
@@ -35,38 +35,60 @@ class BuildResult:
     findings: list[Finding]
     outputs: list[Output]
     backups: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # PDFs of an earlier build whose source changed
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def edited_outputs(out: Path, outputs: list[Output]) -> list[Path]:
+def previous_manifest(out: Path) -> dict:
+    """The manifest the last build wrote into ``out``, or an empty one."""
+    try:
+        manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+        return manifest if isinstance(manifest, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def edited_outputs(out: Path, outputs: list[Output], previous: dict) -> list[Path]:
     """Files in ``out`` that this build would overwrite and that differ from what the last build wrote.
 
     The last manifest records each output's hash; a file whose hash differs was edited by hand (or
     was not written by this tool at all) and must not be silently replaced.
     """
-    recorded: dict[str, str] = {}
-    manifest = out / MANIFEST
-    if manifest.is_file():
-        try:
-            recorded = {o["path"]: o["sha256"] for o in json.loads(manifest.read_text("utf-8"))["outputs"]}
-        except (ValueError, KeyError, TypeError):
-            recorded = {}
+    recorded = {o.get("path"): o.get("sha256") for o in previous.get("outputs", []) if isinstance(o, dict)}
     edited = []
     for output in outputs:
         path = out / output.path
         if path.is_file():
-            current = _sha256(path)
+            current = sha256_file(path)
             if current != output.sha256 and current != recorded.get(output.path):
                 edited.append(path)
     return edited
 
 
+def current_renditions(out: Path, outputs: list[Output], previous: dict) -> tuple[list[dict], list[Path]]:
+    """PDFs of an earlier build that still show their source, and those that no longer do.
+
+    A PDF made from an older .docx beside the new .docx would tell a different story, so a PDF
+    whose source changed is removed; one whose source is byte-identical stays listed.
+    """
+    new_hashes = {o.path: o.sha256 for o in outputs}
+    keep, stale = [], []
+    for entry in previous.get("renditions", []):
+        if not isinstance(entry, dict) or not (out / str(entry.get("path"))).is_file():
+            continue
+        if new_hashes.get(entry.get("source")) == entry.get("source_sha256"):
+            keep.append(entry)
+        else:
+            stale.append(out / entry["path"])
+    return keep, stale
+
+
 def _backup_name(path: Path) -> Path:
     """'x.docx' → 'x.muokattu-1a2b3c4d.docx': beside the new file, named by the edited content."""
-    return path.with_name(f"{path.stem}.muokattu-{_sha256(path)[:8]}{path.suffix}")
+    return path.with_name(f"{path.stem}.muokattu-{sha256_file(path)[:8]}{path.suffix}")
 
 
 def legal_basis(tree: Document) -> tuple[str, ...]:
@@ -114,7 +136,7 @@ def _council_outputs(case: Case, agreements: list[Output], report_file: str, aut
         deck = compose_deck(case, municipality.id)
         outputs.append(Output(
             path=f"{municipality.id}-{deck.labels['deck']['file_stem']}.pptx", kind="deck", title=deck.title,
-            data=write_pptx(deck, author, case.version.date, case.language), legal_basis=view_basis,
+            data=write_pptx(deck, author, case.version.date, case.language, case.deck_template), legal_basis=view_basis,
             parties=(municipality.id,), extra={"municipality": municipality.id},
         ))
         proposal = compose_proposal(case, municipality.id, legal, report_file)
@@ -128,17 +150,24 @@ def _council_outputs(case: Case, agreements: list[Output], report_file: str, aut
 
 def build(folder: str | os.PathLike[str], out_dir: str | os.PathLike[str], review: bool = False,
           force: bool = False) -> BuildResult:
-    """Validate, render in memory, refuse to overwrite hand-edited outputs (unless ``force``), write.
+    """Validate, render in memory, check, refuse to overwrite hand-edited outputs (unless ``force``), write.
 
-    Nothing is written when validation fails or an edited output would be lost; with ``force`` each
-    edited file is first copied aside, so the hand edits survive next to the regenerated file.
+    Nothing is written when validation fails, when the rendered documents disagree with the model
+    (a negotiated wording contradicting the data), or when an edited output would be lost; with
+    ``force`` each edited file is first copied aside, so the hand edits survive next to the new one.
     """
     case, findings = validate_case(folder)
     if case is None:
         return BuildResult(None, findings, [])
     outputs = render_case(case, review=review)
     out = Path(out_dir)
-    edited = edited_outputs(out, outputs)
+    facts = case_facts(case)
+    disagreements = check_rendered(((o.path, o.data, o.extra.get("agreement")) for o in outputs), facts, out,
+                                   case.language)
+    if disagreements:
+        return BuildResult(None, findings + disagreements, outputs)
+    previous = previous_manifest(out)
+    edited = edited_outputs(out, outputs, previous)
     if edited and not force:
         findings = findings + [Finding("BUILD-EDITED", "error", Position(str(p), 0, 0)) for p in edited]
         return BuildResult(None, findings, outputs)
@@ -147,12 +176,17 @@ def build(folder: str | os.PathLike[str], out_dir: str | os.PathLike[str], revie
         backup = _backup_name(path)
         shutil.copy2(path, backup)
         backups.append(str(backup))
-    case_root = Path(folder)
-    inputs = sorted((f.path.relative_to(case_root).as_posix(), f.sha256) for f in case.inputs)
-    manifest = manifest_json(case.id, inputs, outputs, case_facts(case))
+    renditions, stale = current_renditions(out, outputs, previous)
+    manifest = manifest_json(case.id, case_inputs(case, Path(folder)), outputs, facts, renditions)
     write_all([(out / o.path, o.data) for o in outputs] + [(out / MANIFEST, manifest)])
-    disagreements = check_outputs(out, case.language)
-    if disagreements:
-        raise AssertionError("the build wrote outputs that disagree with the model: "
-                             + "; ".join(f.line() for f in disagreements[:5]))
-    return BuildResult(case, findings, outputs, backups)
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return BuildResult(case, findings, outputs, backups, [str(p) for p in stale])
+
+
+def case_inputs(case: Case, root: Path) -> list[tuple[str, str]]:
+    """Every file the outputs depend on, relative to the case folder, with its hash."""
+    inputs = [(f.path.relative_to(root).as_posix(), f.sha256) for f in case.inputs]
+    if case.deck_template is not None:
+        inputs.append((os.path.relpath(case.deck_template, root).replace(os.sep, "/"), sha256_file(case.deck_template)))
+    return sorted(inputs)

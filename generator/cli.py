@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator
 
 import click
 
 from generator.compose.templating import TemplateProblem
-from generator.findings import format_findings, has_errors
+from generator.findings import Finding, Position, format_findings, has_errors
 
 LANGS = click.Choice(["fi", "en"])
 
@@ -31,6 +33,13 @@ _TEXT = {
         "backup": "Käsin muokattu tiedosto säilytettiin: {path}",
         "write_failed": "{out}: tiedostoja ei voitu kirjoittaa ({reason}). Aiemmat tiedostot ovat ennallaan.",
         "new_done": "Uusi tapaus kirjoitettu kansioon {path}. Muokkaa tiedostoja ja aja: kuntasopimus build {path} --out OUT",
+        "wrote_case": "{case}: kirjoitettu {count} tiedostoa kansioon {out}",
+        "batch_summary": "{count} tapausta: {ok} kirjoitettu, {failed} virheellistä.",
+        "same_name": "useammalla tapauskansiolla on sama nimi ({names}); tulokset menisivät samaan kansioon. Nimeä kansiot eri nimisiksi.",
+        "no_soffice": "--pdf tarvitsee LibreOfficen (komento soffice), jota ei löydy. Asenna libreoffice-writer-nogui ja libreoffice-impress-nogui tai jätä --pdf pois.",
+        "progress_build": "Tapaukset",
+        "progress_pdf": "PDF-tiedostot",
+        "stale_pdf": "Poistettu vanhentunut PDF (sen lähdetiedosto muuttui): {path}",
     },
     "en": {
         "valid": "{path}: valid ({counts}).",
@@ -44,6 +53,13 @@ _TEXT = {
         "backup": "The hand-edited file was kept: {path}",
         "write_failed": "{out}: could not write the files ({reason}). The previous files are unchanged.",
         "new_done": "New case written to {path}. Edit the files, then run: kuntasopimus build {path} --out OUT",
+        "wrote_case": "{case}: wrote {count} files to {out}",
+        "batch_summary": "{count} cases: {ok} written, {failed} with errors.",
+        "same_name": "several case folders have the same name ({names}); their outputs would share a folder. Give the folders different names.",
+        "no_soffice": "--pdf needs LibreOffice (the soffice command), which is not installed. Install libreoffice-writer-nogui and libreoffice-impress-nogui, or leave out --pdf.",
+        "progress_build": "Cases",
+        "progress_pdf": "PDF files",
+        "stale_pdf": "Removed an out-of-date PDF (its source file changed): {path}",
     },
 }
 
@@ -91,31 +107,83 @@ def validate(case: str, lang: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.argument("case", type=click.Path(file_okay=False, path_type=str))
+@click.argument("cases", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=str))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=str), help="Tuloskansio.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Rinnakkaisten töiden määrä (oletus: suorittimien määrä).")
+@click.option("--pdf", is_flag=True, help="Tee jokaisesta asiakirjasta ja esityksestä myös PDF (LibreOffice).")
 @click.option("--lang", type=LANGS, default="fi", show_default=True, help="Ilmoitusten kieli.")
 @click.option("--review", is_flag=True, help="Lisää jokaiseen lakisääteiseen kohtaan Word-kommentti, jossa on lainkohta ja säännön koodi.")
 @click.option("--force", is_flag=True, help="Korvaa käsin muokatut tulostiedostot; muokattu tiedosto säilyy varmuuskopiona.")
-def build(case: str, out_dir: str, lang: str, review: bool, force: bool) -> None:
-    """Tarkistaa tapauksen ja kirjoittaa sopimusluonnokset (.docx), vaatimustaulukon ja manifest.json-tiedoston."""
-    from generator.build import MANIFEST, build as run_build
+def build(cases: tuple[str, ...], out_dir: str, jobs: int | None, pdf: bool, lang: str, review: bool, force: bool) -> None:
+    """Tarkistaa tapaukset ja kirjoittaa sopimusluonnokset, vaatimustaulukon, esitykset ja päätösehdotukset.
 
+    CASES on tapauskansio (jossa on case.yaml) tai kansio, jossa on tapauskansioita. Yksi tapaus
+    kirjoitetaan suoraan --out-kansioon, useampi kukin omaan alikansioonsa.
+    """
+    from generator.batch import UsageProblem, add_pdfs, build_all, find_targets
+    from generator.write.pdf import soffice
+
+    jobs = jobs or os.cpu_count() or 1
     try:
-        result = run_build(case, out_dir, review=review, force=force)
-    except OSError as exc:
-        click.echo(_say(lang, "write_failed", out=out_dir, reason=exc.strerror or exc), err=True)
-        sys.exit(1)
-    if result.findings:
-        click.echo(format_findings(result.findings, lang, "text"))
-    if result.case is None:
-        click.echo(_summary(result.findings, lang, case), err=True)
-        sys.exit(1)
-    click.echo(_say(lang, "wrote", count=len(result.outputs) + 1, out=out_dir))
-    for output in result.outputs:
-        click.echo(f"  {os.path.join(out_dir, output.path)}  ({output.kind})")
-    click.echo(f"  {os.path.join(out_dir, MANIFEST)}")
-    for backup in result.backups:
+        targets = find_targets(list(cases), Path(out_dir))
+    except UsageProblem as problem:
+        raise click.UsageError(_say(lang, "same_name", names=problem)) from None
+    if pdf and soffice() is None:
+        raise click.UsageError(_say(lang, "no_soffice"))
+    with _progress(lang, "progress_build", len(targets)) as advance:
+        reports = build_all(targets, jobs, review=review, force=force, advance=advance)
+    pdf_failures = []
+    if pdf:
+        count = sum(1 for r in reports if r.written for path, _, _ in r.outputs if path.endswith((".docx", ".pptx")))
+        with _progress(lang, "progress_pdf", count) as advance:
+            pdf_failures = add_pdfs(reports, jobs, advance)
+    for report in reports:
+        _print_report(report, lang, several=len(targets) > 1)
+    for source, reason in pdf_failures:
+        click.echo(Finding("BUILD-PDF", "error", Position(str(source), 0, 0), {"reason": reason}).line(lang))
+    if len(targets) > 1:
+        failed = sum(not r.written for r in reports)
+        click.echo(_say(lang, "batch_summary", count=len(targets), ok=len(targets) - failed, failed=failed), err=True)
+    if any(r.internal for r in reports):
+        sys.exit(3)
+    sys.exit(1 if pdf_failures or not all(r.written for r in reports) else 0)
+
+
+@contextmanager
+def _progress(lang: str, key: str, length: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr when it is a terminal and there is more than one thing to do."""
+    if length <= 1 or not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    with click.progressbar(length=length, label=_say(lang, key), file=sys.stderr) as bar:
+        yield bar.update
+
+
+def _print_report(report, lang: str, several: bool) -> None:
+    from generator.build import MANIFEST
+
+    if report.findings:
+        click.echo(format_findings(report.findings, lang, "text"))
+    if report.problem is not None:
+        key, params = report.problem
+        click.echo(_say(lang, key, **params), err=True)
+        return
+    out = str(report.target.out)
+    if not report.written:
+        click.echo(_summary(report.findings, lang, str(report.target.folder)), err=True)
+        return
+    if several:
+        click.echo(_say(lang, "wrote_case", case=report.target.folder, count=len(report.outputs) + 1, out=out))
+    else:
+        click.echo(_say(lang, "wrote", count=len(report.outputs) + 1, out=out))
+        for path, kind, _ in report.outputs:
+            click.echo(f"  {os.path.join(out, path)}  ({kind})")
+        click.echo(f"  {os.path.join(out, MANIFEST)}")
+    for backup in report.backups:
         click.echo(_say(lang, "backup", path=backup))
+    for removed in report.removed:
+        click.echo(_say(lang, "stale_pdf", path=removed))
 
 
 @cli.command()

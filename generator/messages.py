@@ -169,6 +169,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "tiedostoa on muokattu edellisen build-ajon jälkeen, joten sitä ei korvattu. Siirrä muutokset YAML-tiedostoihin tai aja build --force, jolloin muokattu tiedosto säilyy varmuuskopiona.",
         "en": "the file was edited after the last build, so it was not overwritten. Move the changes into the YAML files, or run build --force to keep the edited file as a backup.",
     },
+    "DECK-TEMPLATE": {
+        "fi": "diaesityksen pohjaa {path} ei voi käyttää: {reason_fi}. Anna .pptx-tiedosto, jossa on asettelut {layouts}.",
+        "en": "the deck template {path} cannot be used: {reason_en}. Give a .pptx file with the layouts {layouts}.",
+    },
+    "BUILD-PDF": {
+        "fi": "PDF-tiedostoa ei saatu tehtyä LibreOfficella: {reason}. Word- ja PowerPoint-tiedostot on kirjoitettu.",
+        "en": "LibreOffice could not make the PDF: {reason}. The Word and PowerPoint files were written.",
+    },
     # --- reading outputs back (kuntasopimus check) -----------------------------------------
     "CHECK-MANIFEST": {
         "fi": "kansiossa ei ole manifest.json-tiedostoa. Anna build-komennon --out-kansio.",

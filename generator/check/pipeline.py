@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from generator.check.deck_template import check_deck_template
 from generator.check.references import check_references
 from generator.check.rules import run_rules
 from generator.check.schema_check import check_schema
@@ -30,7 +31,7 @@ def validate_case(folder: str | os.PathLike[str]) -> tuple[Case | None, list[Fin
         findings += check_schema(loaded, "agreement")
     if has_errors(findings):
         return None, findings
-    findings += check_references(raw)
+    findings += check_references(raw) + check_deck_template(raw)
     if has_errors(findings):
         return None, findings
     case, model_findings = build_model(raw)

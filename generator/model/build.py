@@ -210,5 +210,6 @@ def build_model(raw: RawCase) -> tuple[Case | None, list[Finding]]:
         registry_source=raw.registry,
         councils=tuple(registry[m] for m in c.get("councils", [])), schedule=tuple(schedule),
         administrative_court=c.get("administrative_court"), proposal_title=c.get("proposal_title"),
+        deck_template=raw.folder / c["deck_template"] if "deck_template" in c else None,
     )
     return case, []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from decimal import Decimal
 from typing import Literal
 
@@ -186,6 +187,7 @@ class Case:
     schedule: tuple["ScheduleStep", ...] = ()
     administrative_court: str | None = None
     proposal_title: str | None = None
+    deck_template: Path | None = None  # the municipality's own .pptx; None means the bundled one
 
 
 @dataclass(frozen=True)

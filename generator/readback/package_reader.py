@@ -7,6 +7,7 @@ model, and reads what Word or PowerPoint saved just as well.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import zipfile
 from pathlib import Path
@@ -24,8 +25,10 @@ NS = {
 
 
 class Package:
-    def __init__(self, path: Path) -> None:
-        self._zip = zipfile.ZipFile(path)
+    """A package on disk (a file to check) or in memory (a build's output before it is written)."""
+
+    def __init__(self, source: Path | bytes) -> None:
+        self._zip = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
 
     def xml(self, part: str) -> etree._Element:
         return etree.fromstring(self._zip.read(part))

@@ -22,14 +22,14 @@ def _chart_data(package: Package, part: str) -> list[tuple[str, float]]:
     return [(categories.get(idx, ""), value) for idx, value in values.items()]
 
 
-def read_pptx(path: Path, total_label: str, titles: dict[str, str]) -> Iterator[Observation]:
-    package = Package(path)
+def read_pptx(source: Path | bytes, name: str, total_label: str, titles: dict[str, str]) -> Iterator[Observation]:
+    package = Package(source)
     slides = package.targets("ppt/presentation.xml")
     order = package.xml("ppt/presentation.xml").iterfind("p:sldIdLst/p:sldId", NS)
     for number, slide_id in enumerate(order, start=1):
         slide_part = slides[slide_id.get(_ID)]
         targets = package.targets(slide_part)
-        where = f"{path.name}, dia {number}"
+        where = f"{name}, dia {number}"
         for frame in package.xml(slide_part).iterfind(".//p:graphicFrame", NS):
             name = frame.find("p:nvGraphicFramePr/p:cNvPr", NS).get("name", "")
             if name.startswith("table:"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,9 @@ class Output:
         return hashlib.sha256(self.data).hexdigest()
 
 
-def manifest_json(case_id: str, inputs: list[tuple[str, str]], outputs: list[Output], facts: dict[str, str]) -> bytes:
+def manifest_json(case_id: str, inputs: list[tuple[str, str]], outputs: list[Output], facts: dict[str, str],
+                  renditions: Sequence[dict[str, str]] = ()) -> bytes:
+    """The manifest; ``renditions`` are PDFs made from outputs ({path, source, source_sha256, sha256})."""
     body = {
         "case": case_id,
         "inputs": [{"path": path, "sha256": digest} for path, digest in inputs],
@@ -38,4 +40,11 @@ def manifest_json(case_id: str, inputs: list[tuple[str, str]], outputs: list[Out
         ],
         "facts": facts,
     }
+    if renditions:
+        body["renditions"] = sorted(renditions, key=lambda r: r["path"])
+    return dump_manifest(body)
+
+
+def dump_manifest(body: dict[str, Any]) -> bytes:
+    """The one serialisation of a manifest (a build writes it, adding PDFs rewrites it)."""
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
