@@ -64,6 +64,8 @@ def environment(lang: str) -> jinja2.Environment:
         trim_blocks=False,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        # Compiled once per process: a build never sees a template change under it.
+        auto_reload=False,
     )
     words = labels(lang)
     env.filters.update({
