@@ -37,6 +37,13 @@ def _set_language(style, lang_tag: str) -> None:
 
 def install_styles(doc: DocxDocument, lang_tag: str) -> None:
     styles = doc.styles
+    # The document defaults carry the language too: text outside any style (a footnote, a field)
+    # would otherwise be proofread as English.
+    defaults = styles.element.find(qn("w:docDefaults"))
+    for lang in defaults.iter(qn("w:lang")) if defaults is not None else ():
+        lang.set(qn("w:val"), lang_tag)
+        lang.set(qn("w:eastAsia"), lang_tag)
+
     normal = styles["Normal"]
     normal.font.name = "Calibri"
     normal.font.size = Pt(11)

@@ -42,6 +42,9 @@ def main() -> None:
         for rpr in title_style.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}defRPr"):
             rpr.set("b", "1")
             rpr.set("sz", "3200")
+    # 13,333 × 7,5 in is PowerPoint's widescreen size, which carries no preset type (not screen4x3).
+    prs.part._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}sldSz").attrib.pop("type", None)
+    prs.notes_master  # noqa: B018 - created on first access, so the template has its notes master built in
     out = Path(__file__).with_name("base.pptx")
     prs.save(str(out))
     print(f"wrote {out}")
