@@ -81,7 +81,7 @@ def _field(paragraph: Any, instruction: str) -> None:
     text.text = "1"
     run.append(text)
     simple.append(run)
-    paragraph._p.append(simple)
+    paragraph._p.append(simple)  # python-docx has no API for fields
 
 
 def _loop_table(document: Any, table: Any) -> None:
@@ -124,7 +124,7 @@ def build_template(tree: Any, case: Any, agreement: Any, path: Path) -> bytes:
 
     Labels (status, headings, clause prose) are the template's fixed text, as in any Word template;
     values that come from the case are Jinja expressions."""
-    from generator.compose.tree import Run
+    from generator.compose.tree import BulletList, Run, Table
 
     names = _substitutions(case, agreement)
     document = docx.Document()
@@ -149,10 +149,10 @@ def build_template(tree: Any, case: Any, agreement: Any, path: Path) -> bytes:
         for c, clause in enumerate(chapter.clauses, start=1):
             document.add_heading(f"{n}.{c} {clause.title}", 2)
             for block in clause.blocks:
-                if hasattr(block, "header"):
+                if isinstance(block, Table):
                     assert block.id.split(":")[0] in _LOOP_TABLES, f"no template for table {block.id}"
                     _loop_table(document, block)
-                elif hasattr(block, "items"):
+                elif isinstance(block, BulletList):
                     for item in block.items:
                         _add_runs(document.add_paragraph(style="List Bullet"), item, names)
                 else:
