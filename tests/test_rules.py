@@ -108,6 +108,8 @@ BREAKS = [
           "base_agreement: perussopimus"),
     Break("OVERRIDE-UNKNOWN", JOINT_BODY, _append("overrides:\n  kustannukset.jakoperusteet:\n    text: Kustannukset jaetaan tasan."),
           "kustannukset.jakoperusteet:"),
+    Break("OVERRIDE-FACT", JOINT_BODY, _append("overrides:\n  voimassaolo.irtisanominen:\n    text: Irtisanomisaika on 3 kuukautta."),
+          "text: Irtisanomisaika on 3 kuukautta."),
     Break("OVERRIDE-REQ", AUTHORITY, _append("overrides:\n  erimielisyydet:\n    text: Erimielisyydet ratkaistaan välimiesmenettelyssä."),
           "text: Erimielisyydet ratkaistaan", citation="KuntaL 63 §"),
     Break("BID-CHECK", REGISTRY, _replace("official_name: Halsuan kunta\n    business_id: null",

@@ -134,6 +134,9 @@ _RULES = [
     Rule("OVERRIDE-REQ", "korvatun kohdan lakisääteinen vaatimus", "error", "neuvoteltu sanamuoto täyttää vaatimuksen", "a negotiated wording still meets its requirement",
          "neuvoteltu sanamuoto kohdassa '{id}' ei enää käsittele vaatimusta: {requirement}. Lisää se tekstiin tai poista korvaus.",
          "the negotiated wording of '{id}' no longer addresses the requirement: {requirement}. Add it to the text or remove the override."),
+    Rule("OVERRIDE-FACT", "sopimuksen tietojen yhtäpitävyys", "error", "neuvotellun sanamuodon luvut = tapauksen tiedot", "figures in a negotiated wording equal the case data",
+         "neuvoteltu sanamuoto kohdassa '{id}' on ristiriidassa tapauksen tietojen kanssa: {what_fi} on tekstissä {stated}, mutta tiedoista laskettuna {expected}. Korjaa sanamuoto tai {field}.",
+         "the negotiated wording of '{id}' contradicts the case data: {what_en} is {stated} in the text but {expected} from the data. Fix the wording or {field}."),
     # --- identity and language ---------------------------------------------------------------
     Rule("BID-CHECK", "Y-tunnuksen tarkistusmerkki (yritys- ja yhteisötietolaki 244/2001)", "error", "Y-tunnuksen tarkistusmerkki", "business ID check digit",
          "Y-tunnuksen {value} tarkistusmerkki on väärä ({reason}). Tarkista tunnus YTJ:stä.",
