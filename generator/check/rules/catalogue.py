@@ -67,6 +67,12 @@ _RULES = [
     Rule("KL54-2D", "KuntaL 54 § 2 mom.", "error", "voimassaolo ja irtisanominen", "term and termination",
          "sopimuksesta puuttuu {missing_fi}. Lisää {fields}.",
          "the agreement does not state its {missing_en}. Add {fields}."),
+    Rule("KL54-APPLY", "KuntaL 54 § 2 mom.", "error", "täydentävä sopimus kertoo, sovelletaanko 54 §:ää", "a supplement says whether section 54 applies",
+         "täydentävä sopimus ei kerro, sovelletaanko siihen kuntalain 54 §:n sisältövaatimuksia. Lisää applies_section_54: true, jos sopimuksella annetaan viranomaistehtäviä hoidettaviksi, muuten applies_section_54: false.",
+         "the supplement does not say whether the content requirements of KuntaL 54 § apply. Add applies_section_54: true if it hands over authority tasks, otherwise applies_section_54: false."),
+    Rule("TVPL13", "L 380/2023 13 §", "error", "sopimuksen säädösperuste", "the agreement's statutory basis",
+         "sopimuksesta puuttuu sen erityinen säädösperuste, jonka kohta 'Sopimuksen peruste' esittää. Lisää statutory_basis, esim. statutory_basis: laki työvoimapalveluiden järjestämisestä (380/2023) 13 §.",
+         "the agreement does not give its specific statutory basis, which the clause on its basis states. Add statutory_basis, e.g. statutory_basis: laki työvoimapalveluiden järjestämisestä (380/2023) 13 §."),
     # --- KuntaL 8 § 2 mom.: transfer of organising responsibility -----------------------------
     *[
         Rule(f"KL8-2-{n}", f"KuntaL 8 § 2 mom. {n} k.", "error", fi, en,
@@ -121,6 +127,9 @@ _RULES = [
     Rule("DATE-NOTICE", "KuntaL 52 § 1 mom. 4 k., 54 § 2 mom.", "error", "irtisanomisaika on positiivinen", "notice period is positive",
          "irtisanomisaika {months} kuukautta ei ole mahdollinen; sen on oltava vähintään yksi kuukausi.",
          "a notice period of {months} months is not possible; it must be at least one month."),
+    Rule("DATE-TERM", "sopimuksen voimassaolo", "error", "sopimus kertoo voimassaolonsa", "the agreement states its term",
+         "sopimuksesta puuttuu voimassaolo. Lisää term: {{indefinite: true}} (toistaiseksi voimassa) tai term: {{end: 31.12.2027}} (määräaikainen).",
+         "the agreement does not state its term. Add term: {{indefinite: true}} (until further notice) or term: {{end: 31.12.2027}} (fixed term)."),
     Rule("DATE-TERMINATION", "KuntaL 52 § 1 mom. 4 k., 54 § 2 mom.", "error", "toistaiseksi voimassa olevassa sopimuksessa on irtisanomisehto", "an indefinite agreement has a termination clause",
          "sopimus on voimassa toistaiseksi, mutta siitä puuttuvat irtisanomisehdot. Lisää termination (notice_months, effective).",
          "the agreement is indefinite but has no termination terms. Add termination (notice_months, effective)."),

@@ -1,4 +1,4 @@
-"""Date rules: entry into force not before signing, positive notice, indefinite means terminable."""
+"""Date rules: entry into force not before signing, positive notice, a stated term, indefinite means terminable."""
 
 from __future__ import annotations
 
@@ -22,5 +22,9 @@ def check_dates(case: Case) -> Iterator[Finding]:
         if a.termination is not None and a.termination.notice_months < 1:
             yield finding("DATE-NOTICE", a.source.position(("termination", "notice_months")),
                           months=a.termination.notice_months)
+        if a.kind not in _TERM_BY_STATUTE and a.term is None:
+            # Every kind's closing chapter states the term (voimassaolo.kesto); without it the
+            # agreement cannot be written, so validate must refuse it rather than build.
+            yield finding("DATE-TERM", anchor(a))
         if a.kind not in _TERM_BY_STATUTE and a.term is not None and a.term.indefinite and a.termination is None:
             yield finding("DATE-TERMINATION", anchor(a))

@@ -52,6 +52,10 @@ def check_statutory(case: Case) -> Iterator[Finding]:
         yield from _term_finding(a)
         if _applies_54(a) and a.kind in ("authority_task", "supplement") and not d.get("monitoring"):
             yield finding("KL54-2B", anchor(a))
+        if a.kind == "supplement" and "applies_section_54" not in d:
+            yield finding("KL54-APPLY", anchor(a))
+        if a.kind == "authority_task" and "statutory_basis" not in d:
+            yield finding("TVPL13", anchor(a))
         if a.kind == "authority_task" and d.get("delegable_to_office_holder") is not True:
             where = a.source.position(("delegable_to_office_holder",)) if "delegable_to_office_holder" in d else anchor(a)
             yield finding("KL54-1", where)
