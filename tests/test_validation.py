@@ -262,3 +262,20 @@ def test_the_finding_codes_shown_in_the_readme_are_codes_the_tool_uses() -> None
     shown = set(re.findall(r":\d+:\d+: (?:error|warning) ([A-Z0-9-]+):", readme))
     assert shown, "the README shows example finding lines"
     assert sorted(shown - set(MESSAGES)) == []
+
+
+def test_a_control_character_in_a_key_is_shown_visibly_and_the_finding_stays_one_line(case_copy: Path, edit) -> None:
+    """A key with a control character (pasted from a PDF) must not split the finding across lines:
+    'U+001E' shows where it is, and every printed line is still file:line:col: error CODE: message."""
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    edit("30-te24-viranomaistehtavat-54.yaml", "  no_share:\n    lestijarvi: >-",
+         '  no_share:\n    "\\x1e": ei maksa\n    lestijarvi: >-')
+    result = CliRunner().invoke(cli, ["validate", str(case_copy)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    errors = [line for line in lines if ": error " in line]
+    assert len(errors) == 1 and "U+001E" in errors[0] and "\x1e" not in result.stdout
+    assert all(re.match(r"^.+\.yaml:\d+:\d+: (error|warning) [A-Z0-9-]+: ", line) for line in lines[:-1])

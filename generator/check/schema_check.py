@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any, Iterator
 
@@ -49,9 +50,14 @@ def validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schemas[name], registry=registry)
 
 
+def _visible(text: str) -> str:
+    """Control characters and line separators as 'U+001E': a finding is one line, whatever the YAML holds."""
+    return "".join(f"U+{ord(ch):04X}" if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text)
+
+
 def _short(value: Any) -> str:
     text = "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
-    return text if len(text) <= 40 else text[:37] + "…"
+    return _visible(text if len(text) <= 40 else text[:37] + "…")
 
 
 def _all_property_names(node: Any) -> set[str]:
@@ -91,14 +97,14 @@ def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) 
     pos = loaded.position(path)
     if kw == "required":
         missing = re.findall(r"'([^']*)' is a required property", error.message)
-        yield Finding("SCHEMA-REQUIRED", "error", pos, {"field": missing[0] if missing else error.message})
+        yield Finding("SCHEMA-REQUIRED", "error", pos, {"field": _visible(missing[0] if missing else error.message)})
     elif kw in ("additionalProperties", "unevaluatedProperties"):
         known = sorted(_all_property_names(_schemas()[schema_name]))
         for name in _unexpected_names(error, schema_name):
             close = difflib.get_close_matches(name, known, n=1)
             yield Finding(
                 "SCHEMA-UNKNOWN", "error", loaded.key_position(path + (name,)),
-                {"field": name,
+                {"field": _visible(name),
                  "hint_fi": f" (tarkoititko '{close[0]}'?)" if close else "",
                  "hint_en": f" (did you mean '{close[0]}'?)" if close else ""},
             )
@@ -138,9 +144,9 @@ def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) 
             if deepest is not None:
                 yield from _findings_for(deepest, loaded, schema_name)
             else:
-                yield Finding("SCHEMA-INVALID", "error", pos, {"detail": error.message})
+                yield Finding("SCHEMA-INVALID", "error", pos, {"detail": _visible(error.message)})
     else:
-        yield Finding("SCHEMA-INVALID", "error", pos, {"detail": error.message})
+        yield Finding("SCHEMA-INVALID", "error", pos, {"detail": _visible(error.message)})
 
 
 def check_schema(loaded: LoadedFile, schema_name: str) -> list[Finding]:
