@@ -140,7 +140,7 @@ def _line_of(case: Path, name: str, needle: str) -> int:
 
 
 def test_every_rule_in_the_catalogue_has_a_breaking_case_here() -> None:
-    tested = {b.code for b in BREAKS} | {"SEAT-AGE", "BID-MISSING", "KIELI-6-29"}
+    tested = {b.code for b in BREAKS} | {"SEAT-AGE", "BID-MISSING", "KIELI-6-29", "KIELI-SV"}
     assert tested == set(RULES)
 
 
@@ -194,14 +194,39 @@ def test_missing_business_ids_of_parties_are_warnings_at_their_lines() -> None:
     assert all(lines[f.position.line - 1].strip() == "business_id: null" for f in missing)
 
 
-def test_a_bilingual_party_warns_citing_the_language_act() -> None:
+def test_a_bilingual_party_of_an_agreement_without_a_joint_body_asks_to_check_for_a_swedish_text() -> None:
+    """Kokkola is a party of the 54 § and 53 § agreements only: neither sets up a joint body, so the
+    warning must not call one a bilingual authority (kielilaki 6 § 1 mom. 2 k. concerns 51 § bodies)."""
     _, findings = validate_case(EXAMPLE)
-    warnings = [f for f in findings if f.code == "KIELI-6-29"]
+    assert not [f for f in findings if f.code == "KIELI-6-29"]
+    warnings = [f for f in findings if f.code == "KIELI-SV"]
     assert {Path(f.position.file).name for f in warnings} == {AUTHORITY, POSTS}
-    assert all(f.citation == "kielilaki (423/2003) 6 § ja 29 §" for f in warnings)
+    assert all(f.severity == "warning" and f.citation == "kielilaki (423/2003) 6 § 1 mom. 2 k. ja 29 §" for f in warnings)
     lines = (EXAMPLE / AUTHORITY).read_text("utf-8").splitlines()
     (in_authority,) = [f for f in warnings if Path(f.position.file).name == AUTHORITY]
     assert "kokkola" in lines[in_authority.position.line - 1][in_authority.position.column - 1:]
+    message = in_authority.message("fi")
+    assert message.startswith("osapuoli Kokkola on kaksikielinen kunta")
+    assert "ei perusteta yhteistä toimielintä" in message and "kaksikielinen viranomainen" not in message
+    assert "no joint body" in in_authority.message("en")
+
+
+def test_a_bilingual_party_of_a_joint_body_makes_the_body_a_bilingual_authority(tmp_path: Path) -> None:
+    case = _copy(tmp_path)
+    _apply(case, REGISTRY, _replace("official_name: Vetelin kunta\n    business_id: null\n    language: fi",
+                                    "official_name: Vetelin kunta\n    business_id: null\n    language: fi-sv"))
+    _, findings = validate_case(case)
+    warnings = [f for f in findings if f.code == "KIELI-6-29"]
+    assert {Path(f.position.file).name for f in warnings} == {JOINT_BODY, SUPPLEMENT}
+    assert not [f for f in findings if f.code == "KIELI-SV" and Path(f.position.file).name in (JOINT_BODY, SUPPLEMENT)]
+    (in_body,) = [f for f in warnings if Path(f.position.file).name == JOINT_BODY]
+    assert in_body.citation == "kielilaki (423/2003) 6 § 1 mom. 2 k. ja 29 §"
+    assert in_body.position.line == _line_of(case, JOINT_BODY, "parties:")
+    line = (case / JOINT_BODY).read_text("utf-8").splitlines()[in_body.position.line - 1]
+    assert line[in_body.position.column - 1:].startswith("veteli")
+    message = in_body.message("fi")
+    assert "yhteinen toimielin on kaksikielinen viranomainen" in message
+    assert "kokouskutsut ja pöytäkirjat on laadittava suomeksi ja ruotsiksi" in message
 
 
 @pytest.mark.parametrize("value, problem", [("0000002-7", None), ("1234567-1", None), ("1234567-8", "odotettu 1"),

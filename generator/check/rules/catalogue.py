@@ -153,9 +153,12 @@ _RULES = [
     Rule("BID-MISSING", "yritys- ja yhteisötietolaki (244/2001)", "warning", "Y-tunnus puuttuu", "business ID missing",
          "kunnan {name} Y-tunnus puuttuu; asiakirjat näyttävät sen tarkistettavana. Lisää tunnus ennen allekirjoitusta.",
          "{name} has no business ID; documents show it as to be checked. Add it before signing."),
-    Rule("KIELI-6-29", "kielilaki (423/2003) 6 § ja 29 §", "warning", "kaksikielinen osapuoli: ruotsinkielinen versio", "bilingual party: Swedish version",
-         "osapuoli {name} on kaksikielinen kunta, joten sopimus tarvitaan myös ruotsiksi, ja yhteinen toimielin, jossa se on mukana, on kaksikielinen viranomainen. Ruotsinkielistä versiota ei ole pyydetty.",
-         "{name} is a bilingual municipality, so the agreement is needed in Swedish too, and a joint body it takes part in is a bilingual authority. No Swedish version has been requested."),
+    Rule("KIELI-6-29", "kielilaki (423/2003) 6 § 1 mom. 2 k. ja 29 §", "warning", "kaksikielinen osapuoli: yhteinen toimielin on kaksikielinen viranomainen", "bilingual party: the joint body is a bilingual authority",
+         "osapuoli {name} on kaksikielinen kunta, joten yhteinen toimielin on kaksikielinen viranomainen (6 § 1 mom. 2 k.): sen kokouskutsut ja pöytäkirjat on laadittava suomeksi ja ruotsiksi (29 §). Ruotsinkielistä versiota ei ole pyydetty.",
+         "{name} is a bilingual municipality, so the joint body is a bilingual authority (section 6(1)(2)): its meeting notices and minutes must be drawn up in Finnish and Swedish (section 29). No Swedish version has been requested."),
+    Rule("KIELI-SV", "kielilaki (423/2003) 6 § 1 mom. 2 k. ja 29 §", "warning", "kaksikielinen osapuoli: sopimus ruotsiksi", "bilingual party: the agreement in Swedish",
+         "osapuoli {name} on kaksikielinen kunta, joten sen viranomaiset ovat kaksikielisiä (6 § 1 mom. 2 k.), ja jos sen valtuusto käsittelee sopimuksen, kokouskutsu ja pöytäkirja laaditaan suomeksi ja ruotsiksi (29 §). Sopimuksella ei perusteta yhteistä toimielintä. Tarkista, tarvitaanko sopimus myös ruotsiksi; ruotsinkielistä versiota ei ole pyydetty.",
+         "{name} is a bilingual municipality, so its authorities are bilingual (section 6(1)(2)), and if its council deals with the agreement, the meeting notice and minutes are drawn up in Finnish and Swedish (section 29). The agreement sets up no joint body. Check whether the agreement is needed in Swedish too; no Swedish version has been requested."),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}

@@ -1,4 +1,11 @@
-"""Business IDs (check digit; missing ones) and bilingual parties (kielilaki 6 § and 29 §)."""
+"""Business IDs (check digit; missing ones) and bilingual parties (kielilaki 6 § and 29 §).
+
+A bilingual party means different things by the kind of agreement: a joint body (KuntaL 51 §, which
+a supplement extends) with a bilingual municipality in it is itself a bilingual authority (kielilaki
+6 § 1 mom. 2 k.) whose notices and minutes must be in both languages (29 §); a joint post or an
+authority-task agreement sets up no such body, so the warning only asks to check whether the
+bilingual party (whose council's notices and minutes are bilingual, 29 §) needs a Swedish text.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,7 @@ from generator.findings import Finding
 from generator.model.entities import Case
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+_JOINT_BODY_KINDS = ("joint_body", "supplement")
 
 
 def business_id_problem(value: str) -> str | None:
@@ -37,4 +45,5 @@ def check_identity(case: Case) -> Iterator[Finding]:
     for a in case.agreements:
         for index, m in enumerate(a.parties):
             if m.bilingual:
-                yield finding("KIELI-6-29", a.source.position(("parties", index)), name=m.name)
+                code = "KIELI-6-29" if a.kind in _JOINT_BODY_KINDS else "KIELI-SV"
+                yield finding(code, a.source.position(("parties", index)), name=m.name)
