@@ -229,6 +229,19 @@ def test_a_bilingual_party_of_a_joint_body_makes_the_body_a_bilingual_authority(
     assert "kokouskutsut ja pöytäkirjat on laadittava suomeksi ja ruotsiksi" in message
 
 
+def test_an_exception_under_section_14_silences_the_labour_force_rule(tmp_path: Path) -> None:
+    """Act 380/2023 14 §: the Government may allow an area under 20 000; recorded, TPJ12-1 is silent."""
+    case = _copy(tmp_path)
+    _apply(case, REGISTRY, _replace("value: 22500", "value: 5000"))
+    _, findings = validate_case(case)
+    assert [f.code for f in findings if f.severity == "error"] == ["TPJ12-1"]
+    _apply(case, REGISTRY, _replace("    members: [kokkola, kannus",
+                                    "    exception_14: \"Valtioneuvoston päätös 1.2.2024\"\n    members: [kokkola, kannus"))
+    model, findings = validate_case(case)
+    assert not [f for f in findings if f.code == "TPJ12-1"]
+    assert model is not None and not [f for f in findings if f.severity == "error"]
+
+
 @pytest.mark.parametrize("value, problem", [("0000002-7", None), ("1234567-1", None), ("1234567-8", "odotettu 1"),
                                             ("0000006-1", "jakojäännös 1: tunnusta ei voi olla")])
 def test_business_id_check_digit(value: str, problem: str | None) -> None:

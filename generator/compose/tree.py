@@ -27,6 +27,7 @@ class Paragraph:
     runs: tuple[Run, ...]
     style: Literal["body", "note", "lead"] = "body"
     change: Change = None  # the whole paragraph (its mark too) was inserted or deleted
+    keep_with_next: bool = False  # on the same page as the block after it (Word's keepNext)
 
     @property
     def text(self) -> str:
@@ -74,6 +75,7 @@ class Clause:
     negotiated: bool = False  # its text is an override from the YAML, not the template
     title_runs: tuple[Run, ...] = ()  # a redlined title; empty means the plain title
     change: Change = None
+    keep_together: bool = False  # its blocks on one page (a decision must not split across pages)
 
 
 @dataclass

@@ -38,6 +38,10 @@ _TEXT_WIDTH = 11906 - 2 * 1304
 
 _TEXT, _NOTE, _BULLET, _CELL, _META = (style_id(n) for n in (CLAUSE_TEXT, CLAUSE_NOTE, BULLET, TABLE_TEXT, TITLE_META))
 
+# Tables and lists up to these sizes are kept on one page (Word's keep-with-next on every row/item).
+KEEP_TABLE_ROWS = 12
+KEEP_LIST_ITEMS = 8
+
 _TABLE_BORDER = "8A94A6"
 _HEADER_FILL = "DCE3ED"
 _TOTAL_FILL = "F0F3F7"
@@ -100,9 +104,11 @@ class _Writer:
 
     def paragraph(self, style: str, content: str, *, numbering: tuple[int, int] | None = None,
                   tabs: str = "", spacing: str = "", indent: str = "", align: str | None = None,
-                  change: Change = None) -> str:
-        """A w:p with its properties in the schema's order (pStyle, numPr, tabs, spacing, ind, jc, rPr)."""
-        props = f'<w:pStyle w:val="{style}"/>'
+                  change: Change = None, keep_next: bool = False, keep_lines: bool = False) -> str:
+        """A w:p with its properties in the schema's order (pStyle, keepNext, keepLines, numPr, tabs,
+        spacing, ind, jc, rPr)."""
+        props = f'<w:pStyle w:val="{style}"/>' + ("<w:keepNext/>" if keep_next else "") \
+            + ("<w:keepLines/>" if keep_lines else "")
         if numbering is not None:
             num_id, level = numbering
             props += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
@@ -113,13 +119,17 @@ class _Writer:
 
     # --- tables --------------------------------------------------------------------------------
 
-    def cell(self, content: Cell, width: int, bold: bool, fill: str | None, change: Change) -> str:
+    def cell(self, content: Cell, width: int, bold: bool, fill: str | None, change: Change,
+             keep_next: bool = False) -> str:
         shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
         paragraph = self.paragraph(_CELL, self.runs(content.runs, bold=bold),
-                                   align="right" if content.numeric else None, change=change)
+                                   align="right" if content.numeric else None, change=change, keep_next=keep_next)
         return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>{paragraph}</w:tc>'
 
-    def table(self, table: Table) -> str:
+    def table(self, table: Table, keep_next: bool = False) -> str:
+        """A captioned table; a short one stays on one page (every row keeps with the next), and with
+        ``keep_next`` its last row keeps with the block after it too."""
+        together = len(table.rows) <= KEEP_TABLE_ROWS
         widths = [_twips(w) for w in table.widths]
         borders = "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="{_TABLE_BORDER}"/>' for e in _EDGES)
         # The table's id as its caption (alt-text title): how `kuntasopimus check` finds it again.
@@ -132,31 +142,37 @@ class _Writer:
         numeric_cols = [all(row[i].numeric for row in table.rows) for i in range(len(table.header))]
         header = "".join(
             self.cell(Cell(table.header_runs[i] if table.header_runs else (Run(heading),), numeric_cols[i]),
-                      widths[i], True, _HEADER_FILL, None)
+                      widths[i], True, _HEADER_FILL, None, keep_next=True)
             for i, heading in enumerate(table.header)
         )
         rows = [f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>"]
         for r, row in enumerate(table.rows):
             change = table.row_changes[r] if table.row_changes else None
             is_total = table.total and r == len(table.rows) - 1
-            cells = "".join(self.cell(content, widths[i], is_total, _TOTAL_FILL if is_total else None, change)
+            keep = keep_next or (together and r < len(table.rows) - 1)
+            cells = "".join(self.cell(content, widths[i], is_total, _TOTAL_FILL if is_total else None, change, keep)
                             for i, content in enumerate(row))
             rows.append(f"<w:tr><w:trPr><w:cantSplit/>{self.mark(change)}</w:trPr>{cells}</w:tr>")
         # A short gap after the table so the next paragraph does not touch its border.
-        gap = self.paragraph(_TEXT, "", spacing='<w:spacing w:after="0"/>')
+        gap = self.paragraph(_TEXT, "", spacing='<w:spacing w:after="0"/>', keep_next=keep_next)
         return f"<w:tbl><w:tblPr>{props}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>{gap}"
 
-    def block(self, block: Paragraph | BulletList | Table) -> str:
+    def block(self, block: Paragraph | BulletList | Table, keep_next: bool = False) -> str:
+        """One block; ``keep_next`` keeps it on the page of the block after it."""
         if isinstance(block, Paragraph):
             return self.paragraph(_NOTE if block.style == "note" else _TEXT, self.runs(block.runs),
-                                  change=block.change)
+                                  change=block.change, keep_next=keep_next or block.keep_with_next)
         if isinstance(block, BulletList):
+            # A short list stays together; each item's lines always do.
+            together = len(block.items) <= KEEP_LIST_ITEMS
+            last = len(block.items) - 1
             return "".join(
                 self.paragraph(_BULLET, self.runs(item), numbering=(BULLET_NUM_ID, 0),
-                               change=block.changes[i] if block.changes else None)
+                               change=block.changes[i] if block.changes else None,
+                               keep_next=keep_next if i == last else together, keep_lines=True)
                 for i, item in enumerate(block.items)
             )
-        return self.table(block)
+        return self.table(block, keep_next)
 
     # --- comments ------------------------------------------------------------------------------
 
@@ -225,7 +241,13 @@ def _chapters(w: _Writer, tree: Document, review: bool, author: str) -> list[str
                              f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{cid}"/></w:r>')
                 out.append(w.paragraph("Heading2", title, numbering=None if tree.numbered else (0, 1),
                                        change=clause.change))
-            out += [w.block(block) for block in clause.blocks]
+            for i, block in enumerate(clause.blocks):
+                following = clause.blocks[i + 1] if i + 1 < len(clause.blocks) else None
+                # A lead-in paragraph ("tehtäviä ovat:") never ends a page without its list or table,
+                # and a table never without the note under it (its source, what its figures mean).
+                lead_in = isinstance(block, Paragraph) and isinstance(following, (BulletList, Table))
+                noted = isinstance(block, Table) and isinstance(following, Paragraph) and following.style == "note"
+                out.append(w.block(block, keep_next=lead_in or noted or (clause.keep_together and following is not None)))
     return out
 
 

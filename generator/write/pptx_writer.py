@@ -216,16 +216,86 @@ def _diagram(w: _SlideWriter, diagram: Diagram, slide_width: int) -> None:
             )
             x, y = left + i * (width + gap), top0 + index * row_gap
             boxes[node.id] = (w.shape(f"node:{node.id}", "roundRect", x, y, width, height, fill, paragraphs), x, y, width, height)
-    labelled: set[tuple[str, str]] = set()
+    segments = []
     for edge in diagram.edges:
         source_id, sx, sy, sw, sh = boxes[edge.source]
         target_id, tx, ty, tw, _ = boxes[edge.target]
-        w.line(sx + sw // 2, sy + sh, tx + tw // 2, ty, 1.5, arrow=True, ends=(source_id, target_id))
-        key = (edge.source, edge.label)
-        mid_y = sy + sh + (ty - sy - sh) // 2 - 120000
-        size = 10 if key in labelled else 11
-        w.textbox(tx + tw // 2 + 60000, mid_y, 2300000, 260000, w.paragraph(w.run(edge.label, size, italic=True, color=INK), "l"))
-        labelled.add(key)
+        segments.append((sx + sw // 2, sy + sh, tx + tw // 2, ty))
+        w.line(*segments[-1], 1.5, arrow=True, ends=(source_id, target_id))
+    # One label per source and citation (a fan of equal edges is labelled once), all the same size,
+    # placed where it touches no connector, box or other label.
+    obstacles = [(x, y, cx, cy) for _, x, y, cx, cy in boxes.values()]
+    groups: dict[tuple[str, str], list[tuple[int, int, int, int]]] = {}
+    for edge, segment in zip(diagram.edges, segments):
+        groups.setdefault((edge.source, edge.label), []).append(segment)
+    for (source, label), lines in groups.items():
+        width, height = _label_size(label, LABEL_PT)
+        x, y = _label_place(lines, width, height, segments, obstacles, boxes[source][1:], slide_width)
+        obstacles.append((x, y, width, height))
+        # The box is wider than the text, and a label breaks only between citations (no-break spaces).
+        w.textbox(x, y, width, height, w.paragraph(w.run(label, LABEL_PT, italic=True, color=INK), "l"))
+
+
+LABEL_PT = 11
+_INSET = 91440  # a text box's default left and right inset
+
+
+def _label_size(label: str, size: float) -> tuple[int, int]:
+    """A generous estimate of a one-line label's box (Calibri averages about half an em a character)."""
+    return int(len(label) * size * 0.56 * PT) + 2 * _INSET, int(size * 1.3 * PT) + 2 * 45720
+
+
+def _hits(rect: tuple[int, int, int, int], segment: tuple[int, int, int, int], margin: int = 40000) -> bool:
+    """Whether the segment passes through the rectangle grown by ``margin`` (Liang–Barsky clipping)."""
+    x, y, cx, cy = rect
+    x1, y1, x2, y2 = segment
+    dx, dy = x2 - x1, y2 - y1
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x1 - (x - margin)), (dx, x + cx + margin - x1), (-dy, y1 - (y - margin)), (dy, y + cy + margin - y1)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def _label_place(lines: list[tuple[int, int, int, int]], width: int, height: int,
+                 segments: list[tuple[int, int, int, int]], obstacles: list[tuple[int, int, int, int]],
+                 source: tuple[int, int, int, int], slide_width: int) -> tuple[int, int]:
+    """The free spot nearest the labelled edges' midpoint (a fan's: just below its source box)."""
+    top = min(y1 for _, y1, _, _ in lines)
+    bottom = min(y2 for _, _, _, y2 in lines)
+    if len(lines) == 1:
+        # Beside the edge's midpoint, on the side it leans to (outside a V of two edges).
+        x1, y1, x2, y2 = lines[0]
+        mid_x = (x1 + x2) // 2
+        anchor = (mid_x - 60000 - width if x2 < x1 else mid_x + 60000, (y1 + y2) // 2 - height // 2)
+    else:
+        # A fan: just below the source box, on its left (the right may hold a neighbouring box).
+        anchor = (source[0] - 60000 - width, top + 20000)
+    best = None
+    for y in range(top, max(top, bottom - height) + 1, 20000):
+        for x in range(MARGIN, slide_width - MARGIN - width, 20000):
+            rect = (x, y, width, height)
+            if any(_hits(rect, s) for s in segments) or any(_overlaps(rect, o) for o in obstacles):
+                continue
+            distance = abs(x - anchor[0]) + 2 * abs(y - anchor[1])
+            if best is None or distance < best[0]:
+                best = (distance, x, y)
+    if best is None:  # no free spot in the band: beside the source box, as before
+        return anchor
+    return best[1], best[2]
 
 
 def _timeline(w: _SlideWriter, steps: tuple[Milestone, ...], slide_width: int) -> None:
@@ -244,6 +314,12 @@ def _timeline(w: _SlideWriter, steps: tuple[Milestone, ...], slide_width: int) -
 def _visual(w: _SlideWriter, s: Slide, slide_width: int) -> None:
     width = slide_width - 2 * MARGIN
     top, height = 1500000, 4700000
+    captions = [b for b in s.blocks if isinstance(b, Paragraph)]
+    if captions:
+        # A caption line under the visual (e.g. what newer figures would give), in the body text size.
+        height -= 700000
+        w.textbox(MARGIN, top + height + 100000, width, 600000,
+                  "".join(w.paragraph(w.runs(p.runs, 16), bullet=False) for p in captions))
     if s.diagram is not None:
         _diagram(w, s.diagram, slide_width)
     if s.timeline:
