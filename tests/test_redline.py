@@ -46,6 +46,34 @@ def accept_all(body: etree._Element) -> etree._Element:
     return body
 
 
+def reject_all(body: etree._Element) -> etree._Element:
+    """What Word's 'Reject all changes' does: insertions go, deletions come back as ordinary text."""
+    for row in body.xpath(".//w:tr[w:trPr/w:ins]", namespaces=NS):
+        row.getparent().remove(row)
+    for paragraph in body.xpath(".//w:p[w:pPr/w:rPr/w:ins]", namespaces=NS):
+        paragraph.getparent().remove(paragraph)
+    for inserted in body.xpath(".//w:ins", namespaces=NS):
+        inserted.getparent().remove(inserted)
+    for text in body.xpath(".//w:delText", namespaces=NS):
+        text.tag = f"{W}t"
+    for deleted in body.xpath(".//w:del", namespaces=NS):
+        parent = deleted.getparent()
+        if parent.tag in (f"{W}rPr", f"{W}trPr"):
+            parent.remove(deleted)
+            continue
+        index = parent.index(deleted)
+        for child in list(deleted):
+            parent.insert(index, child)
+            index += 1
+        parent.remove(deleted)
+    return body
+
+
+def _part(path: Path, name: str) -> etree._Element:
+    with zipfile.ZipFile(path) as package:
+        return etree.fromstring(package.read(name))
+
+
 def text_of(body: etree._Element) -> list[str]:
     return ["".join(p.xpath(".//w:t/text()", namespaces=NS)) for p in body.iter(f"{W}p")]
 
@@ -81,9 +109,30 @@ def _diff(old: Path | str, new: Path | str, out: Path) -> tuple[int, str]:
 
 
 def _accepted_equals_new(redline: Path, new_case: Path, tmp_path: Path, name: str) -> None:
-    built = tmp_path / "built"
-    assert build(new_case, built).case is not None
+    """Accepting every change gives NEW's document and rejecting every change OLD's: body and header."""
+    built, built_old = tmp_path / "built", tmp_path / "built-old"
+    if not built.exists():
+        assert build(new_case, built).case is not None
+    if not built_old.exists():
+        assert build(EXAMPLE, built_old).case is not None
     assert text_of(accept_all(_body(redline))) == text_of(_body(built / name))
+    assert text_of(reject_all(_body(redline))) == text_of(_body(built_old / name))
+    assert text_of(accept_all(_part(redline, "word/header1.xml"))) == text_of(_part(built / name, "word/header1.xml"))
+    assert text_of(reject_all(_part(redline, "word/header1.xml"))) == text_of(_part(built_old / name, "word/header1.xml"))
+
+
+def _title_block(body: etree._Element) -> list[etree._Element]:
+    """The paragraphs before the lead text: status, title, parties line, version, date."""
+    block = []
+    for paragraph in body:
+        if paragraph.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS) not in ("TitleMeta", "Title"):
+            break
+        block.append(paragraph)
+    return block
+
+
+def _changes_in(elements: list[etree._Element]) -> list[tuple[str, str]]:
+    return [change for element in elements for change in changes(element)]
 
 
 def test_a_changed_notice_period_is_one_deletion_and_one_insertion(new_case: Path, tmp_path: Path) -> None:
@@ -93,12 +142,13 @@ def test_a_changed_notice_period_is_one_deletion_and_one_insertion(new_case: Pat
     assert "Täydentävä yhteistoimintasopimus työllisyyspalveluista (TE24) – irtisanomisaika: 12 kuukautta → 6 kuukautta" in output
     redline = tmp_path / "out" / "te24-taydentava-sopimus-muutokset.docx"
     body = _body(redline)
-    assert changes(body) == [("del", "12"), ("ins", "6")]
+    # The fixture's new version number is tracked in the title block, then the notice period.
+    assert changes(body) == [("del", "0.1"), ("ins", "0.2"), ("del", "12"), ("ins", "6")]
     deleted = body.find(f".//{W}del")
     assert deleted.get(f"{W}author") == "kuntasopimus" and deleted.get(f"{W}date") == "2024-10-15T12:00:00Z"
     assert deleted.find(f".//{W}delText") is not None and deleted.find(f".//{W}t") is None
     _accepted_equals_new(redline, new_case, tmp_path, "te24-taydentava-sopimus.docx")
-    assert changes(_body(tmp_path / "out" / "yhteistoimintasopimus-muutokset.docx")) == []
+    assert changes(_body(tmp_path / "out" / "yhteistoimintasopimus-muutokset.docx")) == [("del", "0.1"), ("ins", "0.2")]
 
 
 def test_a_population_change_redlines_the_seats_in_text_and_table(new_case: Path, tmp_path: Path) -> None:
@@ -159,3 +209,47 @@ def test_old_can_be_a_git_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     code, output = _diff("HEAD:agreements/x", "agreements/x", tmp_path / "out")
     assert code == 0, output
     assert "irtisanomisaika: 6 kuukautta → 3 kuukautta" in output and "1 muutosta." not in output
+
+
+def test_the_title_block_and_header_track_version_status_and_date(new_case: Path, tmp_path: Path) -> None:
+    _edit(new_case, "case.yaml", "status: luonnos", "status: neuvottelutulos")
+    _edit(new_case, "case.yaml", "date: 2024-10-15", "date: 2024-11-04")
+    code, output = _diff(EXAMPLE, new_case, tmp_path / "out")
+    assert code == 0
+    assert "versio: 0.1 (luonnos, 15.10.2024) → 0.2 (neuvottelutulos, 4.11.2024)" in output
+    redline = tmp_path / "out" / "te24-taydentava-sopimus-muutokset.docx"
+    body = _body(redline)
+    assert _changes_in(_title_block(body)) == [("del", "LUONNOS"), ("ins", "NEUVOTTELUTULOS"), ("del", "0.1"), ("ins", "0.2"),
+                                               ("del", "15.10.2024"), ("ins", "4.11.2024")]
+    status = body.find(f".//{W}del")
+    assert status.get(f"{W}author") == "kuntasopimus" and status.get(f"{W}date") == "2024-11-04T12:00:00Z"
+    assert status.find(f".//{W}rPr/{W}b") is not None, "the tracked status keeps its bold formatting"
+    assert changes(_part(redline, "word/header1.xml")) == [("del", "LUONNOS"), ("ins", "NEUVOTTELUTULOS"),
+                                                         ("del", "0.1"), ("ins", "0.2"), ("del", "15.10.2024"), ("ins", "4.11.2024")]
+    ids = [int(i) for i in body.xpath(".//w:ins/@w:id | .//w:del/@w:id", namespaces=NS)]
+    ids += [int(i) for i in _part(redline, "word/header1.xml").xpath(".//w:ins/@w:id | .//w:del/@w:id", namespaces=NS)]
+    assert len(ids) == len(set(ids)), "revision ids are unique across the document and its header"
+    _accepted_equals_new(redline, new_case, tmp_path, "te24-taydentava-sopimus.docx")
+
+
+def test_a_new_party_is_tracked_in_the_parties_line_and_named_in_the_summary(new_case: Path, tmp_path: Path) -> None:
+    supplement = "20-te24-taydentava-sopimus.yaml"
+    _edit(new_case, supplement, "parties: [halsua, kaustinen, lestijarvi, toholampi, veteli]",
+          "parties: [halsua, kaustinen, lestijarvi, toholampi, veteli, perho]")
+    _edit(new_case, supplement, "veteli: 108}", "veteli: 108, perho: 10}")
+    code, output = _diff(EXAMPLE, new_case, tmp_path / "out")
+    assert code == 0, output
+    redline = tmp_path / "out" / "te24-taydentava-sopimus-muutokset.docx"
+    (parties_line,) = [p for p in _title_block(_body(redline)) if "".join(p.xpath(".//w:t/text()", namespaces=NS)).startswith("Sopijaosapuolet: ")]
+    inserted = "".join(text for kind, text in changes(parties_line) if kind == "ins")
+    deleted = "".join(text for kind, text in changes(parties_line) if kind == "del")
+    assert "Perhon" in inserted and deleted.strip(", ") == ""
+    assert text_of(accept_all(parties_line))[0].endswith("Vetelin kunta, Perhon kunta")
+    # The signature block: the last row (Veteli beside an empty cell) is replaced by Veteli beside Perho.
+    signatures = _body(redline).findall(f"{W}tbl")[-1]
+    deleted = signatures.xpath("w:tr[w:trPr/w:del]", namespaces=NS)
+    inserted = signatures.xpath("w:tr[w:trPr/w:ins]", namespaces=NS)
+    assert len(deleted) == 1 and len(inserted) == 1
+    assert "".join(deleted[0].xpath(".//w:delText/text()", namespaces=NS)).startswith("Vetelin kunta")
+    assert "Perhon kunta" in "".join(inserted[0].xpath(".//w:ins//w:t/text()", namespaces=NS))
+    _accepted_equals_new(redline, new_case, tmp_path, "te24-taydentava-sopimus.docx")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from generator.compose.facts import case_facts
 from generator.compose.templating import labels
+from generator.formats import fi_date
 from generator.model.entities import Case
 
 
@@ -23,7 +24,8 @@ def _facts(case: Case) -> dict[str, str]:
         facts[f"parties:{a.id}"] = ", ".join(m.name for m in a.parties)
         if a.details.get("tasks"):
             facts[f"tasks:{a.id}"] = "; ".join(a.details["tasks"])
-    facts["version:"] = f"{case.version.number} ({case.version.status})"
+    # The date too: every document's title block and header show it, so a new date is a change.
+    facts["version:"] = f"{case.version.number} ({case.version.status}, {fi_date(case.version.date)})"
     return facts
 
 

@@ -11,6 +11,7 @@ from generator.compose.agreement import compose_agreement
 from generator.compose.templating import labels
 from generator.diff.facts_diff import FactChange, fact_changes
 from generator.diff.sources import materialise
+from generator.diff.frame import track_frame
 from generator.diff.tree_diff import ClauseChanges, redline
 from generator.findings import Finding, has_errors
 from generator.formats import fi_date
@@ -78,9 +79,12 @@ def diff_cases(old_spec: str, new_spec: str, out_dir: str | Path) -> DiffResult:
     for agreement in new.agreements:
         if agreement.id not in old_by_id:
             continue
-        tree, changes = redline(compose_agreement(old, old_by_id[agreement.id]), compose_agreement(new, agreement))
+        old_tree = compose_agreement(old, old_by_id[agreement.id])
+        tree, changes = redline(old_tree, compose_agreement(new, agreement))
         result.clauses[agreement.id] = changes
         data = write_docx(tree, author, new.version.date, new.language, redline_author=author)
+        data = track_frame(write_docx(old_tree, author, old.version.date, old.language), data, author,
+                           new.version.date)
         files.append((out / f"{agreement.id}-muutokset.docx", data))
     result.summary = summary_markdown(old, new, result)
     files.append((out / "muutokset.md", result.summary.encode("utf-8")))
