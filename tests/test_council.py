@@ -93,17 +93,22 @@ def test_contract_structure_is_native_shapes_and_labelled_connectors(built: Path
     assert any(text.startswith("Kaustisen seutukunta") for text in boxes)
     assert len(connectors) == 6
     labels = [s.text_frame.text for s in slide.shapes if s.has_text_frame and "§" in s.text_frame.text]
-    assert "KuntaL 51 §" in labels and any("KuntaL 54 §" in label and "380/2023 13 §" in label for label in labels)
+    # Citations carry no-break spaces, so a label never breaks inside "KuntaL 51 §" or "380/2023 13 §".
+    assert "KuntaL\u00a051\u00a0§" in labels
+    assert any("KuntaL\u00a054\u00a0§" in label and "380/2023\u00a013\u00a0§" in label for label in labels)
+    assert labels.count("KuntaL\u00a049\u00a0§, 52\u00a0§") == 1  # the fan to the members is labelled once
 
 
 def test_a_proposal_states_its_own_figures_and_the_appeal_instructions(built: Path) -> None:
     document = docx.Document(str(built / "kaustinen-paatosehdotus.docx"))
     text = "\n".join(p.text for p in document.paragraphs)
     assert text.startswith("LUONNOS\n§ __ ")
-    assert "Kaustinen valitsee yhteisen toimielimen kokoonpanoon (seutuvaltuusto) 5 jäsentä; jäseniä on yhteensä 17." in text
+    assert "Kaustinen valitsee yhteisen toimielimen kokoonpanoon (seutuvaltuusto) 5\u00a0jäsentä; jäseniä on yhteensä 17." in text
     assert "Kaustinen maksaa 33,53\u00a0% kustannuksista" in text
-    assert "Liite 1: Kaustisen seutukunnan yhteistoimintasopimus (yhteistoimintasopimus.docx)" in text
-    assert "1) hyväksyy liitteinä 1–2 olevat sopimukset ja" in text
+    # The 2016 agreement is in force: background and information, not an attachment to approve.
+    assert "Liite 1: Täydentävä yhteistoimintasopimus työllisyyspalveluista (TE24) (te24-taydentava-sopimus.docx)" in text
+    assert "voimassa oleva Kaustisen seutukunnan yhteistoimintasopimus (yhteistoimintasopimus.docx)" in text
+    assert "1) hyväksyy liitteenä 1 olevan sopimuksen ja" in text
     assert "kunnallisvalituksella" in text and "30 päivän kuluessa" in text and "Vaasan hallinto-oikeus" in text
     assert "Valmistelija: kunnanjohtaja" in text and "Dnro: täydennetään" in text
 
@@ -153,3 +158,134 @@ def test_decks_and_proposals_convert_to_pdf_in_libreoffice(built: Path, tmp_path
     for f in files:
         pdf = tmp_path / (f.stem + ".pdf")
         assert pdf.is_file() and pdf.stat().st_size > 10_000
+
+
+# --- the agreement in force, money flows, joint posts, seats, appeal, layout ----------------------------------
+
+JARVI = EXAMPLE.parent / "jarvi-saimaan-tyollisyys"
+
+
+@pytest.fixture(scope="module")
+def jarvi(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("jarvi")
+    assert build(JARVI, out).case is not None
+    return out
+
+
+def _text(path: Path) -> str:
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def _chapter(path: Path, title: str) -> list:
+    """The paragraphs under the Heading 1 ``title`` of a proposal."""
+    paragraphs = docx.Document(str(path)).paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1" and p.text == title) + 1
+    end = next((i for i in range(start, len(paragraphs)) if paragraphs[i].style.name == "Heading 1"), len(paragraphs))
+    return paragraphs[start:end]
+
+
+@pytest.mark.parametrize("council", COUNCILS)
+def test_the_agreement_in_force_is_not_in_any_approval_list(built: Path, council: str) -> None:
+    text = _text(built / f"{council}-paatosehdotus.docx")
+    attachments = "\n".join(p.text for p in _chapter(built / f"{council}-paatosehdotus.docx", "Liitteet"))
+    assert "Liite" not in attachments.split("Kaustisen seutukunnan yhteistoimintasopimus")[0].splitlines()[-1]
+    assert "Oheismateriaali (tiedoksi)" in attachments
+    assert "voimassa olevaan sopimukseen: Kaustisen seutukunnan yhteistoimintasopimus" in text
+    assert "Voimassa oleva Kaustisen seutukunnan yhteistoimintasopimus jatkuu ennallaan." in text
+    terms = next(t for t in docx.Document(str(built / f"{council}-paatosehdotus.docx")).tables
+                 if t._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")) == "terms")
+    assert "1.1.2016" not in "\n".join(c.text for row in terms.rows for c in row.cells)
+    deck = _slide_texts(built / f"{council}-valtuustoesitys.pptx")
+    proposal_slide = next(t for t in deck if t.startswith("Päätösehdotus"))
+    approve = next(line for line in proposal_slide.splitlines() if line.startswith("hyväksyy"))
+    assert "Kaustisen seutukunnan yhteistoimintasopimus" not in approve
+
+
+def test_the_timeline_ends_with_the_entry_into_force_of_what_is_approved(built: Path) -> None:
+    slide = next(t for t in _slide_texts(built / "halsua-valtuustoesitys.pptx") if t.startswith("Käsittelyaikataulu"))
+    assert "Voimaantulo\n1.1.2025" in slide and "2016" not in slide
+
+
+def test_the_provider_is_compensated_not_charged_a_zero_share(built: Path) -> None:
+    text = _text(built / "lestijarvi-paatosehdotus.docx")
+    assert ("Kokkolan kaupunki korvaa Lestijärven kunnalle tehtävien hoidosta aiheutuvat kustannukset, "
+            "vuoden 2025 kustannusarviolla 300\u00a0000\u00a0€*") in text
+    assert " 0,00\u00a0%" not in text and "Kunta ei maksa osuutta" not in text
+    deck = _slide_texts(built / "lestijarvi-valtuustoesitys.pptx")
+    own = next(t for t in deck if t.startswith("Mitä tämä tarkoittaa"))
+    assert " 0,00" not in own and "korvaa kunnalle" in own
+    assert "(kustannusarvio 2016)" in own and "(kustannusarvio 2025)" in own  # euros carry their years
+    titles = [t.split("\n", 1)[0] for t in deck]
+    # Every agreement the slide cites has its own cost slide.
+    assert "Kustannusten korvaaminen: Sopimus työvoimaviranomaisen tehtävien hoitamisesta Kaustisen seutukunnan alueella" in titles
+    assert "Kustannusten jako: Sopimus työllisyysalueen yhteisistä viroista" in titles
+
+
+def test_each_party_to_joint_posts_decides_to_establish_them(built: Path, jarvi: Path) -> None:
+    decision = "\n".join(p.text for p in _chapter(built / "lestijarvi-paatosehdotus.docx", "Päätösehdotus"))
+    assert "2) perustaa Kokkolan kaupungin kanssa yhtäpitävin päätöksin kuntalain 53\u00a0§:n mukaiset yhteiset virat" in decision
+    assert "3) valtuuttaa kunnanhallituksen" in decision
+    halsua = "\n".join(p.text for p in _chapter(built / "halsua-paatosehdotus.docx", "Päätösehdotus"))
+    assert "perustaa" not in halsua and "2) valtuuttaa kunnanhallituksen" in halsua
+    for council in ("juva", "sulkava", "rantasalmi", "puumala"):
+        text = "\n".join(p.text for p in _chapter(jarvi / f"{council}-paatosehdotus.docx", "Päätösehdotus"))
+        assert "2) perustaa" in text and "yhteiset virat työllisyyspäällikkö (1)" in text
+
+
+def test_councillors_see_what_current_populations_would_give(built: Path) -> None:
+    """The seats use 2016 populations; 2024 figures give 15 (the model's SeatDrift, as SEAT-AGE warns)."""
+    text = _text(built / "toholampi-paatosehdotus.docx")
+    assert "Vuoden 2024 asukasluvuilla sama sääntö antaisi toimielimeen 15\u00a0jäsentä (Toholampi 3)" in text
+    deck = _slide_texts(built / "toholampi-valtuustoesitys.pptx")
+    seats = next(t for t in deck if t.startswith("Seutuvaltuusto: 17"))
+    assert "Vuoden 2024 asukasluvuilla sama sääntö antaisi 15\u00a0jäsentä" in seats
+    own = next(t for t in deck if t.startswith("Mitä tämä tarkoittaa"))
+    assert "4 / 17 (vuoden 2024 asukasluvuilla 3 / 15)" in own
+
+
+def test_the_comparison_shows_the_chosen_basis_with_current_figures(built: Path) -> None:
+    deck = Presentation(str(built / "halsua-valtuustoesitys.pptx"))
+    table = next(s for slide in deck.slides for s in slide.shapes if s.name == "table:comparison:yhteistoimintasopimus")
+    header = [c.text for c in table.table.rows[0].cells]
+    assert header[1] == "Asukasluku 2016 (valittu)" and header[2] == "Asukasluku 2024"
+
+
+def test_the_appeal_instructions_say_where_how_when_and_what(built: Path) -> None:
+    text = "\n".join(p.text for p in _chapter(built / "veteli-paatosehdotus.docx", "Muutoksenhaku"))
+    for part in ("Valitusviranomainen on Vaasan hallinto-oikeus", "30 päivän kuluessa päätöksen tiedoksisaannista",
+                 "Tiedoksisaantipäivää ei lueta valitusaikaan", "Valituksen sisältö:", "Valituksen liitteet:",
+                 "Valituksen toimittaminen:", "tuomioistuinmaksulain (1455/2015)", "kuntalaki 137\u00a0§"):
+        assert part in text, part
+
+
+def test_the_decision_keeps_together_on_one_page(jarvi: Path) -> None:
+    decision = _chapter(jarvi / "juva-paatosehdotus.docx", "Päätösehdotus")
+    kept = [p._p.pPr.find(qn("w:keepNext")) is not None for p in decision]
+    assert kept == [True] * (len(decision) - 1) + [False]
+
+
+def test_the_second_case_quotes_only_the_sections_it_uses_and_draws_its_joint_posts(jarvi: Path) -> None:
+    deck = Presentation(str(jarvi / "juva-valtuustoesitys.pptx"))
+    law = next(s for s in deck.slides if s.shapes.title.text.startswith("Lainsäädäntö: kuntalaki"))
+    text = "\n".join(s.text_frame.text for s in law.shapes if s.has_text_frame)
+    assert "53\u00a0§" in text and "54\u00a0§" not in text
+    structure = next(s for s in deck.slides if s.shapes.title.text == "Sopimusrakenne")
+    boxes = [s.text_frame.text for s in structure.shapes if s.shape_type == 1]
+    assert any(b.startswith("Yhteiset virat") for b in boxes)
+    assert "Ylimpänä työllisyysalueen" not in structure.notes_slide.notes_text_frame.text
+
+
+@pytest.mark.parametrize("deck_path", ["kaustinen-valtuustoesitys.pptx", "juva-valtuustoesitys.pptx"])
+def test_diagram_labels_touch_no_connector(built: Path, jarvi: Path, deck_path: str) -> None:
+    from generator.write.pptx_writer import _hits
+
+    folder = jarvi if deck_path.startswith("juva") else built
+    slide = next(s for s in Presentation(str(folder / deck_path)).slides if s.shapes.title.text == "Sopimusrakenne")
+    lines = [(c.begin_x, c.begin_y, c.end_x, c.end_y) for c in slide.shapes if c.shape_type == 9 or c.__class__.__name__ == "Connector"]
+    labels = [s for s in slide.shapes if s.has_text_frame and "§" in s.text_frame.text]
+    assert labels and lines
+    for label in labels:
+        rect = (label.left, label.top, label.width, label.height)
+        assert not any(_hits(rect, line, margin=0) for line in lines), label.text_frame.text
+        for run in (r for p in label.text_frame.paragraphs for r in p.runs):
+            assert run.font.size.pt == 11

@@ -80,7 +80,8 @@ class _Tables:
         if has_euros:
             header.append(f"{self.t['euros']} ({cost.budget.year})")
         rows = []
-        for s in cost.shares:
+        # A party that pays nothing, for a reason the agreement states below the table, is no cost line.
+        for s in (s for s in cost.shares if s.hundredths or not s.no_share_reason):
             figure = fi_number(s.figure, 0 if s.figure == s.figure.to_integral() else 2) if s.figure is not None else "–"
             if cost.basis == "fixed":
                 figure += "\u00a0%"
@@ -89,8 +90,10 @@ class _Tables:
                 row.append(_cell(fi_euro(s.euros or 0), True, cost.budget.illustrative))
             rows.append(tuple(row))
         total_figure = sum((s.figure for s in cost.shares if s.figure is not None))
+        # A sum of illustrative figures is illustrative too; fixed shares add up to 100 % by definition.
+        total_illustrative = cost.basis != "fixed" and any(s.figure_illustrative for s in cost.shares)
         total = [_cell(self.t["total"]),
-                 _cell(fi_number(total_figure, 0 if total_figure == total_figure.to_integral() else 2) + ("\u00a0%" if cost.basis == "fixed" else ""), True),
+                 _cell(fi_number(total_figure, 0 if total_figure == total_figure.to_integral() else 2) + ("\u00a0%" if cost.basis == "fixed" else ""), True, total_illustrative),
                  _cell(fi_percent(sum(s.hundredths for s in cost.shares)), True)]
         if has_euros:
             total.append(_cell(fi_euro(cost.budget.amount), True, cost.budget.illustrative))
@@ -101,7 +104,8 @@ class _Tables:
     def posts(self) -> Table:
         posts = self.a.details["posts"]
         rows = [(_cell(p["title"]), _cell(str(p["count"]), True, p.get("illustrative", False))) for p in posts]
-        rows.append((_cell(self.t["total"]), _cell(str(sum(p["count"] for p in posts)), True)))
+        rows.append((_cell(self.t["total"]), _cell(str(sum(p["count"] for p in posts)), True,
+                                                   any(p.get("illustrative", False) for p in posts))))
         return Table(f"posts:{self.a.id}", (self.t["post"], self.t["count"]), tuple(rows), (11.0, 5.0), total=True)
 
 
@@ -130,6 +134,9 @@ def template_context(case: Case, agreement: Agreement) -> dict[str, Any]:
         "cost": agreement.cost,
         "base": agreement.base,
         "labels": labels(case.language),
+        # Two-party agreements (54 §, 53 §) speak of "the other party", not of "the other parties".
+        "two": len(agreement.parties) == 2,
+        "other": lambda m: next(p for p in agreement.parties if p.id != m.id),
     }
 
 
@@ -176,17 +183,26 @@ def compose_agreement(case: Case, agreement: Agreement) -> Document:
         notes.append(Paragraph((Run(words["illustrative_note"], "plain"),), "note"))
     if _has_mark(chapters, "placeholder"):
         notes.append(Paragraph((Run(words["placeholder_note"], "plain"),), "note"))
+    meta = [(words["parties_line"], ", ".join(m.official_name for m in agreement.parties)),
+            (words["version"], case.version.number), (words["date"], fi_date(case.version.date))]
+    status = words["status"][case.version.status]
     signatories = [
         Signatory(m.official_name, (words["place_and_date"], words["signature_line"], words["signature_line"]))
         for m in agreement.parties
     ]
+    if agreement.existing:
+        # An agreement already in force is restated for information: not a draft, nothing to sign.
+        entry = fi_date(agreement.entry_into_force)
+        status = words["status_existing"]
+        meta.insert(1, (words["existing_meta"], words["existing_meta_value"].format(entry=entry)))
+        lead.insert(0, Paragraph((Run(words["existing_note"].format(entry=entry), "strong"),)))
+        signatories = []
     return Document(
         kind=agreement.kind, id=agreement.id, title=agreement.title,
-        status=words["status"][case.version.status], version=case.version.number,
+        status=status, version=case.version.number,
         date=fi_date(case.version.date), lead_paragraphs=lead, chapters=chapters,
-        signatures_title=words["signatures"], signatories=signatories, labels=words, notes=notes,
-        meta=[(words["parties_line"], ", ".join(m.official_name for m in agreement.parties)),
-              (words["version"], case.version.number), (words["date"], fi_date(case.version.date))],
+        signatures_title=words["signatures"] if signatories else "", signatories=signatories, labels=words,
+        notes=notes, meta=meta,
     )
 
 

@@ -7,15 +7,17 @@ the model, so the deck states exactly the figures the agreements state.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from generator.compose.markup import parse_blocks
-from generator.compose.templating import labels, render
+from generator.compose.templating import labels, no_break, render
 from generator.compose.tree import Cell, Run, Table
 from generator.compose.deck_tree import Chart, Deck, Diagram, Edge, Milestone, Node, Slide
 from generator.formats import fi_date, fi_euro, fi_percent
 from generator.model.alternatives import alternatives
-from generator.model.council import CouncilView, council_agreements, council_view
+from generator.model.council import CouncilView, compensation, council_agreements, council_view, pending
+from generator.model.drift import seat_drift
 from generator.model.entities import Agreement, Case
 
 _NO_TABLES = lambda name: (_ for _ in ()).throw(ValueError(f"no table {name} on slides"))  # noqa: E731
@@ -25,7 +27,9 @@ def _slide(lang: str, template: str, context: dict[str, Any], slide_id: str, lay
     text = render(lang, f"deck/{template}.j2", context)
     head, _, notes = text.partition("\n---\n")
     title, _, body = head.strip().partition("\n")
-    slide = Slide(slide_id, layout, title.strip(), notes=" ".join(notes.split()), **extra)  # type: ignore[arg-type]
+    # Collapse only ASCII whitespace: the no-break spaces (53 §, 380 000 €) stay in the notes too.
+    notes = re.sub(r"[ \t\r\n]+", " ", notes).strip()
+    slide = Slide(slide_id, layout, title.strip(), notes=notes, **extra)  # type: ignore[arg-type]
     if layout == "title":
         slide.subtitle = body.strip()
     else:
@@ -64,8 +68,10 @@ def comparison_table(agreement: Agreement, words: dict[str, Any]) -> Table:
     options = alternatives(agreement)
     basis_words = words["deck"]["basis"]
     header = [words["tables"]["municipality"]]
-    for option in options:
-        chosen = f" ({words['deck']['chosen']})" if option.basis == cost.basis else ""
+    for index, option in enumerate(options):
+        # The first option is the agreement's own basis and year; a later one may be the same basis
+        # with newer figures, which is not what the agreement chose.
+        chosen = f" ({words['deck']['chosen']})" if index == 0 else ""
         year = f" {option.year}" if option.year else ""
         header.append(f"{basis_words[option.basis].capitalize()}{year}{chosen}")
     rows = []
@@ -86,57 +92,91 @@ def contract_diagram(case: Case, words: dict[str, Any]) -> Diagram | None:
         return None
     d = words["deck"]["diagram"]
     body = joint.details["body"]
+    # Citations carry no-break spaces: a label may wrap between citations, never inside one.
     nodes = [Node("lead", d["lead"].format(name=joint.lead.official_name), 1),
              Node("body", d["body"].format(name=body["name"]), 2)]
-    edges = [Edge("lead", "body", "KuntaL 51 §")]
+    edges = [Edge("lead", "body", no_break("KuntaL 51 §"))]
     for m in joint.parties:
         if m.id != joint.lead.id:
             nodes.append(Node(m.id, d["member"].format(name=m.official_name), 3))
-            edges.append(Edge("body", m.id, "KuntaL 49 §, 52 §"))
+            edges.append(Edge("body", m.id, no_break("KuntaL 49 §, 52 §")))
     area = next((a for a in case.employment_areas.values() if joint.lead in a.members), None)
+    with_area: set[str] = set()
     if area is not None:
         nodes.insert(0, Node("area", d["area"].format(name=area.name, lead=area.lead.name, authority=area.authority), 0))
-        sections = sorted({
-            {"authority_task": "KuntaL 54 §", "joint_post": "KuntaL 53 §"}[a.kind]
-            for a in case.agreements
-            if a.kind in ("authority_task", "joint_post") and {area.lead.id, joint.lead.id} <= {p.id for p in a.parties}
-        })
+        binding = [a for a in case.agreements
+                   if a.kind in ("authority_task", "joint_post") and {area.lead.id, joint.lead.id} <= {p.id for p in a.parties}]
+        with_area = {a.id for a in binding}
+        sections = sorted({{"authority_task": "KuntaL 54 §", "joint_post": "KuntaL 53 §"}[a.kind] for a in binding})
         label = ", ".join(sections) + (" · L 380/2023 13 §" if "KuntaL 54 §" in sections else "")
-        edges.insert(0, Edge("area", "lead", label or "L 380/2023 12 §"))
+        edges.insert(0, Edge("area", "lead", no_break(label or "L 380/2023 12 §")))
+    # Joint posts among the parties themselves: a box beside the joint body, bound to the employer.
+    for a in case.agreements:
+        employer = a.details.get("employer")
+        if a.kind == "joint_post" and a.id not in with_area and employer is not None \
+                and joint.lead.id in {p.id for p in a.parties}:
+            nodes.insert(next(i for i, n in enumerate(nodes) if n.id == "body") + 1,
+                         Node(f"posts:{a.id}", d["posts"].format(employer=employer.official_name), 2))
+            edges.insert(1, Edge("lead", f"posts:{a.id}", no_break("KuntaL 53 §")))
     return Diagram(tuple(nodes), tuple(edges))
 
 
 def timeline(case: Case, words: dict[str, Any]) -> tuple[Milestone, ...]:
     names = words["deck"]["timeline"]
     steps = [Milestone(names[s.step], fi_date(s.date), s.illustrative) for s in case.schedule]
-    # The decision takes effect with the newest of the agreements it approves (older ones are restated).
-    entry = max((a.entry_into_force for a in council_agreements(case)), default=None)
-    if entry is not None:
-        steps.append(Milestone(names["entry"], fi_date(entry), False))
+    # The agreements the councils approve enter into force; one already in force has no step here.
+    entries = sorted({a.entry_into_force for a in pending(council_agreements(case))})
+    if entries:
+        steps.append(Milestone(names["entry"], " / ".join(fi_date(e) for e in entries), False))
     return tuple(steps)
 
 
-def sources(case: Case, words: dict[str, Any]) -> list[str]:
+def sources(case: Case, words: dict[str, Any], agreements: tuple[Agreement, ...] | None = None) -> list[str]:
+    """Where every figure on the slides comes from, each source once; illustrative ones say so once."""
     s = words["deck"]["sources"]
-    marker = s["illustrative_marker"]
+
+    def marked(text: str, illustrative: bool) -> str:
+        if not illustrative:
+            return text
+        # A source that already calls itself illustrative gets the star only.
+        return text + ("*" if s["illustrative_word"] in text.lower() else s["illustrative_marker"])
+
     out: list[str] = []
-    for a in council_agreements(case):
+    compared = {a.id for a in council_agreements(case)}  # the agreements with a comparison slide
+    for a in agreements if agreements is not None else council_agreements(case):
         if a.composition is not None:
-            figures = {(seat.population.year, seat.population.source) for seat in a.composition.seats if seat.population}
-            out += [s["population"].format(year=y, source=src) for y, src in sorted(figures)]
+            figures = {(seat.population.year, seat.population.source, seat.population.illustrative)
+                       for seat in a.composition.seats if seat.population}
+            out += [marked(s["population"].format(year=y, source=src), ill) for y, src, ill in sorted(figures)]
         if a.cost is not None and a.cost.basis == "customers" and a.cost.source:
-            out.append(s["customers"].format(year=a.cost.year, source=a.cost.source))
+            out.append(marked(s["customers"].format(year=a.cost.year, source=a.cost.source), a.cost.illustrative))
         if a.cost is not None and a.cost.budget is not None:
             b = a.cost.budget
-            out.append(s["budget"].format(year=b.year, title=a.title, amount=fi_euro(b.amount), marker=marker if b.illustrative else ""))
-    for alt_agreement in council_agreements(case):
-        for m in alt_agreement.parties:
-            lf = m.latest_labour_force()
-            if lf is not None:
-                out.append(s["labour_force"].format(year=lf.year, source=lf.source) + (marker if lf.illustrative else ""))
-                break
-        break
+            out.append(marked(s["budget"].format(year=b.year, title=a.title, amount=fi_euro(b.amount)), b.illustrative))
+        if a.cost is not None:
+            # The shares' figures and, where the deck compares bases, every year the comparison uses.
+            options = alternatives(a) if a.cost.budget is not None and a.id in compared else alternatives(a)[:1]
+            for option in options:
+                if option.basis not in ("population", "labour_force") or option.year is None:
+                    continue
+                table = "populations" if option.basis == "population" else "labour_force"
+                figures = {(getattr(m, table)[option.year].source, getattr(m, table)[option.year].illustrative)
+                           for m in a.parties}
+                out += [marked(s[option.basis].format(year=option.year, source=src), ill) for src, ill in sorted(figures)]
     return list(dict.fromkeys(out))
+
+
+def used_sections(case: Case) -> set[int]:
+    """The kuntalaki sections the case's agreements rest on: the deck quotes these and no others."""
+    used: set[int] = set()
+    for a in case.agreements:
+        if a.kind in ("joint_body", "supplement"):
+            used |= {49, 51}
+        if a.kind == "joint_post":
+            used |= {49, 53}
+        if a.kind == "authority_task" or a.details.get("applies_section_54"):
+            used |= {49, 54}
+    return used
 
 
 def compose_deck(case: Case, municipality_id: str) -> Deck:
@@ -148,26 +188,34 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
     base: dict[str, Any] = {"case": case, "view": view, "labels": words}
     slides = [_slide(lang, "otsikko", base, "otsikko", "title")]
     if joint is not None:
-        ctx = {**base, "jb": joint, "body": joint.details["body"], "lead": joint.lead, "comp": joint.composition}
+        ctx = {**base, "jb": joint, "body": joint.details["body"], "lead": joint.lead, "comp": joint.composition,
+               "drift": seat_drift(case, joint)}
         slides.append(_slide(lang, "hallintomalli", ctx, "hallintomalli"))
-    slides.append(_slide(lang, "kuntalaki", base, "kuntalaki"))
+    slides.append(_slide(lang, "kuntalaki", {**base, "used": used_sections(case)}, "kuntalaki"))
     if case.employment_areas:
         slides.append(_slide(lang, "tyovoimalaki", base, "tyovoimalaki"))
     diagram = contract_diagram(case, words)
     if diagram is not None:
-        slides.append(_slide(lang, "sopimusrakenne", base, "sopimusrakenne", "visual", diagram=diagram))
+        slides.append(_slide(lang, "sopimusrakenne", {**base, "diagram": diagram}, "sopimusrakenne", "visual", diagram=diagram))
     for a in agreements:
         if a.composition is not None:
-            ctx = {**base, "a": a, "comp": a.composition, "body": a.details["body"]}
+            ctx = {**base, "a": a, "comp": a.composition, "body": a.details["body"], "drift": seat_drift(case, a)}
             slides.append(_slide(lang, "kokoonpano", ctx, f"kokoonpano:{a.id}", "visual", chart=seats_chart(a, words)))
-    for a in agreements:
-        if a.cost is not None:
-            ctx = {**base, "a": a, "cost": a.cost}
+    # Every agreement the council is party to that states costs: the shared ones, and a party's own
+    # (the lead's 54 § and 53 § agreements), so each euro on "what this means" has its slide.
+    for a in view.agreements:
+        if a.cost is None:
+            continue
+        ctx = {**base, "a": a, "cost": a.cost}
+        paid = compensation(a)
+        if paid is not None:
+            slides.append(_slide(lang, "korvaus", {**ctx, "c": paid}, f"korvaus:{a.id}"))
+        else:
             slides.append(_slide(lang, "kustannukset", ctx, f"kustannukset:{a.id}", "visual",
                                  chart=shares_chart(a, words), table=shares_table(a, words)))
     for a in agreements:
         if a.cost is not None and a.cost.budget is not None and len(alternatives(a)) >= 2:
-            ctx = {**base, "a": a, "cost": a.cost}
+            ctx = {**base, "a": a, "cost": a.cost, "options": alternatives(a)}
             slides.append(_slide(lang, "vertailu", ctx, f"vertailu:{a.id}", "visual", table=comparison_table(a, words)))
     for a in agreements:
         if a.details.get("operating_model"):
@@ -178,5 +226,5 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
     if case.schedule:
         slides.append(_slide(lang, "aikataulu", base, "aikataulu", "visual", timeline=timeline(case, words)))
     slides.append(_slide(lang, "paatosehdotus", base, "paatosehdotus"))
-    slides.append(_slide(lang, "lahteet", {**base, "sources": sources(case, words)}, "lahteet"))
+    slides.append(_slide(lang, "lahteet", {**base, "sources": sources(case, words, view.agreements)}, "lahteet"))
     return Deck(f"{case.id}-{municipality_id}", case.title, municipality_id, slides, words)

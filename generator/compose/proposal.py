@@ -18,6 +18,13 @@ from generator.model.council import council_view
 from generator.model.entities import Agreement, Case
 
 SECTIONS = ("perustelut", "kunnan_osuus", "ehdot", "aikataulu", "jos_ei", "liitteet", "ehdotus", "muutoksenhaku")
+# Sections whose blocks stay on one page: the decision is read out as one piece.
+KEEP_TOGETHER = {"ehdotus"}
+
+
+def entry_dates(agreements: tuple[Agreement, ...]) -> str:
+    """When the decision takes effect: the entry into force of the agreements it approves."""
+    return " / ".join(fi_date(d) for d in sorted({a.entry_into_force for a in agreements}))
 
 
 def terms_table(agreements: tuple[Agreement, ...], words: dict[str, Any], lang: str) -> Table:
@@ -37,17 +44,15 @@ def compose_proposal(case: Case, municipality_id: str, legal: dict[str, str], re
     words = labels(lang)
     p = words["proposal"]
     view = council_view(case, case.municipalities[municipality_id])
-    joint = next((a for a in view.agreements if a.composition is not None), None)
     board = next((s for s in case.schedule if s.step == "board"), None)
-    entry = max(a.entry_into_force for a in view.agreements)
-    context = {"case": case, "view": view, "joint": joint, "labels": words, "legal": legal,
-               "report_file": report_file, "entry": entry}
+    context = {"case": case, "view": view, "labels": words, "legal": legal,
+               "report_file": report_file, "entry": entry_dates(view.to_approve)}
     by_id = {a.id: a for a in view.agreements}
 
     def tables(name: str) -> Table:
         kind, _, agreement_id = name.partition(":")
         if kind == "terms":
-            return terms_table(view.agreements, words, lang)
+            return terms_table(view.to_approve, words, lang)
         table = {"seats": seats_table, "shares": shares_table}[kind]
         return table(by_id[agreement_id], words)
 
@@ -55,7 +60,8 @@ def compose_proposal(case: Case, municipality_id: str, legal: dict[str, str], re
     for section in SECTIONS:
         text = render(lang, f"proposal/{section}.j2", context)
         title, _, body = text.strip().partition("\n")
-        chapters.append(Chapter(section, title.strip(), [Clause(section, "", (), parse_blocks(body, tables))]))
+        clause = Clause(section, "", (), parse_blocks(body, tables), keep_together=section in KEEP_TOGETHER)
+        chapters.append(Chapter(section, title.strip(), [clause]))
     municipality = view.municipality
     meta = [(p["case_number"], p["case_number_value"]),
             (p["council"], municipality.council)]

@@ -6,6 +6,7 @@ because an empty gap in a legal text is worse than no document at all.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -14,7 +15,7 @@ import jinja2
 import yaml
 
 from generator.compose.markup import CLOSE, ILL_OPEN, PLACE_OPEN, STRONG_OPEN
-from generator.formats import fi_date, fi_euro, fi_number, fi_percent
+from generator.formats import NBSP, fi_date, fi_euro, fi_number, fi_percent
 from generator.paths import templates_dir
 
 
@@ -41,10 +42,67 @@ def months(n: int, lang: str) -> str:
 
 
 def _join(items: Iterable[Any], lang: str) -> str:
+    """'A, B ja C'; when an item has its own 'ja', the last joint is 'sekä' so the list stays readable."""
     words = [str(i) for i in items]
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + f" {labels(lang)['and']} " + words[-1]
+    conjunction = labels(lang)["and"]
+    if any(f" {conjunction} " in w for w in words):
+        conjunction = labels(lang)["and_also"]
+    return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
+
+
+# Spaces that must never break a line: inside a figure (20 000), between a number and its sign or
+# unit word (53 §, 100 %, 2 jäsentä) and inside a statute citation (KuntaL 49 §, L 380/2023 13 §).
+_NO_BREAK = (
+    (re.compile(r"(?<=\d) (?=\d{3}(?!\d))"), NBSP),                     # 20 000
+    (re.compile(r"(?<=\d) (?=[§%€])"), NBSP),                             # 53 §, 100 %, 300 €
+    (re.compile(r"(?<=\d) (?=jäsen)"), NBSP),                             # 2 jäsentä
+    (re.compile(r"\b([A-ZÅÄÖ][A-Za-zåäö]*L|L) (?=\d)"), "\\1" + NBSP),      # KuntaL 49, L 380/2023
+    (re.compile(r"(?<=/\d{4}) (?=\d+\s§)"), NBSP),                        # 380/2023 13 §
+    (re.compile(r"(?<=/\d{4}\)) (?=\d+\s§)"), NBSP),                      # (380/2023) 13 §
+)
+
+
+def no_break(text: str) -> str:
+    """``text`` with the spaces above replaced by no-break spaces (applied to every rendered template)."""
+    for pattern, replacement in _NO_BREAK:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _board_name(m: Any, words: dict[str, Any]) -> str:
+    """The municipality's board (kunnanhallitus / kaupunginhallitus), from the registry or its type."""
+    if m.board:
+        return m.board
+    return _official_genitive(m.official_name, words["official_genitive"]) + words["board_suffix"]
+
+
+def boards(parties: Iterable[Any], lang: str) -> str:
+    """Who acts for the parties: 'sopijakuntien kunnanhallitukset' when all boards are of one kind,
+    otherwise each board by name ('Kokkolan kaupunginhallitus ja Lestijärven kunnanhallitus')."""
+    words = labels(lang)
+    names = [_board_name(m, words) for m in parties]
+    kinds = {name.rsplit(" ", 1)[-1] for name in names}
+    if len(kinds) == 1 and len(names) > 2 and (kind := kinds.pop()) in words["board_plural"]:
+        return words["parties_genitive"] + " " + words["board_plural"][kind]
+    return _join(names, lang)
+
+
+def cites(text: str, lang: str) -> str:
+    """'KuntaL 49 §, KuntaL 51 §, L 380/2023 13 §' → 'KuntaL 49, 51 ja 63 §; L 380/2023 13 §'."""
+    groups: dict[str, list[str]] = {}
+    for part in (p.strip() for p in str(text).split(",")):
+        law, _, section = part.rpartition(" ")
+        head, _, number = law.rpartition(" ")
+        if section == "§" and head:
+            groups.setdefault(head, []).append(number)
+        else:
+            groups.setdefault(part, [])
+    out = []
+    for head, numbers in groups.items():
+        out.append(f"{head} {_join(numbers, lang)} §" if numbers else head)
+    return "; ".join(out)
 
 
 def _official_genitive(official_name: str, endings: dict[str, str]) -> str:
@@ -82,6 +140,10 @@ def environment(lang: str) -> jinja2.Environment:
         "months": lambda n: months(n, lang),
         "cap": lambda text: str(text)[:1].upper() + str(text)[1:],
         "board_acc": lambda m: _official_genitive(m.official_name, words["board_accusative"]).split(" ")[-1],
+        "boards": lambda ms: boards(ms, lang),
+        "cites": lambda text: cites(text, lang),
+        "gen": lambda m: _official_genitive(m.official_name, words["official_genitive"]),
+        "alla": lambda m: _official_genitive(m.official_name, words["official_allative"]),
         "ogen": lambda m: _official_genitive(m.official_name, words["official_genitive"]),
         "bid": lambda m: m.business_id if m.business_id else f"{PLACE_OPEN}{words['to_be_checked']}{CLOSE}",
     })
@@ -92,7 +154,7 @@ def render(lang: str, name: str, context: dict[str, Any]) -> str:
     env = environment(lang)
     try:
         template = env.get_template(name)
-        return template.render(context)
+        return no_break(template.render(context))
     except jinja2.UndefinedError as exc:
         raise TemplateProblem(_template_path(lang, name), _error_line(exc, name), str(exc)) from None
     except jinja2.TemplateNotFound:

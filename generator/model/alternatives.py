@@ -30,17 +30,18 @@ def _latest_common(parties: tuple[Municipality, ...], attribute: str) -> int | N
 
 
 def alternatives(agreement: Agreement) -> list[Alternative]:
-    """The chosen basis first (with the agreement's own year), then the others with data."""
+    """The chosen basis first (with the agreement's own year), then every basis with data for its
+    latest year: the chosen basis with newer figures, then the other bases."""
     cost = agreement.cost
     assert cost is not None
     parties = agreement.parties
     chosen = tuple(s.figure or Decimal(0) for s in cost.shares)
     options = [_alternative(cost.basis, cost.year, chosen, cost, cost.illustrative or any(s.figure_illustrative for s in cost.shares))]
     for basis, attribute in (("population", "populations"), ("labour_force", "labour_force")):
-        if basis == cost.basis:
-            continue
         year = _latest_common(parties, attribute)
-        if year is None:
+        # The chosen basis again when newer figures exist: what the same basis gives today is the
+        # alternative a council most needs to see.
+        if year is None or (basis == cost.basis and year == cost.year):
             continue
         figures = [getattr(m, attribute)[year] for m in parties]
         weights = tuple(Decimal(f.value) for f in figures)

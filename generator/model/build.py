@@ -201,6 +201,7 @@ def build_model(raw: RawCase) -> tuple[Case | None, list[Finding]]:
     for a in agreements:
         if a.kind == "supplement":
             a.base = by_id[a.source.data["base_agreement"]]
+        a.existing = a.concluded(version_date)
     case = Case(
         id=c["id"], title=c["title"], language=c["language"],
         version=Version(c["version"]["number"], version_date, c["version"]["status"]),

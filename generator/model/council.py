@@ -9,7 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.model.drift import SeatDrift, seat_drift
 from generator.model.entities import Agreement, Case, Municipality, Seat, Share
+
+
+@dataclass(frozen=True)
+class Compensation:
+    """A 54 § agreement's money: the principal compensates the provider for performing its tasks.
+
+    It is not a cost share of the provider (whose share is nil), so it is never shown as one.
+    """
+
+    agreement: Agreement
+    payer: Municipality
+    payee: Municipality
+    euros: int | None
+    year: int | None
+    illustrative: bool
 
 
 @dataclass(frozen=True)
@@ -21,24 +37,59 @@ class CouncilView:
     body_name: str | None
     shares: tuple[tuple[Agreement, Share], ...]
     service_point: str | None
+    to_approve: tuple[Agreement, ...] = ()
+    existing: tuple[Agreement, ...] = ()
+    posts: tuple[Agreement, ...] = ()
+    compensations: tuple[Compensation, ...] = ()
+    joint: Agreement | None = None
+    drift: SeatDrift | None = None
+    drift_seat: Seat | None = None
+
+
+def compensation(agreement: Agreement) -> Compensation | None:
+    """The compensation an authority-task agreement's principal pays its provider, if it states costs."""
+    if agreement.kind != "authority_task" or agreement.cost is None:
+        return None
+    principal = agreement.details["principal"]["municipality"]  # type: ignore[index]
+    provider = agreement.details["provider"]["municipality"]  # type: ignore[index]
+    budget = agreement.cost.budget
+    paid = agreement.cost.share_of(principal.id)
+    return Compensation(agreement, principal, provider, paid.euros, budget.year if budget else None,
+                        bool(budget and budget.illustrative))
 
 
 def council_view(case: Case, municipality: Municipality) -> CouncilView:
     mine = tuple(a for a in case.agreements if any(p.id == municipality.id for p in a.parties))
-    seat = seat_total = body_name = None
+    seat = seat_total = body_name = joint = None
     for a in mine:
         if a.composition is not None:
             seat = next(s for s in a.composition.seats if s.municipality.id == municipality.id)
             seat_total = a.composition.total
             body_name = a.details["body"].get("composition_name") or a.details["body"]["name"]
+            joint = a
             break
-    shares = tuple((a, a.cost.share_of(municipality.id)) for a in mine if a.cost is not None)
+    drift = seat_drift(case, joint) if joint is not None else None
+    # A 54 § agreement's costs are the principal's compensation to the provider, not shares.
+    shares = tuple((a, a.cost.share_of(municipality.id)) for a in mine
+                   if a.cost is not None and a.kind != "authority_task")
+    compensations = tuple(c for c in (compensation(a) for a in mine) if c is not None)
     service_point = next((a.details["service_points"][municipality.id] for a in mine
                           if municipality.id in a.details.get("service_points", {})), None)
-    return CouncilView(municipality, mine, seat, seat_total, body_name, shares, service_point)
+    to_approve = tuple(a for a in mine if not a.existing)
+    return CouncilView(
+        municipality, mine, seat, seat_total, body_name, shares, service_point,
+        to_approve=to_approve, existing=tuple(a for a in mine if a.existing),
+        posts=tuple(a for a in to_approve if a.kind == "joint_post"), compensations=compensations,
+        joint=joint, drift=drift, drift_seat=drift.of(municipality.id) if drift else None,
+    )
 
 
 def council_agreements(case: Case) -> tuple[Agreement, ...]:
     """Agreements every council of the case is party to: the ones all decks and proposals present."""
     ids = {m.id for m in case.councils}
     return tuple(a for a in case.agreements if ids <= {p.id for p in a.parties})
+
+
+def pending(agreements: tuple[Agreement, ...]) -> tuple[Agreement, ...]:
+    """The agreements among ``agreements`` that the councils are asked to approve (not yet concluded)."""
+    return tuple(a for a in agreements if not a.existing)

@@ -164,6 +164,19 @@ class Agreement:
     composition: Composition | None = None
     history: tuple[HistoryEvent, ...] = ()
     base: "Agreement | None" = None
+    # Already concluded on the case's version date (see ``concluded``): in force or signed, so the
+    # councils receive it as the existing agreement, never for approval again.
+    existing: bool = False
+
+    def concluded(self, on: dt.date) -> bool:
+        """Signed by ``on``; or, with no signing date recorded, in force by ``on``.
+
+        An agreement enters into force only once it has been signed (the DATE-SIGN rule), so an
+        entry into force on or before the version date means the parties concluded it earlier.
+        """
+        if self.signed is not None:
+            return self.signed <= on
+        return self.entry_into_force <= on
 
     @property
     def output_stem(self) -> str:
