@@ -239,6 +239,8 @@ def test_a_new_party_is_tracked_in_the_parties_line_and_named_in_the_summary(new
     _edit(new_case, supplement, "veteli: 108}", "veteli: 108, perho: 10}")
     code, output = _diff(EXAMPLE, new_case, tmp_path / "out")
     assert code == 0, output
+    assert "- Perhon kunta – Y-tunnus: – → tarkistettava" in output
+    assert "Kaustisen seutukunnan yhteistoiminta ja työllisyyspalvelut (TE24) – Y-tunnus" not in output
     redline = tmp_path / "out" / "te24-taydentava-sopimus-muutokset.docx"
     (parties_line,) = [p for p in _title_block(_body(redline)) if "".join(p.xpath(".//w:t/text()", namespaces=NS)).startswith("Sopijaosapuolet: ")]
     inserted = "".join(text for kind, text in changes(parties_line) if kind == "ins")

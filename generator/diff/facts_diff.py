@@ -29,6 +29,18 @@ def _facts(case: Case) -> dict[str, str]:
     return facts
 
 
+def _subject(kind: str, rest: str, titles: dict[str, str], case_title: str) -> tuple[str, str]:
+    """Whose fact a key names, and its item: an agreement's (by id) or a municipality's (business ID).
+
+    A business ID belongs to a municipality, not to an agreement: its key holds the official name,
+    which is the subject a reader looks for ("Perhon kunta – Y-tunnus: – → tarkistettava").
+    """
+    if kind == "business_id":
+        return rest, ""
+    agreement_id, _, item = rest.partition(":")
+    return titles.get(agreement_id, case_title), item
+
+
 def fact_changes(old: Case, new: Case) -> list[FactChange]:
     words = labels(new.language)
     names = {**words["facts"], **words["diff"]["facts"]}
@@ -39,8 +51,7 @@ def fact_changes(old: Case, new: Case) -> list[FactChange]:
         if a.get(key) == b.get(key):
             continue
         kind, _, rest = key.partition(":")
-        agreement_id, _, item = rest.partition(":")
-        subject = titles.get(agreement_id, new.title)
+        subject, item = _subject(kind, rest, titles, new.title)
         what = names.get(kind, kind) + (f", {item}" if item else "")
         out.append(FactChange(subject, what, a.get(key, "–"), b.get(key, "–")))
     return out
