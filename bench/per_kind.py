@@ -1,9 +1,10 @@
 """Where an in-process build spends its time: validation, each output kind's compose+write, the rest.
 
-Per-kind times are taken from the real ``render_case`` by wrapping the composers and writers it calls
-(in ``generator.build``'s namespace) with timers, rather than by copying its loop here: a copy would
+The times are taken from the real ``build`` by wrapping the functions it calls (in
+``generator.build``'s namespace) with timers, rather than by copying its steps here: a copy would
 drift from the code it claims to measure. A writer's time goes to the kind of the composer called
-just before it, which is how ``render_case`` pairs them.
+just before it, which is how ``render_case`` pairs them. Every part comes from the same runs, so the
+parts add up to the whole.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ KIND_OF_COMPOSER = {
     "compose_proposal": "council_proposal",
 }
 WRITERS = ("write_docx", "write_pptx", "write_markdown")
+STAGES = ("validate_case", "render_case")  # timed as a whole, around the composers and writers
 KINDS = tuple(KIND_OF_COMPOSER.values())
 
 
@@ -34,22 +36,34 @@ class KindTiming:
     files: int
 
 
+@dataclass(frozen=True)
+class Breakdown:
+    """Medians over the runs of one in-process build."""
+
+    build: float
+    validation: float
+    kinds: list[KindTiming]
+    render_other: float  # render_case outside the composers and writers (manifest entries, legal basis)
+    rest: float  # build() after rendering: read-back check, manifest, writing the files
+
+
 @contextmanager
 def _timed(module: ModuleType) -> Iterator[dict[str, float]]:
-    """Wrap the module's composers and writers; yields seconds per kind, filled in as they run."""
+    """Wrap the module's stages, composers and writers; yields seconds per stage and per kind."""
     totals: dict[str, float] = defaultdict(float)
-    current = ["other"]
-    originals = {name: getattr(module, name) for name in (*KIND_OF_COMPOSER, *WRITERS)}
+    current = [""]
+    originals = {name: getattr(module, name) for name in (*STAGES, *KIND_OF_COMPOSER, *WRITERS)}
 
     def wrap(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
             if name in KIND_OF_COMPOSER:
                 current[0] = KIND_OF_COMPOSER[name]
+            key = name if name in STAGES else current[0]
             start = time.perf_counter()
             try:
                 return function(*args, **kwargs)
             finally:
-                totals[current[0]] += time.perf_counter() - start
+                totals[key] += time.perf_counter() - start
         return timed
 
     for name, function in originals.items():
@@ -61,27 +75,27 @@ def _timed(module: ModuleType) -> Iterator[dict[str, float]]:
             setattr(module, name, function)
 
 
-def per_kind(case_folder: Path, runs: int) -> tuple[list[KindTiming], float, float]:
-    """Median compose+write time of each output kind, the median validation time, and the median
-    time of ``render_case`` outside any composer or writer (manifest entries, legal basis)."""
+def breakdown(case_folder: Path, runs: int, fresh_out: Callable[[], Path]) -> Breakdown:
+    """Run ``build(case_folder, fresh_out())`` ``runs`` times with every part timed."""
     import generator.build as build_module
-    from generator.check.pipeline import validate_case
 
     samples: dict[str, list[float]] = defaultdict(list)
-    validation, overhead = [], []
     files: dict[str, int] = {}
     for _ in range(runs):
-        start = time.perf_counter()
-        case, _findings = validate_case(case_folder)
-        validation.append(time.perf_counter() - start)
-        assert case is not None, f"{case_folder} does not validate"
         with _timed(build_module) as totals:
             start = time.perf_counter()
-            outputs = build_module.render_case(case)
+            result = build_module.build(case_folder, fresh_out())
             whole = time.perf_counter() - start
+        assert result.case is not None, f"{case_folder} does not build"
+        rendered = sum(totals[kind] for kind in KINDS)
+        samples["build"].append(whole)
+        samples["validation"].append(totals["validate_case"])
+        samples["render_other"].append(totals["render_case"] - rendered)
+        samples["rest"].append(whole - totals["validate_case"] - totals["render_case"])
         for kind in KINDS:
-            samples[kind].append(totals.get(kind, 0.0))
-        overhead.append(whole - sum(totals.values()))
-        files = {kind: sum(o.kind == kind for o in outputs) for kind in KINDS}
-    timings = [KindTiming(kind, statistics.median(samples[kind]), files[kind]) for kind in KINDS]
-    return timings, statistics.median(validation), statistics.median(overhead)
+            samples[kind].append(totals[kind])
+        files = {kind: sum(o.kind == kind for o in result.outputs) for kind in KINDS}
+    median = {key: statistics.median(values) for key, values in samples.items()}
+    return Breakdown(median["build"], median["validation"],
+                     [KindTiming(kind, median[kind], files[kind]) for kind in KINDS],
+                     median["render_other"], median["rest"])

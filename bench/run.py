@@ -99,7 +99,7 @@ class Bench:
               f"    other work on the machine meanwhile: {sum(r.others_cpu for r in runs):.1f} CPU s in {sum(walls):.1f} s\n")
 
     # (b) -----------------------------------------------------------------------------------------
-    def in_process(self) -> float:
+    def in_process(self) -> None:
         from generator.build import build
 
         first = timed(lambda: build(EXAMPLE, self.fresh("first")))
@@ -110,21 +110,20 @@ class Bench:
         print(f"    validate, render every output, read back, write files and manifest; the first build in the "
               f"process (templates compiled, schemas loaded) took {first.wall:.3f} s;\n"
               f"    other work on the machine meanwhile: {median.others_cpu:.1f} CPU s\n")
-        return median.wall
 
     # (c) -----------------------------------------------------------------------------------------
-    def kinds(self, build_seconds: float) -> None:
-        from per_kind import per_kind
+    def kinds(self) -> None:
+        from per_kind import breakdown
 
-        timings, validation, overhead = per_kind(EXAMPLE, self.runs)
-        print(f"(c) Time per output kind, compose + write in memory (render_case of the example, median of {self.runs}):")
-        for t in timings:
+        parts = breakdown(EXAMPLE, self.runs, lambda: self.fresh("kinds"))
+        print(f"(c) Time per output kind, compose + write (inside build() of the example; medians of {self.runs} "
+              f"builds of {parts.build * 1000:.0f} ms):")
+        for t in parts.kinds:
             each = t.seconds / t.files if t.files else 0.0
             print(f"    {t.kind:<18} {t.files:>2} files  {t.seconds * 1000:6.1f} ms  ({each * 1000:.1f} ms per file)")
-        rendered = sum(t.seconds for t in timings) + overhead
-        rest = build_seconds - validation - rendered
-        print(f"    validation {validation * 1000:.1f} ms; render_case outside composers and writers {overhead * 1000:.1f} ms; "
-              f"rest of build() (read-back check, manifest, writing files) {rest * 1000:.1f} ms\n")
+        print(f"    validation {parts.validation * 1000:.1f} ms; render_case outside composers and writers "
+              f"{parts.render_other * 1000:.1f} ms; after rendering (read-back check, manifest, writing files) "
+              f"{parts.rest * 1000:.1f} ms\n")
 
     # (d) -----------------------------------------------------------------------------------------
     def national(self) -> Path:
@@ -225,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kuntasopimus-bench-") as tmp:
         bench = Bench(Path(tmp), args.runs, args.seed)
         bench.cold()
-        bench.kinds(bench.in_process())
+        bench.in_process()
+        bench.kinds()
         national = bench.national()
         bench.scaling(national)
         bench.docxtpl()
