@@ -7,6 +7,9 @@ A lawyer reads "KL52-3 … 3.1 Kustannusten jakoperuste … Täyttyy" in the mat
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -14,6 +17,7 @@ import docx
 import pytest
 
 from generator.build import build
+from generator.law.requirements import REQUIREMENTS
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "agreements" / "kaustisen-seutukunta"
 REPORT = "kaustisen-seutukunta-vaatimustenmukaisuus"
@@ -105,3 +109,72 @@ def test_without_review_there_are_no_comments(tmp_path: Path) -> None:
     build(EXAMPLE, tmp_path)
     with zipfile.ZipFile(tmp_path / "yhteistoimintasopimus.docx") as package:
         assert "word/comments.xml" not in package.namelist() or "<w:comment " not in package.read("word/comments.xml").decode()
+
+
+def test_every_agreement_lists_every_requirement_once_with_a_reason_for_each_absent_one(built: Path) -> None:
+    """A lawyer reads the whole checklist for each agreement: an absent row would look forgotten."""
+    matrix = _matrix(built)
+    for title, rows in matrix.items():
+        assert sorted(row[0] for row in rows) == sorted(REQUIREMENTS), title
+        for row in rows:
+            if row[4] == "Täyttyy":
+                assert row[3] != "–", (title, row)
+            else:
+                assert row[3] == "–" and row[4].startswith(("Ei sovellu: ", "Puuttuu: ")), (title, row)
+                assert len(row[4].split(": ", 1)[1]) > 10, (title, row)
+
+
+def test_requirements_of_other_kinds_of_agreement_are_not_applicable_with_the_reason(built: Path) -> None:
+    matrix = {title: {row[0]: row[4] for row in rows} for title, rows in _matrix(built).items()}
+    joint_body = matrix["Kaustisen seutukunnan yhteistoimintasopimus"]
+    supplement = matrix["Täydentävä yhteistoimintasopimus työllisyyspalveluista (TE24)"]
+    authority = matrix["Sopimus työvoimaviranomaisen tehtävien hoitamisesta Kaustisen seutukunnan alueella"]
+    posts = matrix["Sopimus työllisyysalueen yhteisistä viroista"]
+    assert joint_body["KL53-3A"] == "Ei sovellu: sopimuksella ei perusteta yhteistä virkaa (KuntaL 53 §)"
+    assert joint_body["KL54-2B"] == ("Ei sovellu: sopimuksella ei anneta tehtävää toisen kunnan viranhaltijan "
+                                     "hoidettavaksi (KuntaL 54 §)")
+    assert joint_body["TVPL13"] == ("Ei sovellu: sopimuksella ei anneta työllisyysalueen tehtäviä kunnan "
+                                    "hoidettavaksi (L 380/2023 13 §)")
+    assert supplement["KL52-2"] == "Ei sovellu: yhteinen toimielin perustetaan täydennettävässä sopimuksessa (KuntaL 51 §)"
+    assert posts["KL52-3"] == "Ei sovellu: sopimuksella ei perusteta yhteistä toimielintä (KuntaL 51 §)"
+    assert posts["KL49"] == "Ei sovellu: yhteistoiminnan muoto kerrotaan sopimustyypin omassa pykälässä (KuntaL 53 § tai 54 §)"
+    assert authority["TVPL13"] == "Täyttyy" and authority["KL53-1"].startswith("Ei sovellu: ")
+    assert posts["KL53-3B"] == "Täyttyy" and posts["KL63"] == "Täyttyy"
+
+
+@pytest.fixture(scope="module")
+def pdftotext() -> str:
+    found = shutil.which("pdftotext")
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but pdftotext (poppler-utils) is not on PATH: .ci/run must install it")
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    return found
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".,;:()") for w in text.split()} - {""}
+
+
+@pytest.mark.parametrize("case", sorted(p for p in (EXAMPLE.parent).iterdir() if (p / "case.yaml").is_file()),
+                         ids=lambda p: p.name)
+def test_no_word_of_the_matrix_breaks_across_lines_in_libreoffice(case: Path, soffice: str, pdftotext: str,
+                                                                  tmp_path: Path) -> None:
+    """Every word of every cell is whole in the rendered PDF: a column narrower than its longest word
+    makes LibreOffice (and Word) split it mid-letters ("järjestämisva" / "stuu")."""
+    out = tmp_path / "out"
+    assert build(case, out).case is not None
+    (report,) = out.glob("*-vaatimustenmukaisuus.docx")
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(report)], check=True, capture_output=True, timeout=300)
+    rendered = subprocess.run([pdftotext, str(tmp_path / f"{report.stem}.pdf"), "-"], check=True, capture_output=True,
+                              text=True, timeout=60).stdout
+    cells = {c.text for table in docx.Document(str(report)).tables for row in table.rows for c in row.cells}
+    tokens = _words(rendered)
+
+    def whole(word: str) -> bool:
+        """On the page as it is, or broken only after its own hyphen ("otto-" / "oikeus"), which
+        pdftotext joins back without the hyphen ("ottooikeus")."""
+        return word in tokens or ("-" in word and word.replace("-", "") in tokens)
+
+    assert sorted(w for cell in cells for w in _words(cell) if not whole(w)) == []

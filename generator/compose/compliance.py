@@ -1,8 +1,10 @@
 """The lawyer's compliance matrix: a query over the composed agreements' clause ids and requirements.
 
-For each agreement and each statutory requirement its kind can carry: the clause number and title
-that meets it, or why it is not there. Nothing here is typed twice: numbers come from the trees the
-agreements were written from, citations from the requirement catalogue.
+For each agreement and every statutory requirement in the catalogue: the clause number and title that
+meets it, or why it is not there — missing, or not applicable with the reason (a conditional clause's
+reason from the language pack, another kind's requirement's from the catalogue), so a lawyer sees the
+whole checklist and never has to ask whether an absent row was forgotten. Nothing here is typed twice:
+numbers come from the trees the agreements were written from, citations from the requirement catalogue.
 """
 
 from __future__ import annotations
@@ -14,10 +16,16 @@ from generator.compose.outlines import requirement_specs
 from generator.compose.templating import labels
 from generator.compose.tree import Cell, Chapter, Clause, Document, Paragraph, Run, Table
 from generator.formats import fi_date
-from generator.law.requirements import REQUIREMENTS
+from generator.law.requirements import REQUIREMENTS, not_applicable_reason
 from generator.model.entities import Agreement, Case
 
 MET, MISSING, NOT_APPLICABLE, NEGOTIATED = "met", "missing", "not_applicable", "negotiated"
+
+# Column widths in cm, 15,4 in all (the text width less the clause indent). Each is wide enough for
+# the longest word its column holds (10 pt): a code "KL52-OTTO", a requirement's name, a clause title
+# "1.3 Suhde yhteistoimintasopimukseen", a status and its reason. A narrower column makes Word and
+# LibreOffice break a word mid-letters ("järjestämisva|stuu"); tests/test_compliance.py renders it.
+_WIDTHS = (2.1, 2.1, 3.4, 4.5, 3.3)
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,8 @@ def matrix_rows(agreement: Agreement, tree: Document, lang: str) -> list[MatrixR
     words = labels(lang)["compliance"]
     numbered = tree.numbered_clauses()
     rows = []
-    for code, spec in requirement_specs(agreement.kind):
+    specs = requirement_specs(agreement.kind)
+    for code, spec in specs:
         requirement = REQUIREMENTS[code]
         name = requirement.name_fi if lang == "fi" else requirement.name_en
         clauses = [(number, clause) for number, clause in numbered if code in clause.requirements]
@@ -50,6 +59,13 @@ def matrix_rows(agreement: Agreement, tree: Document, lang: str) -> list[MatrixR
         else:
             reason = words["reasons"].get(spec.id, words["reasons"]["default"])
             rows.append(MatrixRow(code, requirement.citation, name, (), spec.absent, reason))
+    carried = {code for code, _ in specs}
+    for requirement in REQUIREMENTS.values():
+        if requirement.code in carried:
+            continue
+        name = requirement.name_fi if lang == "fi" else requirement.name_en
+        rows.append(MatrixRow(requirement.code, requirement.citation, name, (), NOT_APPLICABLE,
+                              not_applicable_reason(requirement, agreement.kind, lang)))
     return rows
 
 
@@ -70,7 +86,7 @@ def compose_compliance(case: Case, documents: list[tuple[Agreement, Document]]) 
                 Cell((Run(row.where),)),
                 Cell((Run(status, mark),)),
             ))
-        table = Table("compliance", tuple(words["columns"]), tuple(table_rows), (2.3, 2.9, 3.4, 4.4, 2.4))
+        table = Table("compliance", tuple(words["columns"]), tuple(table_rows), _WIDTHS)
         clause = Clause("vaatimukset", words["clause_title"], (), [table])
         chapters.append(Chapter(agreement.id, agreement.title, [clause]))
     lead = [Paragraph(runs(words["lead"].format(case=case.title)))]

@@ -1,7 +1,7 @@
 """Statutory content requirements: a stable code, the citation, and a short Finnish/English name.
 
 A clause in an outline names the requirement codes it satisfies; the manifest's ``legal_basis`` and
-(later) the compliance matrix are queries over those codes, never typed again by hand.
+the compliance matrix are queries over those codes, never typed again by hand.
 """
 
 from __future__ import annotations
@@ -17,29 +17,55 @@ class Requirement:
     name_fi: str
     name_en: str
     evidence_fi: str = ""  # a negotiated wording must still say this (regex, lower case)
+    # The arrangement the requirement belongs to (a key of _NOT_APPLICABLE): why it does not apply to
+    # an agreement whose kind does not carry it. Empty for a requirement every kind carries.
+    scope: str = ""
+
+
+# Why a requirement does not apply, said of an agreement that has none of the arrangement it belongs
+# to; by (scope, kind) where the kind changes the reason, else by scope. Finnish, English. The matrix
+# prints them in a narrow column: no word longer than "täydennettävässä", or it breaks mid-word.
+_NOT_APPLICABLE: dict[str | tuple[str, str], tuple[str, str]] = {
+    "body": ("sopimuksella ei perusteta yhteistä toimielintä (KuntaL 51 §)", "the agreement sets up no joint body (KuntaL 51 §)"),
+    ("body", "supplement"): ("yhteinen toimielin perustetaan täydennettävässä sopimuksessa (KuntaL 51 §)",
+                             "the joint body is set up by the agreement this one supplements (KuntaL 51 §)"),
+    "post": ("sopimuksella ei perusteta yhteistä virkaa (KuntaL 53 §)", "the agreement establishes no joint post (KuntaL 53 §)"),
+    "task": ("sopimuksella ei anneta tehtävää toisen kunnan viranhaltijan hoidettavaksi (KuntaL 54 §)",
+             "the agreement gives no task to another municipality's office holder (KuntaL 54 §)"),
+    "area": ("sopimuksella ei anneta työllisyysalueen tehtäviä kunnan hoidettavaksi (L 380/2023 13 §)",
+             "the agreement gives no employment area tasks to a municipality (Act 380/2023 13 §)"),
+    "form": ("yhteistoiminnan muoto kerrotaan sopimustyypin omassa pykälässä (KuntaL 53 § tai 54 §)",
+             "the form of cooperation is stated under the agreement type's own section (KuntaL 53 § or 54 §)"),
+}
+
+
+def not_applicable_reason(requirement: Requirement, kind: str, lang: str) -> str:
+    """Why ``requirement`` does not apply to an agreement of ``kind`` (one whose outline lacks it)."""
+    fi, en = _NOT_APPLICABLE.get((requirement.scope, kind)) or _NOT_APPLICABLE[requirement.scope]
+    return fi if lang == "fi" else en
 
 
 _ALL = [
-    Requirement("KL49", "KuntaL 49 §", "yhteistoiminnan muoto", "form of cooperation", "yhteistoimin"),
-    Requirement("KL51", "KuntaL 51 §", "yhteinen toimielin ja vastuukunta", "joint body and lead municipality", "toimielin|vastuukun"),
-    Requirement("KL51-2", "KuntaL 51 § 2 mom.", "muiden kuntien oikeus valita jäseniä", "other municipalities' right to elect members", "valit"),
-    Requirement("KL52-1", "KuntaL 52 § 1 mom. 1 k.", "toimielimen tehtävät", "the body's tasks", "tehtäv"),
-    Requirement("KL52-1-8", "KuntaL 52 § 1 mom. 1 k., 8 §", "järjestämisvastuun siirtyminen", "transfer of organising responsibility", "järjestämisvastuu"),
-    Requirement("KL52-2", "KuntaL 52 § 1 mom. 2 k.", "kokoonpano ja jäsenten valinta", "composition and election of members", "jäsen|kokoonpano"),
-    Requirement("KL52-3", "KuntaL 52 § 1 mom. 3 k.", "kustannusten perusteet ja jakautuminen", "basis and division of costs", "kustannu"),
-    Requirement("KL52-4", "KuntaL 52 § 1 mom. 4 k.", "voimassaolo ja irtisanominen", "term and termination", "voimassa|irtisano"),
-    Requirement("KL52-OTTO", "KuntaL 52 § 2 mom.", "vastuukunnan otto-oikeus", "lead municipality's right to take up decisions", "otto-oikeu|käsiteltäväkseen"),
-    Requirement("KL53-1", "KuntaL 53 § 1 mom.", "yhtäpitävät päätökset", "identical decisions", "yhtäpitäv"),
-    Requirement("KL53-2", "KuntaL 53 § 2 mom.", "virkasuhde kaikkiin osapuoliin", "office relationship with every party", "virkasuhtee"),
-    Requirement("KL53-3A", "KuntaL 53 § 3 mom.", "työnantajan velvoitteista vastaava kunta", "party carrying the employer's obligations", "työnantaja"),
-    Requirement("KL53-3B", "KuntaL 53 § 3 mom.", "kustannusten perusteet ja jakautuminen", "basis and division of costs", "kustannu"),
-    Requirement("KL54-1", "KuntaL 54 § 1 mom.", "tehtävä hoidetaan virkavastuulla", "task performed under official liability", "virkavastuu"),
-    Requirement("KL54-2A", "KuntaL 54 § 2 mom.", "tehtävän sisältö", "content of the task", "tehtäv"),
-    Requirement("KL54-2B", "KuntaL 54 § 2 mom.", "tehtävän hoidon seuranta", "monitoring of the task", "seura"),
-    Requirement("KL54-2C", "KuntaL 54 § 2 mom.", "kustannusten perusteet ja jakautuminen", "basis and division of costs", "kustannu"),
-    Requirement("KL54-2D", "KuntaL 54 § 2 mom.", "voimassaolo ja irtisanominen", "term and termination", "voimassa|irtisano"),
+    Requirement("KL49", "KuntaL 49 §", "yhteistoiminnan muoto", "form of cooperation", "yhteistoimin", "form"),
+    Requirement("KL51", "KuntaL 51 §", "yhteinen toimielin ja vastuukunta", "joint body and lead municipality", "toimielin|vastuukun", "body"),
+    Requirement("KL51-2", "KuntaL 51 § 2 mom.", "muiden kuntien oikeus valita jäseniä", "other municipalities' right to elect members", "valit", "body"),
+    Requirement("KL52-1", "KuntaL 52 § 1 mom. 1 k.", "toimielimen tehtävät", "the body's tasks", "tehtäv", "body"),
+    Requirement("KL52-1-8", "KuntaL 52 § 1 mom. 1 k., 8 §", "järjestämisvastuun siirtyminen", "transfer of organising responsibility", "järjestämisvastuu", "body"),
+    Requirement("KL52-2", "KuntaL 52 § 1 mom. 2 k.", "kokoonpano ja jäsenten valinta", "composition and election of members", "jäsen|kokoonpano", "body"),
+    Requirement("KL52-3", "KuntaL 52 § 1 mom. 3 k.", "kustannusten perusteet ja jakautuminen", "basis and division of costs", "kustannu", "body"),
+    Requirement("KL52-4", "KuntaL 52 § 1 mom. 4 k.", "voimassaolo ja irtisanominen", "term and termination", "voimassa|irtisano", "body"),
+    Requirement("KL52-OTTO", "KuntaL 52 § 2 mom.", "vastuukunnan otto-oikeus", "lead municipality's right to take up decisions", "otto-oikeu|käsiteltäväkseen", "body"),
+    Requirement("KL53-1", "KuntaL 53 § 1 mom.", "yhtäpitävät päätökset", "identical decisions", "yhtäpitäv", "post"),
+    Requirement("KL53-2", "KuntaL 53 § 2 mom.", "virkasuhde kaikkiin osapuoliin", "office relationship with every party", "virkasuhtee", "post"),
+    Requirement("KL53-3A", "KuntaL 53 § 3 mom.", "työnantajan velvoitteista vastaava kunta", "party carrying the employer's obligations", "työnantaja", "post"),
+    Requirement("KL53-3B", "KuntaL 53 § 3 mom.", "kustannusten perusteet ja jakautuminen", "basis and division of costs", "kustannu", "post"),
+    Requirement("KL54-1", "KuntaL 54 § 1 mom.", "tehtävä hoidetaan virkavastuulla", "task performed under official liability", "virkavastuu", "task"),
+    Requirement("KL54-2A", "KuntaL 54 § 2 mom.", "tehtävän sisältö", "content of the task", "tehtäv", "task"),
+    Requirement("KL54-2B", "KuntaL 54 § 2 mom.", "tehtävän hoidon seuranta", "monitoring of the task", "seura", "task"),
+    Requirement("KL54-2C", "KuntaL 54 § 2 mom.", "kustannusten perusteet ja jakautuminen", "basis and division of costs", "kustannu", "task"),
+    Requirement("KL54-2D", "KuntaL 54 § 2 mom.", "voimassaolo ja irtisanominen", "term and termination", "voimassa|irtisano", "task"),
     Requirement("KL63", "KuntaL 63 §", "erimielisyyksien ratkaiseminen", "settlement of disputes", "hallintoriita|hallinto-oikeu"),
-    Requirement("TVPL13", "L 380/2023 13 §", "työvoimaviranomaisen tehtävät sopimuksella", "employment authority tasks by agreement", "380/2023|työvoima"),
+    Requirement("TVPL13", "L 380/2023 13 §", "työllisyysalueen viranomaistehtävät sopimuksella", "employment authority tasks by agreement", "380/2023|työvoima", "area"),
 ]
 
 REQUIREMENTS: dict[str, Requirement] = {r.code: r for r in _ALL}
