@@ -38,3 +38,19 @@ def test_the_second_case_uses_another_lead_and_labour_force_shares(tmp_path: Pat
     assert joint.cost is not None and joint.cost.basis == "labour_force"
     assert [s.hundredths for s in joint.cost.shares] == [4500, 1667, 2417, 1416]
     assert joint.composition is not None and joint.composition.total == 8
+
+
+def test_the_starter_case_builds_council_material_for_a_pending_agreement(tmp_path: Path) -> None:
+    """`kuntasopimus new` names its councils, so the build writes decks and proposals, and its
+    agreement enters into force after the case's date, so the councils are asked to approve it."""
+    from generator.starter import write_starter
+
+    write_starter(tmp_path / "case")
+    result = build(tmp_path / "case", tmp_path / "out")
+    case = result.case
+    assert case is not None, [f.line() for f in result.findings]
+    assert [m.id for m in case.councils] == ["esimerkkila", "mallila", "kokeilula"]
+    assert all(a.entry_into_force > case.version.date and not a.existing for a in case.agreements)
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    kinds = [o["kind"] for o in manifest["outputs"]]
+    assert kinds.count("deck") == 3 and kinds.count("council_proposal") == 3
