@@ -31,17 +31,17 @@ def read_pptx(source: Path | bytes, name: str, total_label: str, titles: dict[st
         targets = package.targets(slide_part)
         where = f"{name}, dia {number}"
         for frame in package.xml(slide_part).iterfind(".//p:graphicFrame", NS):
-            name = frame.find("p:nvGraphicFramePr/p:cNvPr", NS).get("name", "")
-            if name.startswith("table:"):
+            shape = frame.find("p:nvGraphicFramePr/p:cNvPr", NS).get("name", "")
+            if shape.startswith("table:"):
                 table = frame.find(".//a:tbl", NS)
                 if table is not None:
                     rows = [[paragraph_text(cell, "a:t") for cell in row.iterfind("a:tc", NS)] for row in table.iterfind("a:tr", NS)]
-                    yield from from_table(name[len("table:"):], rows, total_label, titles, where)
-            elif name.startswith("chart:"):
+                    yield from from_table(shape[len("table:"):], rows, total_label, titles, where)
+            elif shape.startswith("chart:"):
                 chart = frame.find(".//c:chart", NS)
                 if chart is None or chart.get(_ID) not in targets:
                     continue
-                kind, _, agreement_id = name[len("chart:"):].partition(":")
+                kind, _, agreement_id = shape[len("chart:"):].partition(":")
                 for category, value in _chart_data(package, targets[chart.get(_ID)]):
                     if kind == "seats":
                         yield Observation(f"seats:{agreement_id}:{category}", str(round(value)), f"{where}, kaavio, {category}")
