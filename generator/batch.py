@@ -7,6 +7,7 @@ over worker processes (each keeps its compiled templates and loaded schemas for 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -103,12 +104,38 @@ def build_all(targets: list[Target], jobs: int, review: bool = False, force: boo
             advance(1)
         return reports
     by_target: dict[Target, CaseReport] = {}
-    with ProcessPoolExecutor(max_workers=min(jobs, len(targets))) as pool:
+    context = None
+    if "fork" in multiprocessing.get_all_start_methods():
+        # Forked workers inherit what the parent compiled and loaded, so it is done once, not per job.
+        warm_up()
+        context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(targets)), mp_context=context) as pool:
         futures = {pool.submit(build_one, target, review, force): target for target in targets}
         for future in as_completed(futures):
             by_target[futures[future]] = future.result()
             advance(1)
     return [by_target[target] for target in targets]
+
+
+def warm_up() -> None:
+    """Compile every template and load the schemas and reference documents of every language."""
+    from generator.check.schema_check import SCHEMA_FILES, validator
+    from generator.compose.templating import environment, labels
+    from generator.paths import templates_dir
+    from generator.write.docx_skeleton import docx_skeleton
+    from generator.write.ooxml_parts import LANG_TAGS
+    from generator.write.pptx_skeleton import pptx_skeleton
+    from generator.write.pptx_writer import base_template
+
+    for name in SCHEMA_FILES:
+        validator(name)
+    for lang in sorted(p.name for p in templates_dir().iterdir() if (p / "labels.yaml").is_file()):
+        labels(lang)
+        env = environment(lang)
+        for name in env.list_templates(extensions=["j2"]):
+            env.get_template(name)
+        docx_skeleton(lang)
+        pptx_skeleton(base_template().resolve(), LANG_TAGS.get(lang, lang))
 
 
 def add_pdfs(reports: list[CaseReport], jobs: int, advance: Callable[[int], None] = lambda n: None) -> list[tuple[Path, str]]:
