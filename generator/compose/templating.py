@@ -80,7 +80,7 @@ def _board_name(m: Any, words: dict[str, Any]) -> str:
 
 def boards(parties: Iterable[Any], lang: str) -> str:
     """Who acts for the parties: 'sopijakuntien kunnanhallitukset' when all boards are of one kind,
-    otherwise each board by name ('Kokkolan kaupunginhallitus ja Lestijärven kunnanhallitus')."""
+    otherwise each board by name ('Esimerkkilän kaupunginhallitus ja Mallilan kunnanhallitus')."""
     words = labels(lang)
     names = [_board_name(m, words) for m in parties]
     kinds = {name.rsplit(" ", 1)[-1] for name in names}
