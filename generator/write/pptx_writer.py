@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from generator.compose.deck_tree import Chart, Deck, Diagram, Milestone, Slide
 from generator.compose.tree import BulletList, Paragraph, Run, Table
@@ -284,18 +285,33 @@ def _label_place(lines: list[tuple[int, int, int, int]], width: int, height: int
     else:
         # A fan: just below the source box, on its left (the right may hold a neighbouring box).
         anchor = (source[0] - 60000 - width, top + 20000)
-    best = None
-    for y in range(top, max(top, bottom - height) + 1, 20000):
-        for x in range(MARGIN, slide_width - MARGIN - width, 20000):
-            rect = (x, y, width, height)
-            if any(_hits(rect, s) for s in segments) or any(_overlaps(rect, o) for o in obstacles):
-                continue
-            distance = abs(x - anchor[0]) + 2 * abs(y - anchor[1])
-            if best is None or distance < best[0]:
-                best = (distance, x, y)
-    if best is None:  # no free spot in the band: beside the source box, as before
-        return anchor
-    return best[1], best[2]
+
+    def free(x: int, y: int) -> bool:
+        rect = (x, y, width, height)
+        return not any(_hits(rect, s) for s in segments) and not any(_overlaps(rect, o) for o in obstacles)
+
+    spot = _nearest(anchor, (MARGIN, slide_width - MARGIN - width, top, max(top, bottom - height)), free)
+    return spot if spot is not None else anchor  # no free spot in the band: beside the source box
+
+
+def _nearest(anchor: tuple[int, int], bounds: tuple[int, int, int, int], free: Callable[[int, int], bool],
+             step: int = 20000) -> tuple[int, int] | None:
+    """The grid point nearest ``anchor`` (distance |dx| + 2|dy|, vertical moves cost double) inside
+    ``bounds`` (x min, x max, y min, y max) for which ``free`` holds; points are tried nearest first,
+    so the search stops at the first free one instead of testing the whole band."""
+    ax, ay = anchor
+    x_min, x_max, y_min, y_max = bounds
+    reach_x = max(abs(ax - x_min), abs(ax - x_max)) // step + 1
+    reach_y = max(abs(ay - y_min), abs(ay - y_max)) // step + 1
+    for distance in range(reach_x + 2 * reach_y + 1):
+        for dy in range(min(distance // 2, reach_y) + 1):
+            dx = distance - 2 * dy
+            for sy in (dy, -dy) if dy else (0,):
+                for sx in (dx, -dx) if dx else (0,):
+                    x, y = ax + sx * step, ay + sy * step
+                    if x_min <= x <= x_max and y_min <= y <= y_max and free(x, y):
+                        return x, y
+    return None
 
 
 def _timeline(w: _SlideWriter, steps: tuple[Milestone, ...], slide_width: int) -> None:
