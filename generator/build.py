@@ -10,16 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check.pipeline import validate_case
-from generator.compose.agreement import compose_agreement
-from generator.compose.compliance import compose_compliance
-from generator.compose.deck import compose_deck
+from generator.compose.deck_tree import Deck
 from generator.compose.facts import case_facts
-from generator.compose.proposal import compose_proposal
-from generator.readback.consistency import check_rendered
+from generator.compose.plan import plan_outputs
+from generator.readback.consistency import check_language_versions, check_rendered
 from generator.write.pptx_writer import write_pptx
-from generator.compose.tree import Document
 from generator.findings import Finding, Position
-from generator.law.requirements import REQUIREMENTS, section_of, section_sort_key
 from generator.model.entities import Case
 from generator.write.docx_writer import write_docx
 from generator.write.files import write_all
@@ -91,61 +87,40 @@ def _backup_name(path: Path) -> Path:
     return path.with_name(f"{path.stem}.muokattu-{sha256_file(path)[:8]}{path.suffix}")
 
 
-def legal_basis(tree: Document) -> tuple[str, ...]:
-    """Section-level citations of every requirement the document's clauses satisfy."""
-    sections = {section_of(REQUIREMENTS[code].citation) for clause in tree.clauses() for code in clause.requirements}
-    return tuple(sorted(sections, key=section_sort_key))
-
-
 def render_case(case: Case, review: bool = False) -> list[Output]:
-    """Every output of a valid case, in memory; nothing is written here."""
-    author = case.prepared_by.official_name if case.prepared_by else ""
+    """Every output of a valid case, in every language it uses, in memory; nothing is written here."""
     outputs = []
-    trees = []
-    for agreement in case.agreements:
-        tree = compose_agreement(case, agreement)
-        trees.append((agreement, tree))
-        data = write_docx(tree, author, case.version.date, case.language, review=review)
-        outputs.append(Output(
-            path=f"{agreement.output_stem}.docx", kind="agreement", title=agreement.title, data=data,
-            legal_basis=legal_basis(tree), parties=tuple(m.id for m in agreement.parties),
-            extra={"agreement": agreement.id},
-        ))
-    report = compose_compliance(case, trees)
-    words = report.labels
-    stem = f"{case.id}-{words['compliance']['file_stem']}"
-    report_basis = tuple(sorted({b for o in outputs for b in o.legal_basis}, key=section_sort_key))
-    all_parties = tuple(dict.fromkeys(p for o in outputs for p in o.parties))
-    for suffix, data in (
-        ("docx", write_docx(report, author, case.version.date, case.language)),
-        ("md", write_markdown(report)),
-    ):
-        outputs.append(Output(path=f"{stem}.{suffix}", kind="compliance_report", title=report.title, data=data,
-                              legal_basis=report_basis, parties=all_parties))
-    outputs += _council_outputs(case, outputs, f"{stem}.docx", author)
+    for planned in plan_outputs(case):
+        version = case.versions.get(planned.lang, case)
+        author = version.prepared_by.official_name if version.prepared_by else ""
+        if planned.path.endswith(".md"):
+            data = write_markdown(planned.tree)
+        elif isinstance(planned.tree, Deck):
+            data = write_pptx(planned.tree, author, case.version.date, planned.lang, case.deck_template)
+        else:
+            data = write_docx(planned.tree, author, case.version.date, planned.lang,
+                              review=review and planned.kind == "agreement")
+        outputs.append(Output(planned.path, planned.kind, planned.title, data, planned.legal_basis, planned.parties,
+                              {**planned.extra, "lang": planned.lang}))
     return outputs
 
 
-def _council_outputs(case: Case, agreements: list[Output], report_file: str, author: str) -> list[Output]:
-    """A deck and a decision proposal for every council the case names."""
-    legal = {o.extra["agreement"]: ", ".join(o.legal_basis) for o in agreements if o.kind == "agreement"}
-    outputs = []
-    for municipality in case.councils:
-        view_basis = tuple(sorted({b for o in agreements if o.kind == "agreement" and municipality.id in o.parties
-                                   for b in o.legal_basis}, key=section_sort_key))
-        deck = compose_deck(case, municipality.id)
-        outputs.append(Output(
-            path=f"{municipality.id}-{deck.labels['deck']['file_stem']}.pptx", kind="deck", title=deck.title,
-            data=write_pptx(deck, author, case.version.date, case.language, case.deck_template), legal_basis=view_basis,
-            parties=(municipality.id,), extra={"municipality": municipality.id},
-        ))
-        proposal = compose_proposal(case, municipality.id, legal, report_file)
-        outputs.append(Output(
-            path=f"{proposal.id}.docx", kind="council_proposal", title=proposal.title,
-            data=write_docx(proposal, author, case.version.date, case.language), legal_basis=view_basis,
-            parties=(municipality.id,), extra={"municipality": municipality.id},
-        ))
-    return outputs
+def _language_disagreements(case: Case, outputs: list[Output], facts: dict[str, dict[str, str]], out: Path) -> list[Finding]:
+    """Each agreement's language versions, read back, state the official version's figures."""
+    ids = {lang: {name: m.id for m in version.municipalities.values() for name in (m.name, m.official_name)}
+           for lang, version in (case.versions or {case.language: case}).items()}
+    by_agreement: dict[str, list[Output]] = {}
+    for o in outputs:
+        if o.kind == "agreement":
+            by_agreement.setdefault(o.extra["agreement"], []).append(o)
+    return [f for versions in by_agreement.values() if len(versions) > 1
+            for f in check_language_versions(versions, facts, ids, out)]
+
+
+def facts_by_language(case: Case, outputs: list[Output]) -> dict[str, dict[str, str]]:
+    """The shared facts as each language's outputs state them (names and words differ, figures not)."""
+    langs = sorted({o.extra["lang"] for o in outputs})
+    return {lang: case_facts(case.versions.get(lang, case)) for lang in langs}
 
 
 def build(folder: str | os.PathLike[str], out_dir: str | os.PathLike[str], review: bool = False,
@@ -161,9 +136,8 @@ def build(folder: str | os.PathLike[str], out_dir: str | os.PathLike[str], revie
         return BuildResult(None, findings, [])
     outputs = render_case(case, review=review)
     out = Path(out_dir)
-    facts = case_facts(case)
-    disagreements = check_rendered(((o.path, o.data, o.extra.get("agreement")) for o in outputs), facts, out,
-                                   case.language)
+    facts = facts_by_language(case, outputs)
+    disagreements = check_rendered(outputs, facts, out) + _language_disagreements(case, outputs, facts, out)
     if disagreements:
         return BuildResult(None, findings + disagreements, outputs)
     previous = previous_manifest(out)

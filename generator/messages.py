@@ -169,6 +169,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "tiedostoa on muokattu edellisen build-ajon jälkeen, joten sitä ei korvattu. Siirrä muutokset YAML-tiedostoihin tai aja build --force, jolloin muokattu tiedosto säilyy varmuuskopiona.",
         "en": "the file was edited after the last build, so it was not overwritten. Move the changes into the YAML files, or run build --force to keep the edited file as a backup.",
     },
+    "LANG-TEXT": {
+        "fi": "tekstiä ei ole {lang_fi}, mutta se näkyy asiakirjassa {document}. Kirjoita teksti käännöksineen, esim. {{fi: \"…\", sv: \"…\"}}.",
+        "en": "this text is not given {lang_en}, but it shows in {document}. Write it with its translation, e.g. {{fi: \"…\", sv: \"…\"}}.",
+    },
+    "LANG-CLAUSES": {
+        "fi": "kieliversion kohdat poikkeavat virallisesta versiosta {official}: odotettiin kohtaa {expected}, löytyi {found}. Kieliversioiden on oltava kohta kohdalta samat.",
+        "en": "the clauses of this language version differ from the official version {official}: expected {expected}, found {found}. Language versions must match clause by clause.",
+    },
+    "LANG-FACTS": {
+        "fi": "kieliversio ei kerro samaa kuin virallinen versio {official}: {fact} on siinä '{found}', virallisessa '{expected}'. Tämä on ohjelmavirhe; ilmoita siitä kehittäjille.",
+        "en": "this language version does not state what the official version {official} states: {fact} is '{found}' here, '{expected}' there. This is a bug; please report it.",
+    },
     "DECK-TEMPLATE": {
         "fi": "diaesityksen pohjaa {path} ei voi käyttää: {reason_fi}. Anna .pptx-tiedosto, jossa on asettelut {layouts}.",
         "en": "the deck template {path} cannot be used: {reason_en}. Give a .pptx file with the layouts {layouts}.",
@@ -189,6 +201,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "CHECK-FACT": {
         "fi": "{where}: {what} on '{found}', mutta mallissa ja muissa asiakirjoissa '{expected}' ({fact}). Korjaa arvo tai muuta YAML-tiedostoa ja aja build uudelleen.",
         "en": "{where}: {what} is '{found}' but '{expected}' in the model and the other documents ({fact}). Fix the value, or change the YAML and build again.",
+    },
+    "CHECK-ANCHOR": {
+        "fi": "{where}: kohtaa, jossa {fact} ('{expected}') kerrotaan, ei löytynyt; teksti on ilmeisesti kirjoitettu uudelleen. Tarkista luku käsin tai aja build uudelleen.",
+        "en": "{where}: the place that states {fact} ('{expected}') was not found; the text seems to have been rewritten. Check the figure by hand, or build again.",
+    },
+    "CHECK-TABLE": {
+        "fi": "taulukkoa {table} ei löytynyt, joten sen lukuja ei voitu tarkistaa. Onko taulukko poistettu tai sen otsikkorivi muutettu? Tarkista luvut käsin tai aja build uudelleen.",
+        "en": "table {table} was not found, so its figures could not be checked. Was it deleted or its header row changed? Check the figures by hand, or build again.",
     },
     "CHECK-UNKNOWN": {
         "fi": "{where}: tunnistamaton tieto {fact}; riviä on ilmeisesti muokattu käsin. Aja build uudelleen.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from generator.readback.docx_reader import read_docx
@@ -19,7 +20,10 @@ def test_every_fact_read_from_a_deck_names_the_deck_and_its_slide(built: Path) -
 
 def test_facts_read_from_bytes_equal_those_read_from_the_file(built: Path) -> None:
     """The build checks its outputs in memory before writing; that must read what `check` reads."""
-    agreement = built / "yhteistoimintasopimus.docx"
-    from_file = list(read_docx(agreement, agreement.name, "Yhteensä", {}, "yhteistoimintasopimus"))
-    from_bytes = list(read_docx(agreement.read_bytes(), agreement.name, "Yhteensä", {}, "yhteistoimintasopimus"))
+    manifest = json.loads((built / "manifest.json").read_text("utf-8"))
+    entry = next(o for o in manifest["outputs"] if o["path"] == "yhteistoimintasopimus.docx")
+    facts = manifest["facts"][entry["lang"]]
+    agreement = built / entry["path"]
+    from_file = list(read_docx(agreement, agreement.name, "Yhteensä", {}, entry["anchors"], facts))
+    from_bytes = list(read_docx(agreement.read_bytes(), agreement.name, "Yhteensä", {}, entry["anchors"], facts))
     assert from_file == from_bytes and len(from_file) > 10

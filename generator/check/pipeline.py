@@ -13,6 +13,7 @@ from generator.check.deck_template import check_deck_template
 from generator.check.references import check_references
 from generator.check.rules import run_rules
 from generator.check.schema_check import check_schema
+from generator.check.translations import language_versions, localize_case
 from generator.findings import Finding, has_errors
 from generator.load.case_folder import load_case_folder
 from generator.model.build import build_model
@@ -31,12 +32,19 @@ def validate_case(folder: str | os.PathLike[str]) -> tuple[Case | None, list[Fin
         findings += check_schema(loaded, "agreement")
     if has_errors(findings):
         return None, findings
-    findings += check_references(raw) + check_deck_template(raw)
+    # References, the model and the rules work on the data in the case's own language; the
+    # documents in other languages are checked last, when the case itself is sound.
+    own, _ = localize_case(raw, raw.case.data["language"])
+    findings += check_references(own) + check_deck_template(own)
     if has_errors(findings):
         return None, findings
-    case, model_findings = build_model(raw)
+    case, model_findings = build_model(own)
     findings += model_findings
     if case is None or has_errors(findings):
         return None, findings
     findings += run_rules(case)
+    if has_errors(findings):
+        return None, findings
+    case.versions, language_findings = language_versions(raw, case)
+    findings += language_findings
     return (None if has_errors(findings) else case), findings

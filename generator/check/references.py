@@ -51,8 +51,9 @@ def check_references(raw: RawCase) -> list[Finding]:
         else:
             known[entry["id"]] = (raw.registry, path)
     known_list = ", ".join(sorted(known))
-    # Lower-case names in both languages, so 'karleby' suggests kokkola.
-    names = {e["id"]: {e["name"].lower(), e.get("name_sv", "").lower()} for e in raw.registry.data["municipalities"]}
+    # Lower-case names in every language given, so 'karleby' suggests kokkola.
+    names = {e["id"]: {n.lower() for n in (e["name"].values() if isinstance(e["name"], dict) else (e["name"],))}
+             for e in raw.registry.data["municipalities"]}
 
     def municipality(loaded: LoadedFile, path: tuple[Any, ...], value: str) -> Iterator[Finding]:
         if value not in known:

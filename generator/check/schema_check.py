@@ -36,18 +36,19 @@ _TYPE_NAMES = {
 
 
 @lru_cache(maxsize=1)
-def _schemas() -> dict[str, dict[str, Any]]:
+def schemas() -> dict[str, dict[str, Any]]:
+    """Every schema of the project by name, read once per process."""
     return {name: json.loads((schema_dir() / f"{name}.schema.json").read_text("utf-8")) for name in SCHEMA_FILES}
 
 
 @lru_cache(maxsize=None)
 def validator(name: str) -> Draft202012Validator:
     """One compiled validator per schema, shared by every file of that kind in this process."""
-    schemas = _schemas()
+    every = schemas()
     registry = Registry().with_resources(
-        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
+        (schema["$id"], Resource.from_contents(schema)) for schema in every.values()
     )
-    return Draft202012Validator(schemas[name], registry=registry)
+    return Draft202012Validator(every[name], registry=registry)
 
 
 def _visible(text: str) -> str:
@@ -83,7 +84,7 @@ def _unexpected_names(error: ValidationError, schema_name: str) -> list[str]:
     names = [name for name in re.findall(r"'([^']*)'", error.message) if name in instance]
     if error.validator != "unevaluatedProperties":
         return names
-    schema = _schemas()[schema_name]
+    schema = schemas()[schema_name]
     allowed = set(schema.get("properties", {}))
     kind = instance.get("kind")
     kind_schema = schema.get("$defs", {}).get(kind) if isinstance(kind, str) else None
@@ -99,7 +100,7 @@ def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) 
         missing = re.findall(r"'([^']*)' is a required property", error.message)
         yield Finding("SCHEMA-REQUIRED", "error", pos, {"field": _visible(missing[0] if missing else error.message)})
     elif kw in ("additionalProperties", "unevaluatedProperties"):
-        known = sorted(_all_property_names(_schemas()[schema_name]))
+        known = sorted(_all_property_names(schemas()[schema_name]))
         for name in _unexpected_names(error, schema_name):
             close = difflib.get_close_matches(name, known, n=1)
             yield Finding(

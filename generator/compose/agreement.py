@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.compose.markup import parse_blocks, runs
 from generator.compose.outlines import OUTLINES
-from generator.compose.templating import environment, labels, render
+from generator.compose.templating import environment, join_words, labels, render
 from generator.compose.tree import Cell, Chapter, Clause, Document, Paragraph, Run, Signatory, Table
 from generator.formats import fi_date, fi_euro, fi_number, fi_percent
 from generator.model.entities import Agreement, Case, Municipality
@@ -185,6 +185,8 @@ def compose_agreement(case: Case, agreement: Agreement) -> Document:
         notes.append(Paragraph((Run(words["placeholder_note"], "plain"),), "note"))
     meta = [(words["parties_line"], ", ".join(m.official_name for m in agreement.parties)),
             (words["version"], case.version.number), (words["date"], fi_date(case.version.date))]
+    if len(agreement.languages) > 1:
+        meta.append((words["language_line"], language_line(agreement.languages, lang)))
     status = words["status"][case.version.status]
     signatories = [
         Signatory(m.official_name, (words["place_and_date"], words["signature_line"], words["signature_line"]))
@@ -206,4 +208,13 @@ def compose_agreement(case: Case, agreement: Agreement) -> Document:
     )
 
 
-__all__ = ["compose_agreement", "environment"]
+def language_line(languages: tuple[str, ...], lang: str) -> str:
+    """Which version this is: the official one (naming its translations) or a translation of it."""
+    words = labels(lang)["languages"]
+    official, *translations = languages
+    if lang == official:
+        return words["official"].format(translations=join_words((words["translated_into"][t] for t in translations), lang))
+    return words["translation"].format(official=words["official_is"][official])
+
+
+__all__ = ["compose_agreement", "environment", "language_line"]

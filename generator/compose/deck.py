@@ -7,10 +7,9 @@ the model, so the deck states exactly the figures the agreements state.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from generator.compose.markup import parse_blocks
+from generator.compose.markup import parse_blocks, runs
 from generator.compose.templating import labels, no_break, render
 from generator.compose.tree import Cell, Run, Table
 from generator.compose.deck_tree import Chart, Deck, Diagram, Edge, Milestone, Node, Slide
@@ -28,13 +27,19 @@ def _slide(lang: str, template: str, context: dict[str, Any], slide_id: str, lay
     head, _, notes = text.partition("\n---\n")
     title, _, body = head.strip().partition("\n")
     # Collapse only ASCII whitespace: the no-break spaces (53 §, 380 000 €) stay in the notes too.
-    notes = re.sub(r"[ \t\r\n]+", " ", notes).strip()
-    slide = Slide(slide_id, layout, title.strip(), notes=notes, **extra)  # type: ignore[arg-type]
+    notes = _text(runs(notes))
+    title_runs = runs(title)
+    slide = Slide(slide_id, layout, _text(title_runs), title_runs, notes=notes, **extra)  # type: ignore[arg-type]
     if layout == "title":
-        slide.subtitle = body.strip()
+        slide.subtitle = "\n".join(_text(runs(line)) for line in body.strip().splitlines())
     else:
         slide.blocks = parse_blocks(body, _NO_TABLES)
     return slide
+
+
+def _text(marked: tuple[Run, ...]) -> str:
+    """Plain text of marked runs: titles, subtitles and notes are written without marks."""
+    return "".join(r.text for r in marked)
 
 
 def _cell(text: str, numeric: bool = False, illustrative: bool = False) -> Cell:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.compose.tree import Block, Table
+from generator.compose.tree import Block, Run, Table
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class Slide:
     id: str
     layout: Literal["title", "content", "visual"]
     title: str
+    title_runs: tuple[Run, ...] = ()  # the title with its marks (a fact it states); ``title`` is its text
     blocks: list[Block] = field(default_factory=list)
     subtitle: str = ""
     chart: Chart | None = None

@@ -13,9 +13,22 @@ from typing import Callable
 
 from generator.compose.tree import Block, BulletList, Paragraph, Run, Table
 
+# Private-use characters U+E000–U+E0FF are reserved for these marks (load.languages uses U+E100…).
 ILL_OPEN, PLACE_OPEN, STRONG_OPEN, CLOSE = "\ue000", "\ue001", "\ue002", "\ue00f"
+# A fact wraps its text (which may carry one of the marks above): FACT_OPEN key FACT_KEY_END text FACT_CLOSE.
+FACT_OPEN, FACT_KEY_END, FACT_CLOSE = "\ue010", "\ue011", "\ue012"
 _MARKS = {ILL_OPEN: "illustrative", PLACE_OPEN: "placeholder", STRONG_OPEN: "strong"}
-_TOKEN = re.compile(f"([{ILL_OPEN}{PLACE_OPEN}{STRONG_OPEN}{CLOSE}])")
+_TOKEN = re.compile(f"([{ILL_OPEN}{PLACE_OPEN}{STRONG_OPEN}{CLOSE}{FACT_OPEN}{FACT_KEY_END}{FACT_CLOSE}])")
+
+
+def fact_key(kind: str, agreement_id: str, who: str | None = None) -> str:
+    """A shared fact's name: 'notice:te24', 'seats:yhteistoimintasopimus:Halsua' (who is a name or 'total')."""
+    return f"{kind}:{agreement_id}" + (f":{who}" if who is not None else "")
+
+
+def fact(text: object, key: str) -> str:
+    """``text`` marked as stating the fact ``key`` (the ``fact`` template filter)."""
+    return f"{FACT_OPEN}{key}{FACT_KEY_END}{text}{FACT_CLOSE}"
 
 
 def runs(text: str) -> tuple[Run, ...]:
@@ -26,13 +39,23 @@ def runs(text: str) -> tuple[Run, ...]:
     text = re.sub(r"[ \t\r\n]+", " ", text).strip(" ")
     out: list[Run] = []
     mark = "plain"
+    key: str | None = None
+    reading_key = False
     for piece in _TOKEN.split(text):
         if piece in _MARKS:
             mark = _MARKS[piece]
         elif piece == CLOSE:
             mark = "plain"
+        elif piece == FACT_OPEN:
+            reading_key, key = True, ""
+        elif piece == FACT_KEY_END:
+            reading_key = False
+        elif piece == FACT_CLOSE:
+            key = None
+        elif reading_key:
+            key = piece
         elif piece:
-            out.append(Run(piece, mark))  # type: ignore[arg-type]
+            out.append(Run(piece, mark, fact=key))  # type: ignore[arg-type]
     return tuple(out)
 
 

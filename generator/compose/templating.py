@@ -14,7 +14,7 @@ from typing import Any, Iterable
 import jinja2
 import yaml
 
-from generator.compose.markup import CLOSE, ILL_OPEN, PLACE_OPEN, STRONG_OPEN
+from generator.compose.markup import CLOSE, ILL_OPEN, PLACE_OPEN, STRONG_OPEN, fact, fact_key
 from generator.formats import NBSP, fi_date, fi_euro, fi_number, fi_percent
 from generator.paths import templates_dir
 
@@ -41,7 +41,8 @@ def months(n: int, lang: str) -> str:
     return (words["months_one"] if n == 1 else words["months"]).format(n=n)
 
 
-def _join(items: Iterable[Any], lang: str) -> str:
+def join_words(items: Iterable[Any], lang: str) -> str:
+    """'A, B ja C' in the language's own conjunction."""
     """'A, B ja C'; when an item has its own 'ja', the last joint is 'sekä' so the list stays readable."""
     words = [str(i) for i in items]
     if len(words) <= 1:
@@ -53,14 +54,17 @@ def _join(items: Iterable[Any], lang: str) -> str:
 
 
 # Spaces that must never break a line: inside a figure (20 000), between a number and its sign or
-# unit word (53 §, 100 %, 2 jäsentä) and inside a statute citation (KuntaL 49 §, L 380/2023 13 §).
+# unit word (53 §, 100 %, 2 jäsentä, 2 ledamöter) and inside a statute citation (KuntaL 49 §,
+# L 380/2023 13 §). Inline marks (a fact's or an illustrative figure's, U+E000–U+E0FF) may stand
+# between a figure and the space, so the patterns step over them.
+_M = "[\ue000-\ue0ff]*"
 _NO_BREAK = (
-    (re.compile(r"(?<=\d) (?=\d{3}(?!\d))"), NBSP),                     # 20 000
-    (re.compile(r"(?<=\d) (?=[§%€])"), NBSP),                             # 53 §, 100 %, 300 €
-    (re.compile(r"(?<=\d) (?=jäsen)"), NBSP),                             # 2 jäsentä
-    (re.compile(r"\b([A-ZÅÄÖ][A-Za-zåäö]*L|L) (?=\d)"), "\\1" + NBSP),      # KuntaL 49, L 380/2023
-    (re.compile(r"(?<=/\d{4}) (?=\d+\s§)"), NBSP),                        # 380/2023 13 §
-    (re.compile(r"(?<=/\d{4}\)) (?=\d+\s§)"), NBSP),                      # (380/2023) 13 §
+    (re.compile(f"(?<=\\d)({_M}) (?={_M}\\d{{3}}(?!\\d))"), f"\\1{NBSP}"),                 # 20 000
+    (re.compile(f"(?<=\\d)({_M}) (?={_M}[§%€])"), f"\\1{NBSP}"),                             # 53 §, 100 %, 300 €
+    (re.compile(f"(?<=\\d)({_M}) (?={_M}(?:jäsen|ledam))"), f"\\1{NBSP}"),                   # 2 jäsentä, 2 ledamöter
+    (re.compile(r"\b([A-ZÅÄÖ][A-Za-zåäö]*L|L) (?=\d)"), "\\1" + NBSP),                  # KuntaL 49, L 380/2023
+    (re.compile(r"(?<=/\d{4}) (?=\d+\s§)"), NBSP),                                     # 380/2023 13 §
+    (re.compile(r"(?<=/\d{4}\)) (?=\d+\s§)"), NBSP),                                   # (380/2023) 13 §
 )
 
 
@@ -86,7 +90,7 @@ def boards(parties: Iterable[Any], lang: str) -> str:
     kinds = {name.rsplit(" ", 1)[-1] for name in names}
     if len(kinds) == 1 and len(names) > 2 and (kind := kinds.pop()) in words["board_plural"]:
         return words["parties_genitive"] + " " + words["board_plural"][kind]
-    return _join(names, lang)
+    return join_words(names, lang)
 
 
 def cites(text: str, lang: str) -> str:
@@ -101,7 +105,7 @@ def cites(text: str, lang: str) -> str:
             groups.setdefault(part, [])
     out = []
     for head, numbers in groups.items():
-        out.append(f"{head} {_join(numbers, lang)} §" if numbers else head)
+        out.append(f"{head} {join_words(numbers, lang)} §" if numbers else head)
     return "; ".join(out)
 
 
@@ -132,10 +136,13 @@ def environment(lang: str) -> jinja2.Environment:
         "pct": fi_percent,
         "eur": fi_euro,
         # join without a separator lists in prose ("A, B ja C"); with one it joins as Jinja's does.
-        "join": lambda items, sep=None: _join(items, lang) if sep is None else sep.join(str(i) for i in items),
-        "names": lambda ms: _join((m.name for m in ms), lang),
+        "join": lambda items, sep=None: join_words(items, lang) if sep is None else sep.join(str(i) for i in items),
+        "names": lambda ms: join_words((m.name for m in ms), lang),
         "ill": lambda text, flag=True: f"{ILL_OPEN}{text}*{CLOSE}" if flag else str(text),
         "todo": lambda text: f"{PLACE_OPEN}{text}{CLOSE}",
+        # {{ value|fact("seats", a, m) }}: the value states a shared fact (without m: the total).
+        "fact": lambda text, kind, a, m=None: fact(text, fact_key(
+            kind, a.id, m.name if m is not None else words["tables"]["total"] if kind in ("seats", "euros") else None)),
         "strong": lambda text: f"{STRONG_OPEN}{text}{CLOSE}",
         "months": lambda n: months(n, lang),
         "cap": lambda text: str(text)[:1].upper() + str(text)[1:],

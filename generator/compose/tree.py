@@ -15,11 +15,16 @@ Change = Literal["ins", "del"] | None
 
 @dataclass(frozen=True)
 class Run:
-    """Text with one look; ``change`` marks it as inserted or deleted in a redline."""
+    """Text with one look; ``change`` marks it as inserted or deleted in a redline.
+
+    ``fact`` names the shared fact the text states ("notice:te24"), so the consistency check can
+    find that figure again in the written file, whatever the sentence around it says.
+    """
 
     text: str
     mark: Mark = "plain"
     change: Change = None
+    fact: str | None = None
 
 
 @dataclass(frozen=True)

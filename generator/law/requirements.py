@@ -73,6 +73,17 @@ REQUIREMENTS: dict[str, Requirement] = {r.code: r for r in _ALL}
 _SECTION = re.compile(r"^(?P<law>.+?) (?P<num>\d+)( [a-z])? §")
 
 
+# Finnish citation abbreviations and their Swedish counterparts as Finlex writes them.
+_CITATION_WORDS = {"sv": (("KuntaL ", "KomL "), (" k.", " p."))}
+
+
+def cite(citation: str, lang: str) -> str:
+    """A citation as written in ``lang``: 'KuntaL 52 § 1 mom. 3 k.' → 'KomL 52 § 1 mom. 3 p.' in Swedish."""
+    for finnish, other in _CITATION_WORDS.get(lang, ()):
+        citation = citation.replace(finnish, other)
+    return citation
+
+
 def section_of(citation: str) -> str:
     """'KuntaL 52 § 1 mom. 3 k.' → 'KuntaL 52 §': the level the manifest lists."""
     match = _SECTION.match(citation)
@@ -83,4 +94,4 @@ def section_sort_key(citation: str) -> tuple[int, str, int]:
     match = _SECTION.match(citation)
     if not match:
         return (1, citation, 0)
-    return (0 if match["law"] == "KuntaL" else 1, match["law"], int(match["num"]))
+    return (0 if match["law"] in ("KuntaL", "KomL") else 1, match["law"], int(match["num"]))

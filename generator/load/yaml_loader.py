@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,10 @@ class LoadedFile:
 
     def key_position(self, path: JsonPath) -> Position:
         return self.key_positions.get(tuple(path)) or self.position(path)
+
+    def with_data(self, data: Any) -> "LoadedFile":
+        """The same file with other data at the same positions (the file in another language)."""
+        return dataclasses.replace(self, data=data)
 
 
 class _Walker:

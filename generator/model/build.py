@@ -57,7 +57,7 @@ def _municipality(entry: dict[str, Any]) -> Municipality:
         id=entry["id"], name=entry["name"], genitive=entry["genitive"], official_name=entry["official_name"],
         business_id=entry["business_id"], language=entry["language"], council=entry["council"],
         board=entry.get("board"), populations=_figures(entry["populations"]),
-        labour_force=_figures(entry.get("labour_force")), name_sv=entry.get("name_sv"),
+        labour_force=_figures(entry.get("labour_force")),
         neighbours=tuple(entry.get("neighbours", ())), preparer=entry.get("preparer"),
     )
 
@@ -136,10 +136,11 @@ def _resolve(value: Any, registry: dict[str, Municipality]) -> Any:
 
 
 _COMMON = {"id", "kind", "title", "parties", "purpose", "signed", "entry_into_force", "term", "termination",
-           "cost_sharing", "lead", "composition", "history", "base_agreement", "employment_area"}
+           "cost_sharing", "lead", "composition", "history", "base_agreement", "employment_area", "languages"}
 
 
-def _agreement(loaded: LoadedFile, registry: dict[str, Municipality], areas: dict[str, EmploymentArea], out: _Findings) -> Agreement | None:
+def _agreement(loaded: LoadedFile, registry: dict[str, Municipality], areas: dict[str, EmploymentArea], base_language: str,
+               out: _Findings) -> Agreement | None:
     d = loaded.data
     before = len(out)
     parties = tuple(registry[p] for p in d["parties"])
@@ -174,11 +175,16 @@ def _agreement(loaded: LoadedFile, registry: dict[str, Municipality], areas: dic
         signed=signed, entry_into_force=entry, term=term, termination=termination,
         cost=cost, source=loaded, details=details,
         lead=registry[d["lead"]] if "lead" in d else None,
-        composition=composition, history=tuple(history),
+        composition=composition, history=tuple(history), languages=tuple(d.get("languages", (base_language,))),
     )
 
 
-def build_model(raw: RawCase) -> tuple[Case | None, list[Finding]]:
+def build_model(raw: RawCase, lang: str | None = None) -> tuple[Case | None, list[Finding]]:
+    """The case as typed objects, for documents in ``lang`` (default: the case's language).
+
+    ``raw`` holds the data in that language (see ``check.translations``); only the language the
+    documents are composed in differs between the versions of one case.
+    """
     assert raw.case is not None and raw.registry is not None
     out = _Findings()
     registry = {e["id"]: _municipality(e) for e in raw.registry.data["municipalities"]}
@@ -189,7 +195,7 @@ def build_model(raw: RawCase) -> tuple[Case | None, list[Finding]]:
     }
     c = raw.case.data
     version_date = _date(c["version"]["date"], raw.case, ("version", "date"), out)
-    agreements = [a for a in (_agreement(f, registry, areas, out) for f in raw.agreements) if a is not None]
+    agreements = [a for a in (_agreement(f, registry, areas, c["language"], out) for f in raw.agreements) if a is not None]
     schedule = []
     for i, step in enumerate(c.get("schedule", [])):
         when = _date(step["date"], raw.case, ("schedule", i, "date"), out)
@@ -203,7 +209,7 @@ def build_model(raw: RawCase) -> tuple[Case | None, list[Finding]]:
             a.base = by_id[a.source.data["base_agreement"]]
         a.existing = a.concluded(version_date)
     case = Case(
-        id=c["id"], title=c["title"], language=c["language"],
+        id=c["id"], title=c["title"], language=lang or c["language"], base_language=c["language"],
         version=Version(c["version"]["number"], version_date, c["version"]["status"]),
         prepared_by=registry.get(c.get("prepared_by", "")), municipalities=registry,
         agreements=agreements, inputs=raw.files, employment_areas=areas,

@@ -36,7 +36,6 @@ class Municipality:
     board: str | None
     populations: dict[int, Figure]
     labour_force: dict[int, Figure]
-    name_sv: str | None = None
     neighbours: tuple[str, ...] = ()
     preparer: str | None = None
 
@@ -164,6 +163,7 @@ class Agreement:
     composition: Composition | None = None
     history: tuple[HistoryEvent, ...] = ()
     base: "Agreement | None" = None
+    languages: tuple[str, ...] = ()  # the first is the official version, the others translations
     # Already concluded on the case's version date (see ``concluded``): in force or signed, so the
     # councils receive it as the existing agreement, never for approval again.
     existing: bool = False
@@ -201,6 +201,12 @@ class Case:
     administrative_court: str | None = None
     proposal_title: str | None = None
     deck_template: Path | None = None  # the municipality's own .pptx; None means the bundled one
+    base_language: str = "fi"  # the case's own language (plain texts are in it); ``language`` is this model's
+    # The case in every language its documents use, each built from the data in that language.
+    versions: dict[str, "Case"] = field(default_factory=dict)
+
+    def agreement(self, agreement_id: str) -> Agreement:
+        return next(a for a in self.agreements if a.id == agreement_id)
 
 
 @dataclass(frozen=True)

@@ -9,38 +9,48 @@ data then stops the build with a finding instead of leaving contradictory files 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Iterable
 
 from generator.compose.templating import labels
-from generator.findings import Finding, Position
+from generator.findings import Finding, Position, Severity
 from generator.readback.docx_reader import read_docx
-from generator.readback.observations import Observation, clean
+from generator.compose.anchors import clean
+from generator.readback.observations import Observation
+from generator.write.manifest import Output
 from generator.readback.pptx_reader import read_pptx
 
 MANIFEST = "manifest.json"
 
 
 class _Expected:
-    """The facts a set of outputs must state, as the manifest (or the model) formats them."""
+    """The facts a set of outputs in one language must state, as the manifest (or the model) formats them."""
 
-    def __init__(self, facts: dict[str, str], lang: str) -> None:
+    def __init__(self, facts: dict[str, str], lang: str, anchor_severity: Severity = "warning") -> None:
+        self.anchor_severity = anchor_severity
         self.facts = {key: clean(value) for key, value in facts.items()}
         self.titles = {value: key.split(":", 1)[1] for key, value in facts.items() if key.startswith("title:")}
         self.words = labels(lang)
 
-    def observe(self, name: str, source: Path | bytes, agreement_id: str | None) -> Iterable[Observation]:
+    def observe(self, name: str, source: Path | bytes, anchors: list[dict[str, str]],
+                tables: list[dict[str, object]] = ()) -> Iterable[Observation]:
         total = self.words["tables"]["total"]
         if name.endswith(".docx"):
-            return read_docx(source, name, total, self.titles, agreement_id)
-        return read_pptx(source, name, total, self.titles)
+            return read_docx(source, name, total, self.titles, anchors, self.facts, tables)
+        return read_pptx(source, name, total, self.titles, anchors, self.facts)
 
     def compare(self, display: str, observed: Iterable[Observation]) -> list[Finding]:
         findings = []
         for obs in observed:
             expected = self.facts.get(obs.key)
-            if expected is None:
+            if obs.key.startswith("table:"):
+                findings.append(Finding("CHECK-TABLE", "warning", Position(display, 0, 0), {"table": obs.key[len("table:"):]}))
+            elif expected is None:
                 findings.append(Finding("CHECK-UNKNOWN", "error", Position(display, 0, 0), {"where": obs.where, "fact": obs.key}))
+            elif obs.value is None:
+                findings.append(Finding("CHECK-ANCHOR", self.anchor_severity, Position(display, 0, 0),
+                                        {"where": obs.where, "fact": obs.key, "expected": expected}))
             elif clean(obs.value) != expected:
                 kind = obs.key.split(":", 1)[0]
                 what = self.words["facts"].get(kind, kind)
@@ -50,14 +60,59 @@ class _Expected:
         return findings
 
 
-def check_rendered(outputs: Iterable[tuple[str, bytes, str | None]], facts: dict[str, str], out_dir: str | Path,
-                   lang: str = "fi") -> list[Finding]:
-    """Check outputs still in memory: (relative path, bytes, agreement id or None) each."""
-    expected = _Expected(facts, lang)
+def check_rendered(outputs: Iterable[Output], facts: dict[str, dict[str, str]], out_dir: str | Path) -> list[Finding]:
+    """Check a build's outputs still in memory against the facts of each output's language.
+
+    Here a fact whose place is not found is an error: the tool has just written that text itself.
+    """
+    expected = {lang: _Expected(lang_facts, lang, "error") for lang, lang_facts in facts.items()}
     findings: list[Finding] = []
-    for path, data, agreement_id in outputs:
-        if path.endswith((".docx", ".pptx")):
-            findings += expected.compare(str(Path(out_dir) / path), expected.observe(Path(path).name, data, agreement_id))
+    for output in outputs:
+        if output.path.endswith((".docx", ".pptx")):
+            facts_of = expected[output.extra["lang"]]
+            observed = facts_of.observe(Path(output.path).name, output.data, output.extra.get("anchors", []),
+                                        output.extra.get("tables", []))
+            findings += facts_of.compare(str(Path(out_dir) / output.path), observed)
+    return findings
+
+
+def _figures(value: str | None) -> str:
+    """A stated value reduced to its figures, the same in every language ('12 kuukautta' = '12 månader')."""
+    return " ".join(re.findall(r"\d+", value or ""))
+
+
+def _neutral(observed: Iterable[Observation], ids: dict[str, str]) -> dict[str, str]:
+    """Facts keyed by municipality id instead of the name the language uses, with figures as values."""
+    facts = {}
+    for obs in observed:
+        kind, *rest = obs.key.split(":")
+        facts[":".join([kind, *(ids.get(part, part) for part in rest)])] = _figures(obs.value)
+    return facts
+
+
+def check_language_versions(versions: list[Output], facts: dict[str, dict[str, str]], ids: dict[str, dict[str, str]],
+                            out_dir: str | Path) -> list[Finding]:
+    """The language versions of one agreement (the official one first) state the same figures.
+
+    ``ids`` maps each language's municipality names (and official names) to their ids, so that
+    "Karleby" and "Kokkola" are compared as the same party.
+    """
+    def figures(output: Output) -> dict[str, str]:
+        lang = output.extra["lang"]
+        expected = _Expected(facts[lang], lang)
+        return _neutral(expected.observe(Path(output.path).name, output.data, output.extra.get("anchors", [])), ids[lang])
+
+    official, *others = versions
+    stated = figures(official)
+    findings = []
+    for other in others:
+        found = figures(other)
+        for key in sorted(set(stated) | set(found)):
+            if stated.get(key) != found.get(key):
+                findings.append(Finding("LANG-FACTS", "error", Position(str(Path(out_dir) / other.path), 0, 0),
+                                        {"official": official.path, "fact": key, "expected": stated.get(key, "–"),
+                                         "found": found.get(key, "–")}))
+                break
     return findings
 
 
@@ -68,7 +123,7 @@ def check_outputs(out_dir: str | Path, lang: str = "fi") -> list[Finding]:
     if not manifest_path.is_file():
         return [Finding("CHECK-MANIFEST", "error", Position(str(manifest_path), 0, 0))]
     manifest = json.loads(manifest_path.read_text("utf-8"))
-    expected = _Expected(manifest.get("facts", {}), lang)
+    expected = {doc_lang: _Expected(facts, doc_lang) for doc_lang, facts in manifest.get("facts", {}).items()}
     findings: list[Finding] = []
     for output in manifest["outputs"]:
         path = out / output["path"]
@@ -77,5 +132,7 @@ def check_outputs(out_dir: str | Path, lang: str = "fi") -> list[Finding]:
         if not path.is_file():
             findings.append(Finding("CHECK-MISSING", "error", Position(str(path), 0, 0)))
             continue
-        findings += expected.compare(str(path), expected.observe(path.name, path, output.get("agreement")))
+        facts_of = expected[output.get("lang", lang)]
+        findings += facts_of.compare(str(path), facts_of.observe(path.name, path, output.get("anchors", []),
+                                                                 output.get("tables", [])))
     return findings

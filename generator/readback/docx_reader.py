@@ -1,26 +1,31 @@
-"""Facts stated in a generated .docx: its captioned tables and, for an agreement, its prose."""
+"""Facts stated in a generated .docx: its captioned tables and its anchored running text."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Iterator
 
-from generator.readback.observations import Observation, from_agreement_text, from_table
+from generator.readback.observations import Observation, from_anchors, from_table, identify
 from generator.readback.package_reader import NS, Package, paragraph_text
 
 _CAPTION = f"{{{NS['w']}}}val"
 
 
 def read_docx(source: Path | bytes, name: str, total_label: str, titles: dict[str, str],
-              agreement_id: str | None) -> Iterator[Observation]:
+              anchors: list[dict[str, str]] = (), facts: dict[str, str] | None = None,
+              tables: list[dict[str, object]] = ()) -> Iterator[Observation]:
     body = Package(source).xml("word/document.xml").find("w:body", NS)
+    found = []
     for table in body.iterfind(".//w:tbl", NS):
         caption = table.find("w:tblPr/w:tblCaption", NS)
-        if caption is None:
-            continue
         rows = [[paragraph_text(cell, "w:t") for cell in row.iterfind("w:tc", NS)] for row in table.iterfind("w:tr", NS)]
-        yield from from_table(caption.get(_CAPTION), rows, total_label, titles, name)
-    if agreement_id is not None:
-        # The body's own paragraphs, tracked insertions included (python-docx's paragraph.text skips them).
-        text = " ".join("".join(t.text or "" for t in p.iterfind(".//w:t", NS)) for p in body.iterfind("w:p", NS))
-        yield from from_agreement_text(agreement_id, text, name)
+        found.append((caption.get(_CAPTION) if caption is not None else None, rows))
+    for table_id, rows in identify(found, list(tables), name):
+        if rows is None:
+            yield Observation(f"table:{table_id}", None, name)
+        else:
+            yield from from_table(table_id, rows, total_label, titles, name)
+    if anchors:
+        # Every paragraph's text, tracked insertions included (python-docx's paragraph.text skips them).
+        paragraphs = ["".join(t.text or "" for t in p.iterfind(".//w:t", NS)) for p in body.iterfind(".//w:p", NS)]
+        yield from from_anchors(paragraphs, list(anchors), facts or {}, name)

@@ -1,22 +1,18 @@
-"""Turn a captioned table, a named chart or an agreement's prose into (fact key, value, where)."""
+"""Turn a captioned table, a named chart or anchored running text into (fact key, value, where)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterator
+
+from generator.compose.anchors import clean
 
 
 @dataclass(frozen=True)
 class Observation:
     key: str
-    value: str
+    value: str | None  # None: the place where the fact should stand was not found
     where: str
-
-
-def clean(text: str) -> str:
-    """Cell text as the facts store it: marks and spacing of any kind removed."""
-    return " ".join(text.replace("*", "").replace("\u00a0", " ").split())
 
 
 def from_table(caption: str, rows: list[list[str]], total_label: str, titles: dict[str, str], where: str) -> Iterator[Observation]:
@@ -43,14 +39,71 @@ def from_table(caption: str, rows: list[list[str]], total_label: str, titles: di
                 yield Observation(f"notice:{agreement}", row[3], f"{label}, {name}")
 
 
-_PROSE = (
-    ("notice", re.compile(r"Irtisanomisaika on (\d+ kuukau(?:tta|si))")),
-    ("entry", re.compile(r"Sopimus tulee voimaan (\d{1,2}\.\d{1,2}\.\d{4})")),
-)
+def identify(found: list[tuple[str | None, list[list[str]]]], expected: list[dict[str, object]],
+             where: str) -> Iterator[tuple[str, list[list[str]] | None]]:
+    """The file's tables by id: by caption, or, without one, the next expected table whose header the
+    table's first row repeats. An expected table found nowhere comes back with no rows."""
+    pending = [t for t in expected if t["id"] not in {caption for caption, _ in found}]
+    seen = set()
+    for caption, rows in found:
+        if caption is None and rows:
+            header = [clean(c) for c in rows[0]]
+            match = next((t for t in pending if t["header"] == header), None)
+            if match is not None:
+                pending.remove(match)
+                caption = str(match["id"])
+        if caption is not None:
+            seen.add(caption)
+            yield caption, rows
+    for table in pending:
+        if table["id"] not in seen:
+            yield str(table["id"]), None
 
 
-def from_agreement_text(agreement_id: str, text: str, where: str) -> Iterator[Observation]:
-    text = clean(text)
-    for kind, pattern in _PROSE:
-        for match in pattern.finditer(text):
-            yield Observation(f"{kind}:{agreement_id}", match.group(1), f"{where}, teksti")
+_TRAILING = ".,;:)"
+
+
+def _places(texts: list[str], before: str | None, after: str | None) -> list[tuple[str, str]]:
+    """Every place the anchor stands, in document order, as (text before it, text after it)."""
+    marker = before if before is not None else after
+    places = []
+    for text in texts:
+        start = text.find(marker)
+        while start >= 0:
+            places.append((text[:start], text[start + len(marker):]))
+            start = text.find(marker, start + 1)
+    return places
+
+
+def _stated(place: tuple[str, str], before: str | None, size: int) -> str:
+    """The ``size`` words the place holds where the fact stands (after ``before``, or else before ``after``)."""
+    words = place[1].split()[:size] if before is not None else place[0].split()[-size:]
+    return " ".join(words).rstrip(_TRAILING)
+
+
+def from_anchors(paragraphs: list[str], anchors: list[dict[str, str]], facts: dict[str, str],
+                 where: str) -> Iterator[Observation]:
+    """Facts stated in running text, found next to their anchors (see compose.anchors).
+
+    Anchors with the same text are matched to the places that text stands, in order, when there are
+    as many places as anchors (the same sentence on two slides is then checked twice). Otherwise a
+    fact is confirmed if its anchor and value stand together anywhere, and reported with the words
+    next to its anchor if not. An anchor found nowhere yields no value: the text was rewritten.
+    """
+    texts = [clean(p) for p in paragraphs]
+    groups: dict[tuple[str | None, str | None], list[dict[str, str]]] = {}
+    for anchor in anchors:
+        groups.setdefault((anchor.get("before"), anchor.get("after")), []).append(anchor)
+    for (before, after), group in groups.items():
+        places = _places(texts, before, after)
+        label = f"{where}: ”{before if before is not None else after}”"
+        for index, anchor in enumerate(group):
+            expected = facts.get(anchor["fact"], "")
+            size = max(1, len(expected.split()))
+            if not places:
+                yield Observation(anchor["fact"], None, label)
+            elif len(places) == len(group):
+                yield Observation(anchor["fact"], _stated(places[index], before, size), label)
+            else:
+                stated = [_stated(place, before, size) for place in places]
+                yield Observation(anchor["fact"], expected if expected in stated else stated[0], label)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterator
 
 from generator.formats import fi_percent
-from generator.readback.observations import Observation, from_table
+from generator.readback.observations import Observation, from_anchors, from_table
 from generator.readback.package_reader import NS, Package, paragraph_text
 
 _ID = f"{{{NS['r']}}}id"
@@ -22,15 +22,19 @@ def _chart_data(package: Package, part: str) -> list[tuple[str, float]]:
     return [(categories.get(idx, ""), value) for idx, value in values.items()]
 
 
-def read_pptx(source: Path | bytes, name: str, total_label: str, titles: dict[str, str]) -> Iterator[Observation]:
+def read_pptx(source: Path | bytes, name: str, total_label: str, titles: dict[str, str],
+              anchors: list[dict[str, str]] = (), facts: dict[str, str] | None = None) -> Iterator[Observation]:
     package = Package(source)
+    paragraphs: list[str] = []
     slides = package.targets("ppt/presentation.xml")
     order = package.xml("ppt/presentation.xml").iterfind("p:sldIdLst/p:sldId", NS)
     for number, slide_id in enumerate(order, start=1):
         slide_part = slides[slide_id.get(_ID)]
         targets = package.targets(slide_part)
         where = f"{name}, dia {number}"
-        for frame in package.xml(slide_part).iterfind(".//p:graphicFrame", NS):
+        slide = package.xml(slide_part)
+        paragraphs += ["".join(t.text or "" for t in p.iterfind(".//a:t", NS)) for p in slide.iterfind(".//p:sp//a:p", NS)]
+        for frame in slide.iterfind(".//p:graphicFrame", NS):
             shape = frame.find("p:nvGraphicFramePr/p:cNvPr", NS).get("name", "")
             if shape.startswith("table:"):
                 table = frame.find(".//a:tbl", NS)
@@ -48,3 +52,5 @@ def read_pptx(source: Path | bytes, name: str, total_label: str, titles: dict[st
                     elif kind == "shares":
                         yield Observation(f"share:{agreement_id}:{category}", fi_percent(round(value * 100)).replace("\u00a0", " "),
                                           f"{where}, kaavio, {category}")
+    if anchors:
+        yield from from_anchors(paragraphs, list(anchors), facts or {}, name)
