@@ -107,14 +107,19 @@ def render_case(case: Case, review: bool = False) -> list[Output]:
 
 def _language_disagreements(case: Case, outputs: list[Output], facts: dict[str, dict[str, str]], out: Path) -> list[Finding]:
     """Each agreement's language versions, read back, state the official version's figures."""
-    ids = {lang: {name: m.id for m in version.municipalities.values() for name in (m.name, m.official_name)}
-           for lang, version in (case.versions or {case.language: case}).items()}
+    ids = municipality_ids(case)
     by_agreement: dict[str, list[Output]] = {}
     for o in outputs:
         if o.kind == "agreement":
             by_agreement.setdefault(o.extra["agreement"], []).append(o)
     return [f for versions in by_agreement.values() if len(versions) > 1
             for f in check_language_versions(versions, facts, ids, out)]
+
+
+def municipality_ids(case: Case) -> dict[str, dict[str, str]]:
+    """Per language, each municipality's name and official name → its id (Karleby and Kokkola alike)."""
+    return {lang: {name: m.id for m in version.municipalities.values() for name in (m.name, m.official_name)}
+            for lang, version in (case.versions or {case.language: case}).items()}
 
 
 def facts_by_language(case: Case, outputs: list[Output]) -> dict[str, dict[str, str]]:

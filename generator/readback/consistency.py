@@ -100,7 +100,10 @@ def check_language_versions(versions: list[Output], facts: dict[str, dict[str, s
     def figures(output: Output) -> dict[str, str]:
         lang = output.extra["lang"]
         expected = _Expected(facts[lang], lang)
-        return _neutral(expected.observe(Path(output.path).name, output.data, output.extra.get("anchors", [])), ids[lang])
+        names = {**ids[lang], expected.words["tables"]["total"]: "total"}
+        observed = expected.observe(Path(output.path).name, output.data, output.extra.get("anchors", []),
+                                    output.extra.get("tables", []))
+        return _neutral(observed, names)
 
     official, *others = versions
     stated = figures(official)

@@ -1,0 +1,211 @@
+"""Documents in Finnish and Swedish: which values are texts, what a Swedish document needs, and that
+the language versions of one agreement say the same thing.
+
+The tests start from the starter case (`kuntasopimus new`), so they do not depend on how the
+example cases are translated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.build import build, municipality_ids
+from generator.check.pipeline import validate_case
+from generator.check.schema_check import schemas
+from generator.check.translations import _clause_parity, localize_case
+from generator.compose.plan import Planned
+from generator.compose.tree import Chapter, Clause, Document
+from generator.load.case_folder import load_case_folder
+from generator.load.languages import text_paths
+from generator.model.names import municipality_names
+from generator.readback.consistency import check_language_versions
+from generator.starter import write_starter
+
+AGREEMENT = "10-yhteistoimintasopimus.yaml"
+
+
+@pytest.fixture
+def starter(tmp_path: Path) -> Path:
+    folder = tmp_path / "esimerkkiseutu"
+    write_starter(folder)
+    return folder
+
+
+def add_line(path: Path, after: str, line: str) -> str:
+    text = path.read_text("utf-8")
+    assert text.count(after) == 1, after
+    text = text.replace(after, f"{after}\n{line}")
+    path.write_text(text, "utf-8")
+    return text
+
+
+def set_in(data: Any, path: tuple, value: Any) -> None:
+    for step in path[:-1]:
+        data = data[step]
+    data[path[-1]] = value
+
+
+def translate_everything(case: Path, lang: str = "sv") -> None:
+    """Give every text of the case a version in ``lang`` ('SV ' and the Finnish text), as an author would."""
+    raw, _ = load_case_folder(case)
+    _, missing = localize_case(raw, lang)
+    by_file: dict[Path, list] = {}
+    for gap in missing:
+        by_file.setdefault(gap.file.path, []).append(gap)
+    for path, gaps in by_file.items():
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for gap in gaps:
+            set_in(data, gap.path, {"fi": gap.text, lang: f"SV {gap.text}"})
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def test_the_schema_says_which_values_are_texts(starter: Path) -> None:
+    raw, _ = load_case_folder(starter)
+    ids = {name: s["$id"] for name, s in schemas().items()}
+    registry = set(text_paths(raw.registry, ids["municipalities"]))
+    assert {("municipalities", 0, "name"), ("municipalities", 0, "council"),
+            ("municipalities", 0, "populations", 0, "source")} <= registry
+    assert not {("municipalities", 0, "id"), ("municipalities", 0, "language"), ("municipalities", 0, "business_id")} & registry
+    agreement = set(text_paths(raw.agreements[0], ids["agreement"]))
+    assert {("title",), ("purpose",), ("tasks", 0), ("body", "name")} <= agreement
+    assert not {("kind",), ("entry_into_force",), ("lead",), ("cost_sharing", "basis")} & agreement
+
+
+def test_a_swedish_version_without_swedish_texts_names_each_text_it_would_show(starter: Path) -> None:
+    text = add_line(starter / AGREEMENT, "kind: joint_body", "languages: [fi, sv]")
+    case, findings = validate_case(starter)
+    assert case is None
+    gaps = [f for f in findings if f.severity == "error"]
+    assert {f.code for f in gaps} == {"LANG-TEXT"}
+    assert all(f.params["document"] == "yhteistoimintasopimus.sv.docx" for f in gaps)
+    lines = {(Path(f.position.file).name, f.position.line) for f in gaps}
+    agreement_lines = text.splitlines()
+    for needle in ("title: ", "  - elinkeinotoiminnan kehittäminen", "  name: Esimerkkiseudun"):
+        line = next(i for i, l in enumerate(agreement_lines, start=1) if l.startswith(needle))
+        assert (AGREEMENT, line) in lines, needle
+    # The registry's population sources show in the Swedish seats note; official names are derived.
+    registry = (starter / "municipalities.yaml").read_text("utf-8").splitlines()
+    source = next(i for i, l in enumerate(registry, start=1) if "source:" in l)
+    official = next(i for i, l in enumerate(registry, start=1) if "official_name:" in l)
+    assert ("municipalities.yaml", source) in lines and ("municipalities.yaml", official) not in lines
+
+
+def test_official_names_follow_from_the_name_and_the_kind() -> None:
+    class File:  # the two fields the fallback reads
+        def __init__(self, entry: dict) -> None:
+            self.data = {"municipalities": [entry]}
+
+    karleby = File({"name": {"fi": "Kokkola", "sv": "Karleby"}, "official_name": "Kokkolan kaupunki"})
+    assert municipality_names("fi")(karleby, ("municipalities", 0, "official_name"), "sv") == "Karleby stad"
+    lestijarvi = File({"name": "Lestijärvi", "official_name": "Lestijärven kunta"})
+    assert municipality_names("fi")(lestijarvi, ("municipalities", 0, "official_name"), "sv") == "Lestijärvi kommun"
+    raseborg = File({"name": {"sv": "Raseborg", "fi": "Raasepori"}, "genitive": "Raaseporin", "official_name": "Raseborgs stad"})
+    assert municipality_names("sv")(raseborg, ("municipalities", 0, "official_name"), "fi") == "Raaseporin kaupunki"
+    assert municipality_names("fi")(karleby, ("municipalities", 0, "council"), "sv") is None
+
+
+@pytest.fixture
+def bilingual(starter: Path, tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+    add_line(starter / AGREEMENT, "kind: joint_body", "languages: [fi, sv]")
+    translate_everything(starter)
+    out = tmp_path / "out"
+    result = build(starter, out)
+    assert result.case is not None, [f.line() for f in result.findings if f.severity == "error"]
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    manifest["ids"] = municipality_ids(result.case)
+    return out, manifest
+
+
+def document_text(path: Path) -> str:
+    """Paragraph by paragraph, the runs of each joined as Word shows them."""
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.S)
+    return "\n".join("".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)) for p in paragraphs).replace("\u00a0", " ")
+
+
+def test_both_versions_are_written_each_in_its_language(bilingual: tuple[Path, dict[str, Any]]) -> None:
+    out, manifest = bilingual
+    agreements = {o["path"]: o for o in manifest["outputs"] if o["kind"] == "agreement"}
+    assert {p: o["lang"] for p, o in agreements.items()} == {"yhteistoimintasopimus.docx": "fi",
+                                                            "yhteistoimintasopimus.sv.docx": "sv"}
+    assert "KomL 51 §" in agreements["yhteistoimintasopimus.sv.docx"]["legal_basis"]
+    assert "KuntaL 51 §" in agreements["yhteistoimintasopimus.docx"]["legal_basis"]
+    assert set(manifest["facts"]) == {"fi", "sv"}
+    finnish, swedish = document_text(out / "yhteistoimintasopimus.docx"), document_text(out / "yhteistoimintasopimus.sv.docx")
+    assert "Kieli: suomi – virallinen kieliversio; sopimuksesta on käännös ruotsiksi" in finnish
+    language_line = next(line for line in swedish.splitlines() if line.startswith("Språk: "))
+    assert "översättning" in language_line and "finska" in language_line
+    assert "Esimerkkilä kommun" in swedish and "Esimerkkilän kunta" in finnish
+    assert "kommunallagen (410/2015)" in swedish
+
+
+def test_the_versions_have_the_same_clauses_in_the_same_order(bilingual: tuple[Path, dict[str, Any]]) -> None:
+    out, _ = bilingual
+
+    def headings(path: Path) -> list[str]:
+        xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+        return re.findall(r'<w:pStyle w:val="(Heading[12])"/>', xml)
+
+    assert headings(out / "yhteistoimintasopimus.docx") == headings(out / "yhteistoimintasopimus.sv.docx")
+
+
+def test_a_language_version_that_states_another_figure_is_a_finding(bilingual: tuple[Path, dict[str, Any]]) -> None:
+    out, manifest = bilingual
+    from generator.write.manifest import Output
+
+    def output(path: str) -> Output:
+        entry = next(o for o in manifest["outputs"] if o["path"] == path)
+        return Output(path, "agreement", entry["title"], (out / path).read_bytes(), extra=entry)
+
+    official, swedish = output("yhteistoimintasopimus.docx"), output("yhteistoimintasopimus.sv.docx")
+    ids = manifest["ids"]
+    assert check_language_versions([official, swedish], manifest["facts"], ids, out) == []
+    edited = swedish.data
+    with zipfile.ZipFile(out / swedish.path) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+        assert ">12 månader<" in xml
+        from io import BytesIO
+        buffer = BytesIO()
+        with zipfile.ZipFile(buffer, "w") as target:
+            for info in package.infolist():
+                data = package.read(info.filename)
+                target.writestr(info, xml.replace(">12 månader<", ">6 månader<").encode() if info.filename == "word/document.xml" else data)
+        edited = buffer.getvalue()
+    tampered = Output(swedish.path, "agreement", swedish.title, edited, extra=swedish.extra)
+    findings = check_language_versions([official, tampered], manifest["facts"], ids, out)
+    assert [(f.code, f.params["fact"], f.params["expected"], f.params["found"]) for f in findings] == \
+        [("LANG-FACTS", "notice:yhteistoimintasopimus", "12", "6")]
+
+
+def test_versions_with_different_clauses_are_a_finding() -> None:
+    def tree(*clause_ids: str) -> Document:
+        return Document("joint_body", "x", "X", "", "1", "", [], [Chapter("c", "C", [Clause(i, i, ()) for i in clause_ids])],
+                        "", [], {})
+
+    versions = [Planned("x.docx", "agreement", "X", "fi", tree("a", "b", "c"), extra={"agreement": "x"}),
+                Planned("x.sv.docx", "agreement", "X", "sv", tree("a", "c"), extra={"agreement": "x"})]
+    findings = _clause_parity(versions)
+    assert [(f.code, f.params["expected"], f.params["found"]) for f in findings] == [("LANG-CLAUSES", "b", "c")]
+
+
+def test_a_council_gets_its_material_in_its_own_language(starter: Path, tmp_path: Path) -> None:
+    registry = starter / "municipalities.yaml"
+    text = registry.read_text("utf-8")
+    mallila = text.index("id: mallila")
+    registry.write_text(text[:mallila] + text[mallila:].replace("language: fi", "language: sv-fi", 1), "utf-8")
+    case, findings = validate_case(starter)
+    assert case is None
+    documents = {f.params["document"] for f in findings if f.code == "LANG-TEXT"}
+    assert documents == {"mallila-fullmaktigepresentation.pptx", "mallila-beslutsforslag.docx"}
+    translate_everything(starter)
+    out = tmp_path / "out"
+    assert build(starter, out).case is not None
+    langs = {o["path"]: o["lang"] for o in json.loads((out / "manifest.json").read_text("utf-8"))["outputs"]}
+    assert langs["mallila-beslutsforslag.docx"] == "sv" and langs["esimerkkila-paatosehdotus.docx"] == "fi"
