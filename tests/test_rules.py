@@ -284,3 +284,14 @@ def test_rules_command_lists_the_catalogue_as_text_and_json() -> None:
     otto = next(e for e in entries if e["code"] == "KL52-OTTO")
     assert otto == {"code": "KL52-OTTO", "citation": "KuntaL 52 § 2 mom.", "severity": "warning",
                     "title": "right to take up decisions", "message": RULES["KL52-OTTO"].en}
+
+
+def test_asking_for_a_swedish_version_answers_the_bilingual_party_warning(tmp_path: Path) -> None:
+    case = _copy(tmp_path)
+    _apply(case, REGISTRY, _replace("official_name: Vetelin kunta\n    business_id: null\n    language: fi",
+                                    "official_name: Vetelin kunta\n    business_id: null\n    language: fi-sv"))
+    _apply(case, JOINT_BODY, _replace("kind: joint_body", "kind: joint_body\nlanguages: [fi, sv]"))
+    _, findings = validate_case(case)
+    warnings = [f for f in findings if f.code == "KIELI-6-29"]
+    assert {Path(f.position.file).name for f in warnings} == {SUPPLEMENT}
+    assert "languages: [fi, sv]" in warnings[0].message("fi")

@@ -44,6 +44,6 @@ def check_identity(case: Case) -> Iterator[Finding]:
             yield finding("BID-CHECK", registry.position(("municipalities", index, "business_id")), value=value, reason=problem)
     for a in case.agreements:
         for index, m in enumerate(a.parties):
-            if m.bilingual:
+            if m.bilingual and not {"fi", "sv"} <= set(a.languages):
                 code = "KIELI-6-29" if a.kind in _JOINT_BODY_KINDS else "KIELI-SV"
                 yield finding(code, a.source.position(("parties", index)), name=m.name)
