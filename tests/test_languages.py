@@ -209,3 +209,13 @@ def test_a_council_gets_its_material_in_its_own_language(starter: Path, tmp_path
     assert build(starter, out).case is not None
     langs = {o["path"]: o["lang"] for o in json.loads((out / "manifest.json").read_text("utf-8"))["outputs"]}
     assert langs["mallila-beslutsforslag.docx"] == "sv" and langs["esimerkkila-paatosehdotus.docx"] == "fi"
+
+
+def test_review_comments_of_the_swedish_version_cite_in_swedish(starter: Path, tmp_path: Path) -> None:
+    add_line(starter / AGREEMENT, "kind: joint_body", "languages: [fi, sv]")
+    translate_everything(starter)
+    out = tmp_path / "out"
+    assert build(starter, out, review=True).case is not None
+    comments = zipfile.ZipFile(out / "yhteistoimintasopimus.sv.docx").read("word/comments.xml").decode("utf-8")
+    assert "KomL 52 § 1 mom. 2 p. (KL52-2): sammansättning och val av ledamöter" in comments
+    assert "KuntaL" not in comments and "kokoonpano" not in comments

@@ -16,7 +16,7 @@ from generator.compose.outlines import requirement_specs
 from generator.compose.templating import labels
 from generator.compose.tree import Cell, Chapter, Clause, Document, Paragraph, Run, Table
 from generator.formats import fi_date
-from generator.law.requirements import REQUIREMENTS, not_applicable_reason
+from generator.law.requirements import REQUIREMENTS, cite, not_applicable_reason
 from generator.model.entities import Agreement, Case
 
 MET, MISSING, NOT_APPLICABLE, NEGOTIATED = "met", "missing", "not_applicable", "negotiated"
@@ -50,21 +50,21 @@ def matrix_rows(agreement: Agreement, tree: Document, lang: str) -> list[MatrixR
     specs = requirement_specs(agreement.kind)
     for code, spec in specs:
         requirement = REQUIREMENTS[code]
-        name = requirement.name_fi if lang == "fi" else requirement.name_en
+        name = requirement.name(lang)
         clauses = [(number, clause) for number, clause in numbered if code in clause.requirements]
         meeting = tuple((number, clause.title) for number, clause in clauses)
         if meeting:
             status = NEGOTIATED if any(clause.negotiated for _, clause in clauses) else MET
-            rows.append(MatrixRow(code, requirement.citation, name, meeting, status, None))
+            rows.append(MatrixRow(code, cite(requirement.citation, lang), name, meeting, status, None))
         else:
             reason = words["reasons"].get(spec.id, words["reasons"]["default"])
-            rows.append(MatrixRow(code, requirement.citation, name, (), spec.absent, reason))
+            rows.append(MatrixRow(code, cite(requirement.citation, lang), name, (), spec.absent, reason))
     carried = {code for code, _ in specs}
     for requirement in REQUIREMENTS.values():
         if requirement.code in carried:
             continue
-        name = requirement.name_fi if lang == "fi" else requirement.name_en
-        rows.append(MatrixRow(requirement.code, requirement.citation, name, (), NOT_APPLICABLE,
+        name = requirement.name(lang)
+        rows.append(MatrixRow(requirement.code, cite(requirement.citation, lang), name, (), NOT_APPLICABLE,
                               not_applicable_reason(requirement, agreement.kind, lang)))
     return rows
 

@@ -21,6 +21,10 @@ class Requirement:
     # an agreement whose kind does not carry it. Empty for a requirement every kind carries.
     scope: str = ""
 
+    def name(self, lang: str) -> str:
+        """The requirement's short name in ``lang`` (Finnish, Swedish or English)."""
+        return {"fi": self.name_fi, "sv": _SWEDISH_NAMES[self.code]}.get(lang, self.name_en)
+
 
 # Why a requirement does not apply, said of an agreement that has none of the arrangement it belongs
 # to; by (scope, kind) where the kind changes the reason, else by scope. Finnish, English. The matrix
@@ -39,8 +43,21 @@ _NOT_APPLICABLE: dict[str | tuple[str, str], tuple[str, str]] = {
 }
 
 
+# The same reasons in Swedish, with no compound longer than the Finnish ones (the matrix's column).
+_NOT_APPLICABLE_SV: dict[str | tuple[str, str], str] = {
+    "body": "avtalet inrättar inget gemensamt organ (KomL 51 §)",
+    ("body", "supplement"): "det gemensamma organet inrättas genom det avtal som detta avtal kompletterar (KomL 51 §)",
+    "post": "avtalet inrättar ingen gemensam tjänst (KomL 53 §)",
+    "task": "avtalet ger ingen uppgift åt en annan kommuns tjänsteinnehavare (KomL 54 §)",
+    "area": "avtalet ger inte områdets myndighets­uppgifter åt en kommun (L 380/2023 13 §)",
+    "form": "samarbetsformen anges under avtalstypens egen paragraf (KomL 53 § eller 54 §)",
+}
+
+
 def not_applicable_reason(requirement: Requirement, kind: str, lang: str) -> str:
     """Why ``requirement`` does not apply to an agreement of ``kind`` (one whose outline lacks it)."""
+    if lang == "sv":
+        return _NOT_APPLICABLE_SV.get((requirement.scope, kind)) or _NOT_APPLICABLE_SV[requirement.scope]
     fi, en = _NOT_APPLICABLE.get((requirement.scope, kind)) or _NOT_APPLICABLE[requirement.scope]
     return fi if lang == "fi" else en
 
@@ -68,7 +85,31 @@ _ALL = [
     Requirement("TVPL13", "L 380/2023 13 §", "työllisyysalueen viranomaistehtävät sopimuksella", "employment authority tasks by agreement", "380/2023|työvoima", "area"),
 ]
 
+_SWEDISH_NAMES = {
+    "KL49": "samarbetsform",
+    "KL51": "gemensamt organ och ansvarskommun",
+    "KL51-2": "övriga kommuners rätt att välja ledamöter",
+    "KL52-1": "organets uppgifter",
+    "KL52-1-8": "överföring av organiserings­ansvaret",
+    "KL52-2": "sammansättning och val av ledamöter",
+    "KL52-3": "grunderna för och fördelningen av kostnaderna",
+    "KL52-4": "giltighet och uppsägning",
+    "KL52-OTTO": "ansvarskommunens rätt att ta upp ärenden till behandling",
+    "KL53-1": "likalydande beslut",
+    "KL53-2": "tjänsteförhållande till alla parter",
+    "KL53-3A": "den kommun som svarar för arbetsgivarens skyldigheter",
+    "KL53-3B": "grunderna för och fördelningen av kostnaderna",
+    "KL54-1": "uppgiften sköts under tjänsteansvar",
+    "KL54-2A": "uppgiftens innehåll",
+    "KL54-2B": "uppföljning av hur uppgiften sköts",
+    "KL54-2C": "grunderna för och fördelningen av kostnaderna",
+    "KL54-2D": "giltighet och uppsägning",
+    "KL63": "avgörande av meningsskiljaktigheter",
+    "TVPL13": "sysselsättningsområdets myndighets­uppgifter genom avtal",
+}
+
 REQUIREMENTS: dict[str, Requirement] = {r.code: r for r in _ALL}
+assert set(_SWEDISH_NAMES) == set(REQUIREMENTS), "every requirement needs its Swedish name"
 
 _SECTION = re.compile(r"^(?P<law>.+?) (?P<num>\d+)( [a-z])? §")
 
