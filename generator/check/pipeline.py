@@ -13,7 +13,7 @@ from generator.check.deck_template import check_deck_template
 from generator.check.references import check_references
 from generator.check.rules import run_rules
 from generator.check.schema_check import check_schema
-from generator.check.translations import language_versions, localize_case
+from generator.check.translations import language_versions, localize_case, text_index
 from generator.findings import Finding, has_errors
 from generator.load.case_folder import load_case_folder
 from generator.model.build import build_model
@@ -34,7 +34,8 @@ def validate_case(folder: str | os.PathLike[str]) -> tuple[Case | None, list[Fin
         return None, findings
     # References, the model and the rules work on the data in the case's own language; the
     # documents in other languages are checked last, when the case itself is sound.
-    own, _ = localize_case(raw, raw.case.data["language"])
+    texts = text_index(raw)
+    own, _ = localize_case(raw, raw.case.data["language"], texts=texts)
     findings += check_references(own) + check_deck_template(own)
     if has_errors(findings):
         return None, findings
@@ -45,6 +46,6 @@ def validate_case(folder: str | os.PathLike[str]) -> tuple[Case | None, list[Fin
     findings += run_rules(case)
     if has_errors(findings):
         return None, findings
-    case.versions, language_findings = language_versions(raw, case)
+    case.versions, language_findings = language_versions(raw, case, texts)
     findings += language_findings
     return (None if has_errors(findings) else case), findings

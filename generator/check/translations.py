@@ -11,10 +11,10 @@ the same clauses in the same order.
 from __future__ import annotations
 
 from generator.check.schema_check import schemas
-from generator.compose.plan import Planned, document_languages, plan_outputs
+from generator.compose.plan import Planned, document_languages, plan_agreements, plan_outputs
 from generator.findings import Finding, Position
 from generator.load.case_folder import RawCase
-from generator.load.languages import MARKED, Untranslated, localize, strings
+from generator.load.languages import MARKED, Untranslated, localize, strings, text_paths
 from generator.model.build import build_model
 from generator.model.entities import Case
 from generator.model.names import municipality_names
@@ -22,24 +22,36 @@ from generator.model.names import municipality_names
 _NAMES = {"fi": ("suomeksi", "in Finnish"), "sv": ("ruotsiksi", "in Swedish")}
 
 
-def localize_case(raw: RawCase, lang: str, mark: bool = False) -> tuple[RawCase, list[Untranslated]]:
-    """The case's files with every text in ``lang``; the texts that have no version in it."""
+TextIndex = dict[str, list[tuple]]
+
+
+def text_index(raw: RawCase) -> TextIndex:
+    """Every file's text paths, found once per validation and shared by every language pass."""
     assert raw.case is not None and raw.registry is not None
     ids = {name: schema["$id"] for name, schema in schemas().items()}
+    index = {raw.case.display: text_paths(raw.case, ids["case"]),
+             raw.registry.display: text_paths(raw.registry, ids["municipalities"])}
+    index.update((a.display, text_paths(a, ids["agreement"])) for a in raw.agreements)
+    return index
+
+
+def localize_case(raw: RawCase, lang: str, mark: bool = False,
+                  texts: TextIndex | None = None) -> tuple[RawCase, list[Untranslated]]:
+    """The case's files with every text in ``lang``; the texts that have no version in it."""
+    assert raw.case is not None and raw.registry is not None
+    texts = texts if texts is not None else text_index(raw)
     base = raw.case.data["language"]
     missing: list[Untranslated] = []
-    case = localize(raw.case, ids["case"], lang, base, missing, mark)
-    registry = localize(raw.registry, ids["municipalities"], lang, base, missing, mark,
-                        municipality_names(base))
-    agreements = [localize(a, ids["agreement"], lang, base, missing, mark) for a in raw.agreements]
+    case = localize(raw.case, texts[raw.case.display], lang, base, missing, mark)
+    registry = localize(raw.registry, texts[raw.registry.display], lang, base, missing, mark, municipality_names(base))
+    agreements = [localize(a, texts[a.display], lang, base, missing, mark) for a in raw.agreements]
     return RawCase(raw.folder, case, registry, agreements), missing
 
 
-def _version(raw: RawCase, lang: str, mark: bool) -> tuple[Case, list[Untranslated]]:
-    localized, missing = localize_case(raw, lang, mark)
+def _model(localized: RawCase, lang: str) -> Case:
     case, findings = build_model(localized, lang)
     assert case is not None, findings  # the same data already built once in the case's own language
-    return case, missing
+    return case
 
 
 def _untranslated(planned: list[Planned], missing: dict[str, list[Untranslated]]) -> list[Finding]:
@@ -75,17 +87,23 @@ def _clause_parity(planned: list[Planned]) -> list[Finding]:
     return findings
 
 
-def language_versions(raw: RawCase, case: Case) -> tuple[dict[str, Case], list[Finding]]:
+def language_versions(raw: RawCase, case: Case, texts: TextIndex) -> tuple[dict[str, Case], list[Finding]]:
     """The case in each document language, or the findings that stop it."""
     langs = document_languages(case)
-    marked: dict[str, Case] = {}
-    missing: dict[str, list[Untranslated]] = {}
-    for lang in langs:
-        marked[lang], missing[lang] = _version(raw, lang, mark=True)
-    case.versions = marked
-    planned = plan_outputs(case)
-    findings = _untranslated(planned, missing) + _clause_parity(planned)
-    versions = {lang: case if lang == case.language else _version(raw, lang, mark=False)[0] for lang in langs}
+    marked = {lang: localize_case(raw, lang, True, texts) for lang in langs}
+    gaps = {lang: missing for lang, (_, missing) in marked.items()}
+    findings = []
+    if any(gaps.values()):
+        # Some text lacks a language: compose the plan with those texts marked and see which show.
+        models = {lang: _model(localized, lang) for lang, (localized, _) in marked.items()}
+        for model in models.values():
+            model.versions = models
+        findings += _untranslated(plan_outputs(models[case.language]), gaps)
+    versions = {lang: case if lang == case.language else
+                _model(localized if not gaps[lang] else localize_case(raw, lang, False, texts)[0], lang)
+                for lang, (localized, _) in marked.items()}
     for version in versions.values():
         version.versions = versions
+    if any(len(a.languages) > 1 for a in case.agreements):
+        findings += _clause_parity(plan_agreements(case))
     return versions, findings

@@ -60,18 +60,25 @@ def _union(bases: list[tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(sorted({b for basis in bases for b in basis}, key=section_sort_key))
 
 
-def plan_outputs(case: Case) -> list[Planned]:
+def plan_agreements(case: Case) -> list[Planned]:
+    """Every agreement in each of its languages; the official version keeps the plain file name."""
     versions = case.versions or {case.language: case}
     planned: list[Planned] = []
-    trees: dict[tuple[str, str], Document] = {}
     for agreement in case.agreements:
         for position, lang in enumerate(agreement.languages):
             version = versions[lang]
             a = version.agreement(agreement.id)
-            tree = trees[(a.id, lang)] = compose_agreement(version, a)
+            tree = compose_agreement(version, a)
             stem = a.output_stem if position == 0 else f"{a.output_stem}.{lang}"
             planned.append(Planned(f"{stem}.docx", "agreement", a.title, lang, tree, legal_basis(tree, lang),
                                    tuple(m.id for m in a.parties), {"agreement": a.id}))
+    return planned
+
+
+def plan_outputs(case: Case) -> list[Planned]:
+    versions = case.versions or {case.language: case}
+    planned = plan_agreements(case)
+    trees: dict[tuple[str, str], Document] = {(p.extra["agreement"], p.lang): p.tree for p in planned}  # type: ignore[misc]
 
     def tree_in(agreement_id: str, lang: str) -> Document:
         """The agreement's tree in ``lang``; composed for reference only when no version is written in it."""

@@ -44,16 +44,27 @@ def _pointer(location: str, *parts: Any) -> str:
     return location + "".join(f"/{p}" for p in escaped)
 
 
+@lru_cache(maxsize=None)
+def _node(location: str) -> Any:
+    """The schema node at an absolute location (the schemas never change within a process)."""
+    return _registry().resolver().lookup(location).contents
+
+
+@lru_cache(maxsize=None)
+def _target(location: str, ref: str) -> str:
+    return urljoin(urldefrag(location).url, ref)
+
+
 def _texts(location: str, value: Any, path: JsonPath, found: list[JsonPath]) -> None:
     """Walk ``value`` alongside the schema node at ``location``, collecting the paths of texts."""
-    schema = _registry().resolver().lookup(location).contents
+    schema = _node(location)
     if not isinstance(schema, dict):
         return
     if schema.get("x-text"):
         found.append(path)
         return
     if "$ref" in schema:
-        _texts(urljoin(urldefrag(location).url, schema["$ref"]), value, path, found)
+        _texts(_target(location, schema["$ref"]), value, path, found)
     for i, _ in enumerate(schema.get("allOf", ())):
         _texts(_pointer(location, "allOf", i), value, path, found)
     for keyword in ("oneOf", "anyOf"):
@@ -115,17 +126,18 @@ def _set(data: Any, path: JsonPath, value: Any) -> None:
     data[path[-1]] = value
 
 
-def localize(loaded: LoadedFile, schema_id: str, lang: str, base_lang: str, missing: list[Untranslated],
+def localize(loaded: LoadedFile, texts: list[JsonPath], lang: str, base_lang: str, missing: list[Untranslated],
              mark: bool = False, fallback: Fallback = lambda loaded, path, lang: None) -> LoadedFile:
     """The file with every text in ``lang``; a plain string is in ``base_lang``.
 
     A text without a ``lang`` version takes ``fallback``'s text (a proper name, a derived name) if
     it gives one; otherwise it keeps the text it has (the base language's, or the first given), is
     appended to ``missing`` and, with ``mark``, is prefixed with its number in ``missing``.
-    Positions are unchanged: a translated text stands where its translations stood.
+    ``texts`` are the file's text paths (``text_paths``). Positions are unchanged: a translated text
+    stands where its translations stood.
     """
     data = copy.deepcopy(loaded.data)
-    for path in text_paths(loaded, schema_id):
+    for path in texts:
         value = _get(data, path)
         if isinstance(value, dict) and lang in value:
             _set(data, path, value[lang])
