@@ -39,9 +39,9 @@ def _org_genitive(m: Municipality) -> str:
 
 
 def _municipality_entry(m: Municipality, seed: int) -> dict[str, Any]:
-    entry: dict[str, Any] = {"id": m.id, "name": m.name}
-    if m.name_sv:
-        entry["name_sv"] = m.name_sv
+    # A bilingual municipality's name in both languages; its other texts stay Finnish (the set is
+    # Finnish-majority throughout, so every council works in Finnish).
+    entry: dict[str, Any] = {"id": m.id, "name": {"fi": m.name, "sv": m.name_sv} if m.name_sv else m.name}
     entry.update({
         "genitive": m.genitive,
         "official_name": f"{m.genitive} {_kind_word(m)}",

@@ -149,7 +149,9 @@ def national_areas(seed: int, areas: int = 45) -> list[Area]:
         members = []
         for n, place in enumerate(members_places):
             if exception:
-                language = "sv-fi" if n % 2 == 0 else "fi-sv"
+                # Bilingual small areas, as those given a 14 § exception are; Finnish-majority here so
+                # that every council's material is Finnish, like the rest of the synthetic texts.
+                language = "fi-sv"
             else:
                 language = "fi-sv" if n == 0 and rng.random() < 0.15 else "fi"
             members.append(_municipality(rng, place, pops[n], forces[n], language, neighbours[place.id]))

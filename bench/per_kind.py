@@ -1,10 +1,11 @@
 """Where an in-process build spends its time: validation, each output kind's compose+write, the rest.
 
-The times are taken from the real ``build`` by wrapping the functions it calls (in
-``generator.build``'s namespace) with timers, rather than by copying its steps here: a copy would
-drift from the code it claims to measure. A writer's time goes to the kind of the composer called
-just before it, which is how ``render_case`` pairs them. Every part comes from the same runs, so the
-parts add up to the whole.
+The times are taken from the real ``build`` by wrapping the functions it calls with timers, rather
+than by copying its steps here: a copy would drift from the code it claims to measure. Composers
+(in ``generator.compose.plan``) are attributed by name, writes by the kind of the output
+``render_output`` writes; only calls made while ``render_case`` runs count towards the kinds (a
+bilingual case's validation composes too, and that is validation time). Every part comes from the
+same runs, so the parts add up to the whole.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any, Callable, Iterator
 
 KIND_OF_COMPOSER = {
@@ -24,7 +24,6 @@ KIND_OF_COMPOSER = {
     "compose_deck": "deck",
     "compose_proposal": "council_proposal",
 }
-WRITERS = ("write_docx", "write_pptx", "write_markdown")
 STAGES = ("validate_case", "render_case")  # timed as a whole, around the composers and writers
 KINDS = tuple(KIND_OF_COMPOSER.values())
 
@@ -43,35 +42,43 @@ class Breakdown:
     build: float
     validation: float
     kinds: list[KindTiming]
-    render_other: float  # render_case outside the composers and writers (manifest entries, legal basis)
+    render_other: float  # render_case outside the composers and writers (planning, legal basis)
     rest: float  # build() after rendering: read-back check, manifest, writing the files
 
 
 @contextmanager
-def _timed(module: ModuleType) -> Iterator[dict[str, float]]:
-    """Wrap the module's stages, composers and writers; yields seconds per stage and per kind."""
+def _timed() -> Iterator[dict[str, float]]:
+    """Wrap build's stages and output writer and the plan's composers; yields seconds per stage and kind."""
+    import generator.build as build_module
+    import generator.compose.plan as plan_module
+
     totals: dict[str, float] = defaultdict(float)
-    current = [""]
-    originals = {name: getattr(module, name) for name in (*STAGES, *KIND_OF_COMPOSER, *WRITERS)}
+    rendering = [False]
+    patched = [(build_module, name) for name in (*STAGES, "render_output")] + [(plan_module, name) for name in KIND_OF_COMPOSER]
+    originals = {(module, name): getattr(module, name) for module, name in patched}
 
     def wrap(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
-            if name in KIND_OF_COMPOSER:
-                current[0] = KIND_OF_COMPOSER[name]
-            key = name if name in STAGES else current[0]
+            if name == "render_case":
+                rendering[0] = True
             start = time.perf_counter()
             try:
                 return function(*args, **kwargs)
             finally:
-                totals[key] += time.perf_counter() - start
+                elapsed = time.perf_counter() - start
+                if name in STAGES:
+                    totals[name] += elapsed
+                    rendering[0] = rendering[0] and name != "render_case"
+                elif rendering[0]:
+                    totals[KIND_OF_COMPOSER.get(name) or args[0].kind] += elapsed
         return timed
 
-    for name, function in originals.items():
+    for (module, name), function in originals.items():
         setattr(module, name, wrap(name, function))
     try:
         yield totals
     finally:
-        for name, function in originals.items():
+        for (module, name), function in originals.items():
             setattr(module, name, function)
 
 
@@ -82,7 +89,7 @@ def breakdown(case_folder: Path, runs: int, fresh_out: Callable[[], Path]) -> Br
     samples: dict[str, list[float]] = defaultdict(list)
     files: dict[str, int] = {}
     for _ in range(runs):
-        with _timed(build_module) as totals:
+        with _timed() as totals:
             start = time.perf_counter()
             result = build_module.build(case_folder, fresh_out())
             whole = time.perf_counter() - start

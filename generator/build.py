@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.check.pipeline import validate_case
 from generator.compose.deck_tree import Deck
 from generator.compose.facts import case_facts
-from generator.compose.plan import plan_outputs
+from generator.compose.plan import Planned, plan_outputs
 from generator.readback.consistency import check_language_versions, check_rendered
 from generator.write.pptx_writer import write_pptx
 from generator.findings import Finding, Position
@@ -89,20 +89,21 @@ def _backup_name(path: Path) -> Path:
 
 def render_case(case: Case, review: bool = False) -> list[Output]:
     """Every output of a valid case, in every language it uses, in memory; nothing is written here."""
-    outputs = []
-    for planned in plan_outputs(case):
-        version = case.versions.get(planned.lang, case)
-        author = version.prepared_by.official_name if version.prepared_by else ""
-        if planned.path.endswith(".md"):
-            data = write_markdown(planned.tree)
-        elif isinstance(planned.tree, Deck):
-            data = write_pptx(planned.tree, author, case.version.date, planned.lang, case.deck_template)
-        else:
-            data = write_docx(planned.tree, author, case.version.date, planned.lang,
-                              review=review and planned.kind == "agreement")
-        outputs.append(Output(planned.path, planned.kind, planned.title, data, planned.legal_basis, planned.parties,
-                              {**planned.extra, "lang": planned.lang}))
-    return outputs
+    return [render_output(planned, case, review) for planned in plan_outputs(case)]
+
+
+def render_output(planned: Planned, case: Case, review: bool = False) -> Output:
+    """One planned output written to bytes by the writer for its format."""
+    version = case.versions.get(planned.lang, case)
+    author = version.prepared_by.official_name if version.prepared_by else ""
+    if planned.path.endswith(".md"):
+        data = write_markdown(planned.tree)
+    elif isinstance(planned.tree, Deck):
+        data = write_pptx(planned.tree, author, case.version.date, planned.lang, case.deck_template)
+    else:
+        data = write_docx(planned.tree, author, case.version.date, planned.lang, review=review and planned.kind == "agreement")
+    return Output(planned.path, planned.kind, planned.title, data, planned.legal_basis, planned.parties,
+                  {**planned.extra, "lang": planned.lang})
 
 
 def _language_disagreements(case: Case, outputs: list[Output], facts: dict[str, dict[str, str]], out: Path) -> list[Finding]:
