@@ -50,6 +50,7 @@ FINNISH_WORDS = {
 FINNISH_VOWELS = re.compile(r"\w*(?:ää|öö|yy|uu|ii|aa)\w*", re.IGNORECASE)
 
 _TABLE = re.compile(r"^\s*@table\s+(\S+)", re.MULTILINE)
+_FACT = re.compile(r"\|\s*fact\(([^)]*)\)")
 # Parsing compiles filter calls, so the parser knows the generator's filters (by name: never run).
 _PARSER = jinja2.Environment(lstrip_blocks=True)
 _PARSER.filters.update({name: _PARSER.filters.get(name, lambda *a, **k: None) for name in environment("fi").filters})
@@ -132,6 +133,8 @@ def test_a_template_places_the_same_tables_and_uses_the_same_variables(name: str
     sv_source = sv_path.read_text("utf-8")
     assert _TABLE.findall(sv_source) == _TABLE.findall(fi_source), "@table names and order"
     assert _variables(sv_source) == _variables(fi_source), "Jinja variables"
+    # `check` finds a figure in prose by its fact tag, so each language tags the same facts.
+    assert sorted(_FACT.findall(sv_source)) == sorted(_FACT.findall(fi_source)), "fact(...) tags"
     # Deck templates: the speaker notes are where the Finnish ones are.
     assert ("\n---\n" in sv_source) == ("\n---\n" in fi_source), "--- between slide and notes"
 
