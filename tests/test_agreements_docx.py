@@ -443,7 +443,8 @@ def test_the_manifest_lists_the_four_agreements_with_matching_hashes(built: Path
     manifest = json.loads((built / "manifest.json").read_text("utf-8"))
     assert manifest["case"] == "kaustisen-seutukunta"
     agreements = [o for o in manifest["outputs"] if o["kind"] == "agreement"]
-    assert [o["path"] for o in agreements] == [f"{a}.docx" for a in AGREEMENTS]
+    assert [o["path"] for o in agreements] == [f"{a}.docx" for a in AGREEMENTS[:3]] + [f"{AUTHORITY_TASK}.sv.docx", f"{AGREEMENTS[3]}.docx"]
+    assert [o["lang"] for o in agreements] == ["fi", "fi", "fi", "sv", "fi"]
     for output in manifest["outputs"]:
         assert output["sha256"] == hashlib.sha256((built / output["path"]).read_bytes()).hexdigest(), output["path"]
     titles = {o["agreement"]: o["title"] for o in agreements}

@@ -13,8 +13,8 @@ REPO = Path(__file__).resolve().parent.parent
 CASES = sorted(p for p in (REPO / "agreements").iterdir() if (p / "case.yaml").is_file())
 
 
-def test_there_are_two_cases_with_different_leads_and_cost_bases() -> None:
-    assert [c.name for c in CASES] == ["jarvi-saimaan-tyollisyys", "kaustisen-seutukunta"]
+def test_there_are_three_cases_one_of_them_swedish_first() -> None:
+    assert [c.name for c in CASES] == ["jarvi-saimaan-tyollisyys", "kaustisen-seutukunta", "vastra-nylands-sysselsattning"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)

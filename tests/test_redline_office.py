@@ -57,8 +57,10 @@ def redlines(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _edit(new, "40-te24-yhteiset-virat-53.yaml", "figures: {lestijarvi: 80, kokkola: 20}",
           "figures: {lestijarvi: 70, kokkola: 20, perho: 10}")
     path = new / "30-te24-viranomaistehtavat-54.yaml"
-    path.write_text(path.read_text("utf-8").rstrip("\n") + "\noverrides:\n  erimielisyydet:\n    text: >-\n"
-                    "      Erimielisyydet ratkaistaan ensin neuvotteluin ja sitten hallintoriita-asiana hallinto-oikeudessa.\n", "utf-8")
+    path.write_text(path.read_text("utf-8").rstrip("\n") + "\noverrides:\n  erimielisyydet:\n    text:\n"
+                    "      fi: Erimielisyydet ratkaistaan ensin neuvotteluin ja sitten hallintoriita-asiana hallinto-oikeudessa.\n"
+                    "      sv: Meningsskiljaktigheter avgörs först genom förhandlingar och sedan som förvaltningstvistemål"
+                    " vid förvaltningsdomstolen.\n", "utf-8")
     out = root / "out"
     result = CliRunner().invoke(cli, ["diff", str(EXAMPLE), str(new), "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -76,7 +78,7 @@ def test_every_review_copy_is_valid_ooxml(tmp_path: Path, validator: str) -> Non
     assert build(EXAMPLE, tmp_path, review=True).case is not None
     agreements = [tmp_path / o["path"] for o in json.loads((tmp_path / "manifest.json").read_text("utf-8"))["outputs"]
                   if o["kind"] == "agreement"]
-    assert len(agreements) == 4 and all(p.is_file() for p in agreements)
+    assert len(agreements) == 5 and all(p.is_file() for p in agreements)
     assert _invalid(validator, agreements) == {}
 
 

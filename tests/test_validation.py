@@ -271,8 +271,8 @@ def test_a_control_character_in_a_key_is_shown_visibly_and_the_finding_stays_one
 
     from generator.cli import cli
 
-    edit("30-te24-viranomaistehtavat-54.yaml", "  no_share:\n    lestijarvi: >-",
-         '  no_share:\n    "\\x1e": ei maksa\n    lestijarvi: >-')
+    edit("30-te24-viranomaistehtavat-54.yaml", "  no_share:\n    lestijarvi:\n",
+         '  no_share:\n    "\\x1e": ei maksa\n    lestijarvi:\n')
     result = CliRunner().invoke(cli, ["validate", str(case_copy)])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()

@@ -105,7 +105,7 @@ _SWEDISH_NAMES = {
     "KL54-2C": "grunderna för och fördelningen av kostnaderna",
     "KL54-2D": "giltighet och uppsägning",
     "KL63": "avgörande av meningsskiljaktigheter",
-    "TVPL13": "sysselsättningsområdets myndighets­uppgifter genom avtal",
+    "TVPL13": "sysselsättnings­områdets myndighets­uppgifter genom avtal",
 }
 
 REQUIREMENTS: dict[str, Requirement] = {r.code: r for r in _ALL}
