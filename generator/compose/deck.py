@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.compose.deck_tree import Chart, Deck, Diagram, Edge, Milestone, Node, Slide
 from generator.compose.markup import parse_blocks, runs
 from generator.compose.templating import labels, no_break, render
 from generator.compose.tree import Cell, Run, Table
-from generator.compose.deck_tree import Chart, Deck, Diagram, Edge, Milestone, Node, Slide
 from generator.formats import fi_date, fi_euro, fi_percent
+from generator.law.requirements import cite
 from generator.model.alternatives import alternatives
-from generator.model.council import CouncilView, compensation, council_agreements, council_view, pending
+from generator.model.council import CouncilView, compensation, council_agreements, council_view, own_area, pending
 from generator.model.drift import seat_drift
 from generator.model.entities import Agreement, Case
 
@@ -97,24 +98,30 @@ def contract_diagram(case: Case, words: dict[str, Any]) -> Diagram | None:
         return None
     d = words["deck"]["diagram"]
     body = joint.details["body"]
-    # Citations carry no-break spaces: a label may wrap between citations, never inside one.
+
+    def cited(*citations: str) -> str:
+        # In the deck's language, with no-break spaces: a label may wrap between citations, never inside one.
+        return no_break(" · ".join(cite(c, case.language) for c in citations))
+
+    area = next((a for a in case.employment_areas.values() if joint.lead in a.members), None)
+    organ_of_area = own_area(case, joint) is not None  # the body is the employment area's own organ
     nodes = [Node("lead", d["lead"].format(name=joint.lead.official_name), 1),
              Node("body", d["body"].format(name=body["name"]), 2)]
-    edges = [Edge("lead", "body", no_break("KuntaL 51 §"))]
+    edges = [Edge("lead", "body", cited("KuntaL 51 §", "L 380/2023 12 §") if organ_of_area else cited("KuntaL 51 §"))]
     for m in joint.parties:
         if m.id != joint.lead.id:
             nodes.append(Node(m.id, d["member"].format(name=m.official_name), 3))
-            edges.append(Edge("body", m.id, no_break("KuntaL 49 §, 52 §")))
-    area = next((a for a in case.employment_areas.values() if joint.lead in a.members), None)
+            edges.append(Edge("body", m.id, cited("KuntaL 49 §, 52 §")))
     with_area: set[str] = set()
-    if area is not None:
+    if area is not None and not organ_of_area:
         nodes.insert(0, Node("area", d["area"].format(name=area.name, lead=area.lead.name, authority=area.authority), 0))
         binding = [a for a in case.agreements
                    if a.kind in ("authority_task", "joint_post") and {area.lead.id, joint.lead.id} <= {p.id for p in a.parties}]
         with_area = {a.id for a in binding}
         sections = sorted({{"authority_task": "KuntaL 54 §", "joint_post": "KuntaL 53 §"}[a.kind] for a in binding})
-        label = ", ".join(sections) + (" · L 380/2023 13 §" if "KuntaL 54 §" in sections else "")
-        edges.insert(0, Edge("area", "lead", no_break(label or "L 380/2023 12 §")))
+        if "KuntaL 54 §" in sections:
+            sections.append("L 380/2023 13 §")
+        edges.insert(0, Edge("area", "lead", cited(", ".join(sections)) if sections else cited("L 380/2023 12 §")))
     # Joint posts among the parties themselves: a box beside the joint body, bound to the employer.
     for a in case.agreements:
         employer = a.details.get("employer")
@@ -122,7 +129,7 @@ def contract_diagram(case: Case, words: dict[str, Any]) -> Diagram | None:
                 and joint.lead.id in {p.id for p in a.parties}:
             nodes.insert(next(i for i, n in enumerate(nodes) if n.id == "body") + 1,
                          Node(f"posts:{a.id}", d["posts"].format(employer=employer.official_name), 2))
-            edges.insert(1, Edge("lead", f"posts:{a.id}", no_break("KuntaL 53 §")))
+            edges.insert(1, Edge("lead", f"posts:{a.id}", cited("KuntaL 53 §")))
     return Diagram(tuple(nodes), tuple(edges))
 
 
@@ -198,7 +205,9 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
         slides.append(_slide(lang, "hallintomalli", ctx, "hallintomalli"))
     slides.append(_slide(lang, "kuntalaki", {**base, "used": used_sections(case)}, "kuntalaki"))
     if case.employment_areas:
-        slides.append(_slide(lang, "tyovoimalaki", base, "tyovoimalaki"))
+        law = {**base, "delegates": any(a.kind == "authority_task" for a in case.agreements),
+               "exception": any(area.exception_14 for area in case.employment_areas.values())}
+        slides.append(_slide(lang, "tyovoimalaki", law, "tyovoimalaki"))
     diagram = contract_diagram(case, words)
     if diagram is not None:
         slides.append(_slide(lang, "sopimusrakenne", {**base, "diagram": diagram}, "sopimusrakenne", "visual", diagram=diagram))

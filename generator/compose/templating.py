@@ -16,6 +16,7 @@ import yaml
 
 from generator.compose.markup import CLOSE, ILL_OPEN, PLACE_OPEN, STRONG_OPEN, fact, fact_key
 from generator.formats import NBSP, fi_date, fi_euro, fi_number, fi_percent
+from generator.model.genitive import genitive
 from generator.paths import templates_dir
 
 
@@ -42,8 +43,8 @@ def months(n: int, lang: str) -> str:
 
 
 def join_words(items: Iterable[Any], lang: str) -> str:
-    """'A, B ja C' in the language's own conjunction."""
-    """'A, B ja C'; when an item has its own 'ja', the last joint is 'sekä' so the list stays readable."""
+    """'A, B ja C' in the language's own conjunction; when an item has its own 'ja', the last joint
+    is 'sekä' so the list stays readable."""
     words = [str(i) for i in items]
     if len(words) <= 1:
         return "".join(words)
@@ -75,18 +76,22 @@ def no_break(text: str) -> str:
     return text
 
 
-def _board_name(m: Any, words: dict[str, Any]) -> str:
-    """The municipality's board (kunnanhallitus / kaupunginhallitus), from the registry or its type."""
+def _board_name(m: Any, lang: str) -> str:
+    """The municipality's board, from the registry or from its kind (the official name's last word):
+    Halsuan kunnanhallitus, Ingå kommunstyrelse."""
     if m.board:
         return m.board
-    return _official_genitive(m.official_name, words["official_genitive"]) + words["board_suffix"]
+    words = labels(lang)
+    kinds = {word: kind for kind, word in words["municipality_kinds"].items()}
+    kind = kinds.get(m.official_name.rsplit(" ", 1)[-1], "kunta")
+    return f"{genitive(m.name, m.genitive, lang)} {words['board_by_kind'][kind]}"
 
 
 def boards(parties: Iterable[Any], lang: str) -> str:
     """Who acts for the parties: 'sopijakuntien kunnanhallitukset' when all boards are of one kind,
     otherwise each board by name ('Esimerkkilän kaupunginhallitus ja Mallilan kunnanhallitus')."""
     words = labels(lang)
-    names = [_board_name(m, words) for m in parties]
+    names = [_board_name(m, lang) for m in parties]
     kinds = {name.rsplit(" ", 1)[-1] for name in names}
     if len(kinds) == 1 and len(names) > 2 and (kind := kinds.pop()) in words["board_plural"]:
         return words["parties_genitive"] + " " + words["board_plural"][kind]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model.drift import SeatDrift, seat_drift
-from generator.model.entities import Agreement, Case, Municipality, Seat, Share
+from generator.model.entities import Agreement, Case, EmploymentArea, Municipality, Seat, Share
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class CouncilView:
     joint: Agreement | None = None
     drift: SeatDrift | None = None
     drift_seat: Seat | None = None
+    own_area: EmploymentArea | None = None  # the employment area whose organ the joint body is
 
 
 def compensation(agreement: Agreement) -> Compensation | None:
@@ -81,7 +82,19 @@ def council_view(case: Case, municipality: Municipality) -> CouncilView:
         to_approve=to_approve, existing=tuple(a for a in mine if a.existing),
         posts=tuple(a for a in to_approve if a.kind == "joint_post"), compensations=compensations,
         joint=joint, drift=drift, drift_seat=drift.of(municipality.id) if drift else None,
+        own_area=own_area(case, joint),
     )
+
+
+def own_area(case: Case, joint: Agreement | None) -> EmploymentArea | None:
+    """The employment area a joint body is the organ of: one its lead municipality also leads.
+
+    Then the cooperation agreement is the area's own, not an arrangement under another municipality's
+    organising responsibility (Act 380/2023 12 §).
+    """
+    if joint is None or joint.lead is None:
+        return None
+    return next((a for a in case.employment_areas.values() if a.lead.id == joint.lead.id and joint.lead in a.members), None)
 
 
 def council_agreements(case: Case) -> tuple[Agreement, ...]:

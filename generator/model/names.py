@@ -2,7 +2,7 @@
 
 A name is a proper noun: Lestijärvi is Lestijärvi in a Swedish text too, so a missing translation
 of ``name`` is no gap. An official name follows from the name and the municipality's kind:
-"Karleby" and a town (kaupunki) give "Karleby stad"; "Kokkolan" (the Finnish genitive the registry
+"Raseborg" and a town (kaupunki) give "Raseborgs stad"; "Kokkolan" (the Finnish genitive the registry
 keeps) and a town give "Kokkolan kaupunki". Everything else (councils, boards, sources) must be
 given in the language, and validation says so where a document would show it.
 """
@@ -14,6 +14,7 @@ from typing import Any
 from generator.compose.templating import labels
 from generator.load.languages import Fallback, JsonPath
 from generator.load.yaml_loader import LoadedFile
+from generator.model.genitive import swedish_genitive
 
 
 def _in(value: Any, lang: str, base: str) -> str | None:
@@ -58,6 +59,6 @@ def municipality_names(base: str) -> Fallback:
         if lang == "fi":
             genitive = _in(entry.get("genitive", ""), "fi", "fi")  # the genitive is always Finnish
             return f"{genitive} {word}" if genitive else None
-        return f"{_in(entry['name'], lang, base) or _any(entry['name'], base)} {word}"
+        return f"{swedish_genitive(_in(entry['name'], lang, base) or _any(entry['name'], base))} {word}"
 
     return fallback

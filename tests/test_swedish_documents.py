@@ -1,0 +1,140 @@
+"""The Swedish documents of the two cases that have them, read as a Swedish-speaking lawyer would:
+no Finnish left in them, the same figures as the Finnish version, and the statutes cited in Swedish.
+
+Kaustinen's 54 § agreement with Karleby (Kokkola) is made in Finnish and Swedish; Västra Nyland is a
+Swedish-first case whose Finnish-majority council (Hangö) gets Finnish material.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.build import build, municipality_ids
+from generator.readback.consistency import check_language_versions
+from generator.readback.docx_reader import read_docx
+from generator.write.manifest import Output
+
+from conftest import AGREEMENTS
+
+VASTRA = AGREEMENTS / "vastra-nylands-sysselsattning"
+KAUSTINEN = AGREEMENTS / "kaustisen-seutukunta"
+
+# Frequent Finnish words that a Swedish legal text never contains (names of places are not here: a
+# Finnish municipality keeps its Finnish name in Swedish when it has no Swedish one).
+FINNISH = set("""
+ja tai että on ovat ei sekä kun jos joka jotka sen niiden tämä tämän mukaan mukaisesti kanssa osalta
+sopimus sopimuksen sopimukseen sopimuksessa sopimusta sopijakunta sopijakunnat sopijakuntien kunta kunnan
+kunnat kuntien kaupunki kaupungin valtuusto valtuuston kunnanvaltuusto kunnanhallitus hallitus toimielin
+toimielimen vastuukunta vastuukunnan jäsentä jäsenet jäsenmäärä osuus osuudet kustannukset kustannusten
+kustannusarvio irtisanominen irtisanomisaika voimaan voimaantulo voimassa tehtävät tehtävien virka virat
+työllisyysalue työllisyysalueen lautakunta kuntalaki kuntalain laki lain luonnos versio päivämäärä sivu
+yhteensä tarkistettava havainnollistava allekirjoitus päätösehdotus perustelut liitteet esittelijä
+""".split())
+FINNISH_CITATION = re.compile(r"§:(?:n|ssä|än|ää)\b|\bKuntaL\b|\bmom\.\s*\d+\s*k\.")
+
+
+def package_text(path: Path) -> str:
+    """Every text of a Word or PowerPoint file: body, header, footer, comments, slides and notes."""
+    package = zipfile.ZipFile(path)
+    parts = [n for n in package.namelist() if n.endswith(".xml") and re.match(
+        r"(word/(document|header\d*|footer\d*|comments)|ppt/(slides|notesSlides)/\w+)\.xml$", n)]
+    text = " ".join(" ".join(re.findall(r"<(?:w|a):t[^>]*>([^<]*)</(?:w|a):t>", package.read(n).decode("utf-8")))
+                    for n in parts)
+    return text.replace("\u00a0", " ")
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict]]:
+    built = {}
+    for case in (KAUSTINEN, VASTRA):
+        out = tmp_path_factory.mktemp(case.name)
+        result = build(case, out)
+        assert result.case is not None, [f.line() for f in result.findings if f.severity == "error"]
+        manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+        manifest["ids"] = municipality_ids(result.case)
+        built[case.name] = (out, manifest)
+    return built
+
+
+def swedish_files(outputs: dict[str, tuple[Path, dict]]) -> list[Path]:
+    return [out / o["path"] for out, manifest in outputs.values() for o in manifest["outputs"]
+            if o["lang"] == "sv" and o["path"].endswith((".docx", ".pptx"))]
+
+
+def test_both_cases_have_swedish_documents_of_every_kind(outputs: dict[str, tuple[Path, dict]]) -> None:
+    kinds = {o["kind"] for _, manifest in outputs.values() for o in manifest["outputs"] if o["lang"] == "sv"}
+    assert kinds == {"agreement", "compliance_report", "deck", "council_proposal"}
+    assert (outputs["kaustisen-seutukunta"][0] / "te24-viranomaistehtavat.sv.docx").is_file()
+    hango = next(o for o in outputs["vastra-nylands-sysselsattning"][1]["outputs"] if o["path"].startswith("hango-"))
+    assert hango["lang"] == "fi", "Hangö is Finnish-majority: its council works in Finnish"
+
+
+def test_no_finnish_is_left_in_a_swedish_document(outputs: dict[str, tuple[Path, dict]]) -> None:
+    found = {}
+    for path in swedish_files(outputs):
+        text = package_text(path)
+        words = {w.lower().strip(".,;:()”“\"'*") for w in text.split()}
+        leftovers = sorted(words & FINNISH) + FINNISH_CITATION.findall(text)
+        if leftovers:
+            found[path.name] = leftovers
+    assert found == {}
+    assert len(swedish_files(outputs)) >= 8
+
+
+def test_the_swedish_version_states_the_figures_of_the_finnish_one(outputs: dict[str, tuple[Path, dict]]) -> None:
+    for out, manifest in outputs.values():
+        versions: dict[str, list[Output]] = {}
+        for o in manifest["outputs"]:
+            if o["kind"] == "agreement":
+                versions.setdefault(o["agreement"], []).append(Output(o["path"], o["kind"], o["title"], (out / o["path"]).read_bytes(), extra=o))
+        bilingual = [v for v in versions.values() if len(v) > 1]
+        assert bilingual
+        for official, *others in bilingual:
+            assert check_language_versions([official, *others], manifest["facts"], manifest["ids"], out) == []
+            for other in others:
+                stated = list(read_docx(other.data, other.path, "Sammanlagt", {}, other.extra["anchors"],
+                                        manifest["facts"]["sv" if other.extra["lang"] == "sv" else "fi"], other.extra["tables"]))
+                assert any(o.key.startswith(("entry:", "notice:")) for o in stated), other.path
+
+
+def test_the_swedish_deck_cites_in_swedish_and_knows_the_area_is_its_own(outputs: dict[str, tuple[Path, dict]]) -> None:
+    out, _ = outputs["vastra-nylands-sysselsattning"]
+    deck = package_text(out / "raseborg-fullmaktigepresentation.pptx")
+    assert "KomL 51 § · L 380/2023 12 §" in deck
+    assert "14 §: statsrådet kan godkänna ett sysselsättningsområde" in deck
+    assert "13 §:" not in deck, "no 54 § agreement, so no 13 § delegation to explain"
+    slides = zipfile.ZipFile(out / "raseborg-fullmaktigepresentation.pptx")
+    structure = next(slides.read(n).decode() for n in slides.namelist()
+                     if n.startswith("ppt/slides/slide") and "Avtalsstruktur" in slides.read(n).decode())
+    assert 'name="node:area"' not in structure, "the joint body is the area's own organ: no box above its lead"
+    proposal = package_text(out / "raseborg-beslutsforslag.docx")
+    assert "sysselsättningsområdet och dess organ måste då ordnas genom ett annat avtal" in proposal
+
+
+def test_the_finnish_deck_with_a_54_agreement_still_explains_13(outputs: dict[str, tuple[Path, dict]]) -> None:
+    out, _ = outputs["kaustisen-seutukunta"]
+    deck = package_text(out / "halsua-valtuustoesitys.pptx")
+    assert "13 §: järjestämisvastuussa oleva kunta" in deck and "14 §:" not in deck
+
+
+def test_board_names_follow_the_municipality_kind_and_the_language_genitive() -> None:
+    """A registry without ``board`` still names each board as the municipality itself does."""
+    from types import SimpleNamespace
+
+    from generator.compose.templating import boards
+    from generator.model.genitive import swedish_genitive
+
+    def municipality(name: str, genitive: str, official: str) -> SimpleNamespace:
+        return SimpleNamespace(board=None, name=name, genitive=genitive, official_name=official)
+
+    assert [swedish_genitive(n) for n in ("Raseborg", "Hangö", "Ingå", "Malax", "Närpes")] == [
+        "Raseborgs", "Hangö", "Ingå", "Malax", "Närpes"]
+    sv = [municipality("Raseborg", "Raaseporin", "Raseborgs stad"), municipality("Ingå", "Inkoon", "Ingå kommun")]
+    assert boards(sv, "sv") == "Raseborgs stadsstyrelse och Ingå kommunstyrelse"
+    fi = [municipality("Raasepori", "Raaseporin", "Raaseporin kaupunki"), municipality("Inkoo", "Inkoon", "Inkoon kunta")]
+    assert boards(fi, "fi") == "Raaseporin kaupunginhallitus ja Inkoon kunnanhallitus"
