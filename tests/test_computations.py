@@ -196,3 +196,14 @@ def test_euros_are_whole_with_spaced_thousands_and_the_sign_after() -> None:
     assert fi_euro(380000) == "380\u00a0000\u00a0€"
     assert fi_euro(36135) == "36\u00a0135\u00a0€"
     assert fi_euro(0) == "0\u00a0€"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("kommunallagen 54 § 1 mom. och", "54\u00a0§\u00a01\u00a0mom."),
+    ("kuntalain 54 §:n 1 mom. mukaan", "54\u00a0§:n\u00a01\u00a0mom."),
+    ("lain (380/2023) 13 § nojalla", "(380/2023)\u00a013\u00a0§"),
+])
+def test_a_statute_citation_never_wraps_inside_itself(text: str, kept: str) -> None:
+    from generator.compose.templating import no_break
+
+    assert kept in no_break(text)

@@ -138,3 +138,14 @@ def test_board_names_follow_the_municipality_kind_and_the_language_genitive() ->
     assert boards(sv, "sv") == "Raseborgs stadsstyrelse och Ingå kommunstyrelse"
     fi = [municipality("Raasepori", "Raaseporin", "Raaseporin kaupunki"), municipality("Inkoo", "Inkoon", "Inkoon kunta")]
     assert boards(fi, "fi") == "Raaseporin kaupunginhallitus ja Inkoon kunnanhallitus"
+
+
+def test_every_language_version_names_the_official_one_in_its_copies_clause(
+        outputs: dict[str, tuple[Path, dict]]) -> None:
+    out, _ = outputs["kaustisen-seutukunta"]
+    swedish = package_text(out / "te24-viranomaistehtavat.sv.docx")
+    finnish = package_text(out / "te24-viranomaistehtavat.docx")
+    assert "Avtalets officiella språkversion är den finska" in swedish
+    assert "Sopimuksen virallinen kieliversio on suomenkielinen" in finnish
+    assert "kieliversio" not in package_text(out / "yhteistoimintasopimus.docx"), "one language: nothing to say"
+    assert "Kaustby" in swedish and "Vetil" in swedish, "the Swedish names of the bilingual region's municipalities"

@@ -56,7 +56,7 @@ def join_words(items: Iterable[Any], lang: str) -> str:
 
 # Spaces that must never break a line: inside a figure (20 000), between a number and its sign or
 # unit word (53 §, 100 %, 2 jäsentä, 2 ledamöter) and inside a statute citation (KuntaL 49 §,
-# L 380/2023 13 §). Inline marks (a fact's or an illustrative figure's, U+E000–U+E0FF) may stand
+# L 380/2023 13 §, 54 § 1 mom.). Inline marks (a fact's or an illustrative figure's, U+E000–U+E0FF) may stand
 # between a figure and the space, so the patterns step over them.
 _M = "[\ue000-\ue0ff]*"
 _NO_BREAK = (
@@ -66,6 +66,8 @@ _NO_BREAK = (
     (re.compile(r"\b([A-ZÅÄÖ][A-Za-zåäö]*L|L) (?=\d)"), "\\1" + NBSP),                  # KuntaL 49, L 380/2023
     (re.compile(r"(?<=/\d{4}) (?=\d+\s§)"), NBSP),                                     # 380/2023 13 §
     (re.compile(r"(?<=/\d{4}\)) (?=\d+\s§)"), NBSP),                                   # (380/2023) 13 §
+    (re.compile(r"(?:(?<=§)|(?<=§:n)) (?=\d+\smom\.)"), NBSP),                            # 54 §:n 1 mom.
+    (re.compile(r"(?<=\d) (?=mom\.)"), NBSP),                                          # 1 mom.
 )
 
 
