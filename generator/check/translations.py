@@ -98,12 +98,12 @@ def language_versions(raw: RawCase, case: Case, texts: TextIndex) -> tuple[dict[
         models = {lang: _model(localized, lang) for lang, (localized, _) in marked.items()}
         for model in models.values():
             model.versions = models
-        findings += _untranslated(plan_outputs(models[case.language]), gaps)
+        findings += _untranslated(plan_outputs(models[case.language], {lang for lang, g in gaps.items() if g}), gaps)
     versions = {lang: case if lang == case.language else
                 _model(localized if not gaps[lang] else localize_case(raw, lang, False, texts)[0], lang)
                 for lang, (localized, _) in marked.items()}
     for version in versions.values():
         version.versions = versions
     if any(len(a.languages) > 1 for a in case.agreements):
-        findings += _clause_parity(plan_agreements(case))
+        findings += _clause_parity(plan_agreements(case, lambda agreement, _: len(agreement.languages) > 1))
     return versions, findings

@@ -9,6 +9,7 @@ a document's language is found before anything is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,9 +19,10 @@ from generator.compose.compliance import compose_compliance
 from generator.compose.deck import compose_deck
 from generator.compose.deck_tree import Deck
 from generator.compose.proposal import compose_proposal
+from generator.compose.templating import labels
 from generator.compose.tree import Document
 from generator.law.requirements import REQUIREMENTS, cite, section_of, section_sort_key
-from generator.model.entities import Case, Municipality
+from generator.model.entities import Agreement, Case, Municipality
 
 
 @dataclass
@@ -60,12 +62,15 @@ def _union(bases: list[tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(sorted({b for basis in bases for b in basis}, key=section_sort_key))
 
 
-def plan_agreements(case: Case) -> list[Planned]:
-    """Every agreement in each of its languages; the official version keeps the plain file name."""
+def plan_agreements(case: Case, keep: Callable[[Agreement, str], bool] | None = None) -> list[Planned]:
+    """Every agreement in each of its languages (those ``keep`` accepts); the official version keeps
+    the plain file name."""
     versions = case.versions or {case.language: case}
     planned: list[Planned] = []
     for agreement in case.agreements:
         for position, lang in enumerate(agreement.languages):
+            if keep is not None and not keep(agreement, lang):
+                continue
             version = versions[lang]
             a = version.agreement(agreement.id)
             tree = compose_agreement(version, a)
@@ -75,9 +80,11 @@ def plan_agreements(case: Case) -> list[Planned]:
     return planned
 
 
-def plan_outputs(case: Case) -> list[Planned]:
+def plan_outputs(case: Case, only: Collection[str] | None = None) -> list[Planned]:
+    """Every output of the case; with ``only``, just those written in one of its languages (validation
+    composes the documents of the languages where some text is missing, not the whole packet)."""
     versions = case.versions or {case.language: case}
-    planned = plan_agreements(case)
+    planned = plan_agreements(case, None if only is None else lambda _, lang: lang in only)
     trees: dict[tuple[str, str], Document] = {(p.extra["agreement"], p.lang): p.tree for p in planned}  # type: ignore[misc]
 
     def tree_in(agreement_id: str, lang: str) -> Document:
@@ -89,16 +96,19 @@ def plan_outputs(case: Case) -> list[Planned]:
 
     base = case.base_language
     base_case = versions[base]
-    report = compose_compliance(base_case, [(a, tree_in(a.id, base)) for a in base_case.agreements])
-    stem = f"{case.id}-{report.labels['compliance']['file_stem']}"
-    agreements = [p for p in planned if p.kind == "agreement"]
-    everyone = tuple(dict.fromkeys(party for p in agreements for party in p.parties))
-    report_basis = _union([legal_basis(tree_in(a.id, base), base) for a in base_case.agreements])
-    for suffix in ("docx", "md"):
-        planned.append(Planned(f"{stem}.{suffix}", "compliance_report", report.title, base, report, report_basis, everyone))
+    stem = f"{case.id}-{labels(base)['compliance']['file_stem']}"
+    if only is None or base in only:
+        report = compose_compliance(base_case, [(a, tree_in(a.id, base)) for a in base_case.agreements])
+        agreements = [p for p in planned if p.kind == "agreement"]
+        everyone = tuple(dict.fromkeys(party for p in agreements for party in p.parties))
+        report_basis = _union([legal_basis(tree_in(a.id, base), base) for a in base_case.agreements])
+        for suffix in ("docx", "md"):
+            planned.append(Planned(f"{stem}.{suffix}", "compliance_report", report.title, base, report, report_basis, everyone))
 
     for municipality in case.councils:
         lang = council_language(municipality)
+        if only is not None and lang not in only:
+            continue
         version = versions[lang]
         legal = {a.id: ", ".join(legal_basis(tree_in(a.id, lang), lang)) for a in version.agreements}
         view_basis = _union([legal_basis(tree_in(a.id, lang), lang) for a in version.agreements
