@@ -151,6 +151,18 @@ def test_a_changed_notice_period_is_one_deletion_and_one_insertion(new_case: Pat
     assert changes(_body(tmp_path / "out" / "yhteistoimintasopimus-muutokset.docx")) == [("del", "0.1"), ("ins", "0.2")]
 
 
+def test_a_translated_agreement_gets_its_own_redline_in_its_language(new_case: Path, tmp_path: Path) -> None:
+    _edit(new_case, "30-te24-viranomaistehtavat-54.yaml", "notice_months: 12", "notice_months: 6")
+    code, _ = _diff(EXAMPLE, new_case, tmp_path / "out")
+    assert code == 0
+    finnish = _body(tmp_path / "out" / "te24-viranomaistehtavat-muutokset.docx")
+    swedish = tmp_path / "out" / "te24-viranomaistehtavat-muutokset.sv.docx"
+    assert changes(finnish)[-2:] == changes(_body(swedish))[-2:] == [("del", "12"), ("ins", "6")]
+    assert any(p.startswith("Vardera avtalskommunen kan säga upp avtalet") for p in text_of(_body(swedish)))
+    _accepted_equals_new(swedish, new_case, tmp_path, "te24-viranomaistehtavat.sv.docx")
+    assert not (tmp_path / "out" / "yhteistoimintasopimus-muutokset.sv.docx").exists(), "Finnish only: no translation"
+
+
 def test_a_population_change_redlines_the_seats_in_text_and_table(new_case: Path, tmp_path: Path) -> None:
     _edit(new_case, "municipalities.yaml", "value: 3232,", "value: 2950,")
     _edit(new_case, "10-yhteistoimintasopimus.yaml", "declared_total: 17", "declared_total: 16")

@@ -59,6 +59,14 @@ def summary_markdown(old: Case, new: Case, result: DiffResult) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _redline_docx(old: Case, new: Case, agreement_id: str, lang: str, author: str) -> tuple[bytes, ClauseChanges]:
+    """One agreement's redline in ``lang``: OLD's text with NEW's changes as Word tracked changes."""
+    old_tree = compose_agreement(old, old.agreement(agreement_id))
+    tree, changes = redline(old_tree, compose_agreement(new, new.agreement(agreement_id)))
+    data = write_docx(tree, author, new.version.date, lang, redline_author=author)
+    return track_frame(write_docx(old_tree, author, old.version.date, lang), data, author, new.version.date), changes
+
+
 def diff_cases(old_spec: str, new_spec: str, out_dir: str | Path) -> DiffResult:
     with tempfile.TemporaryDirectory(prefix="kuntasopimus-diff-") as tmp:
         old_folder = materialise(old_spec, Path(tmp) / "old")
@@ -79,13 +87,14 @@ def diff_cases(old_spec: str, new_spec: str, out_dir: str | Path) -> DiffResult:
     for agreement in new.agreements:
         if agreement.id not in old_by_id:
             continue
-        old_tree = compose_agreement(old, old_by_id[agreement.id])
-        tree, changes = redline(old_tree, compose_agreement(new, agreement))
-        result.clauses[agreement.id] = changes
-        data = write_docx(tree, author, new.version.date, new.language, redline_author=author)
-        data = track_frame(write_docx(old_tree, author, old.version.date, old.language), data, author,
-                           new.version.date)
+        data, result.clauses[agreement.id] = _redline_docx(old, new, agreement.id, new.language, author)
         files.append((out / f"{agreement.id}-muutokset.docx", data))
+        # A translation gets its own redline, so the Swedish-reading lawyer sees the changes in Swedish.
+        for lang in agreement.languages:
+            old_version = (old.versions or {}).get(lang)
+            if lang != new.language and old_version is not None and lang in old_by_id[agreement.id].languages:
+                data, _ = _redline_docx(old_version, (new.versions or {})[lang], agreement.id, lang, author)
+                files.append((out / f"{agreement.id}-muutokset.{lang}.docx", data))
     result.summary = summary_markdown(old, new, result)
     files.append((out / "muutokset.md", result.summary.encode("utf-8")))
     write_all(files)
