@@ -202,6 +202,8 @@ def test_euros_are_whole_with_spaced_thousands_and_the_sign_after() -> None:
     ("kommunallagen 54 § 1 mom. och", "54\u00a0§\u00a01\u00a0mom."),
     ("kuntalain 54 §:n 1 mom. mukaan", "54\u00a0§:n\u00a01\u00a0mom."),
     ("lain (380/2023) 13 § nojalla", "(380/2023)\u00a013\u00a0§"),
+    ("KuntaL 52 § 1 mom. 2 k.", "KuntaL\u00a052\u00a0§\u00a01\u00a0mom.\u00a02\u00a0k."),
+    ("KomL 52 § 1 mom. 2 p.", "KomL\u00a052\u00a0§\u00a01\u00a0mom.\u00a02\u00a0p."),
 ])
 def test_a_statute_citation_never_wraps_inside_itself(text: str, kept: str) -> None:
     from generator.compose.templating import no_break

@@ -179,10 +179,11 @@ def compose_agreement(case: Case, agreement: Agreement) -> Document:
         chapters.append(chapter)
     lead = [Paragraph(runs(p)) for p in render(lang, "lead.j2", context).strip().split("\n\n") if p.strip()]
     notes = []
+    existing = "_existing" if agreement.existing else ""  # an agreement in force is checked against its original
     if _has_mark(chapters, "illustrative"):
-        notes.append(Paragraph((Run(words["illustrative_note"], "plain"),), "note"))
+        notes.append(Paragraph((Run(words["illustrative_note" + existing], "plain"),), "note"))
     if _has_mark(chapters, "placeholder"):
-        notes.append(Paragraph((Run(words["placeholder_note"], "plain"),), "note"))
+        notes.append(Paragraph((Run(words["placeholder_note" + existing], "plain"),), "note"))
     meta = [(words["parties_line"], ", ".join(m.official_name for m in agreement.parties)),
             (words["version"], case.version.number), (words["date"], fi_date(case.version.date))]
     if len(agreement.languages) > 1:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.compose.markup import runs
 from generator.compose.outlines import requirement_specs
-from generator.compose.templating import labels
+from generator.compose.templating import labels, no_break
 from generator.compose.tree import Cell, Chapter, Clause, Document, Paragraph, Run, Table
 from generator.formats import fi_date
 from generator.law.requirements import REQUIREMENTS, cite, not_applicable_reason
@@ -25,7 +25,7 @@ MET, MISSING, NOT_APPLICABLE, NEGOTIATED = "met", "missing", "not_applicable", "
 # the longest word its column holds (10 pt): a code "KL52-OTTO", a requirement's name, a clause title
 # "1.3 Suhde yhteistoimintasopimukseen", a status and its reason. A narrower column makes Word and
 # LibreOffice break a word mid-letters ("järjestämisva|stuu"); tests/test_compliance.py renders it.
-_WIDTHS = (2.1, 2.1, 3.4, 4.5, 3.3)
+_WIDTHS = (1.8, 2.1, 3.4, 4.5, 3.6)
 
 
 @dataclass(frozen=True)
@@ -81,10 +81,10 @@ def compose_compliance(case: Case, documents: list[tuple[Agreement, Document]]) 
             mark = "plain" if row.status in (MET, NOT_APPLICABLE) else "placeholder"
             table_rows.append((
                 Cell((Run(row.code),)),
-                Cell((Run(row.citation),)),
-                Cell((Run(row.name),)),
+                Cell((Run(row.citation),)),  # a column of citations only: it may wrap between their parts
+                Cell((Run(no_break(row.name)),)),
                 Cell((Run(row.where),)),
-                Cell((Run(status, mark),)),
+                Cell((Run(no_break(status), mark),)),
             ))
         table = Table("compliance", tuple(words["columns"]), tuple(table_rows), _WIDTHS)
         clause = Clause("vaatimukset", words["clause_title"], (), [table])

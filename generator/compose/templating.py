@@ -68,6 +68,8 @@ _NO_BREAK = (
     (re.compile(r"(?<=/\d{4}\)) (?=\d+\s§)"), NBSP),                                   # (380/2023) 13 §
     (re.compile(r"(?:(?<=§)|(?<=§:n)) (?=\d+\smom\.)"), NBSP),                            # 54 §:n 1 mom.
     (re.compile(r"(?<=\d) (?=mom\.)"), NBSP),                                          # 1 mom.
+    (re.compile(r"(?<=mom\.) (?=\d+\s[kp]\.)"), NBSP),                                   # mom. 2 k., mom. 2 p.
+    (re.compile(r"(?<=\d) (?=[kp]\.)"), NBSP),                                         # 2 k., 2 p.
 )
 
 

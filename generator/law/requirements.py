@@ -104,7 +104,7 @@ _SWEDISH_NAMES = {
     "KL54-2B": "uppföljning av hur uppgiften sköts",
     "KL54-2C": "grunderna för och fördelningen av kostnaderna",
     "KL54-2D": "giltighet och uppsägning",
-    "KL63": "avgörande av meningsskiljaktigheter",
+    "KL63": "avgörande av menings\u00adskiljaktigheter",  # a soft hyphen: the word is wider than the matrix column
     "TVPL13": "sysselsättnings­områdets myndighets­uppgifter genom avtal",
 }
 
