@@ -149,3 +149,13 @@ def test_every_language_version_names_the_official_one_in_its_copies_clause(
     assert "Sopimuksen virallinen kieliversio on suomenkielinen" in finnish
     assert "kieliversio" not in package_text(out / "yhteistoimintasopimus.docx"), "one language: nothing to say"
     assert "Kaustby" in swedish and "Vetil" in swedish, "the Swedish names of the bilingual region's municipalities"
+
+
+def test_a_council_of_a_town_reads_its_own_board_and_its_own_language_attachments(
+        outputs: dict[str, tuple[Path, dict]]) -> None:
+    out, _ = outputs["vastra-nylands-sysselsattning"]
+    hango = package_text(out / "hango-paatosehdotus.docx")
+    assert "suomenkielinen käännös samarbetsavtal.fi.docx; virallinen ruotsinkielinen versio samarbetsavtal.docx" in hango
+    assert "Kaupunginhallituksen valmistelevaan päätökseen" in hango
+    assert "Ändring får inte sökas i stadsstyrelsens beslut" in package_text(out / "raseborg-beslutsforslag.docx")
+    assert "Ändring får inte sökas i kommunstyrelsens beslut" in package_text(out / "inga-beslutsforslag.docx")
