@@ -96,7 +96,7 @@ def test_outputs_that_disagree_with_the_model_are_a_finding_and_nothing_is_writt
 
 
 def test_pdfs_come_from_one_libreoffice_per_job_and_are_listed_in_the_manifest(
-        soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        soffice: str, pdftotext: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     started = []
     real_run = subprocess.run
 
@@ -119,6 +119,10 @@ def test_pdfs_come_from_one_libreoffice_per_job_and_are_listed_in_the_manifest(
         assert entry["source_sha256"] == digests[entry["source"]]
         assert entry["sha256"] == hashlib.sha256((out / entry["path"]).read_bytes()).hexdigest()
         assert (out / entry["path"]).read_bytes().startswith(b"%PDF")
+    # The deck's chart labels in the Finnish way, as the tables beside them: 9,51 %, not 9.51 %.
+    deck = subprocess.run([pdftotext, str(out / "halsua-valtuustoesitys.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "9,51" in deck and "9.51" not in deck
 
 
 def test_a_pdf_whose_source_changed_is_removed_and_the_others_stay_listed(

@@ -24,6 +24,12 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+# LibreOffice formats chart numbers by its process locale, not the chart's <c:lang>: in the C locale a
+# data label reads "9.51 %". Finnish and Swedish in Finland both write "9,51 %", as PowerPoint shows it
+# on a Finnish system; the locale needs no glibc locale data, LibreOffice reads the name.
+_FINNISH_LOCALE = {"LC_ALL": "fi_FI.UTF-8", "LANG": "fi_FI.UTF-8"}
+
+
 def _shares(sources: list[Path], jobs: int) -> list[list[Path]]:
     """Split the files between the jobs, largest first to the least loaded, so the jobs end together."""
     loads = [(0, i, []) for i in range(max(1, min(jobs, len(sources))))]
@@ -49,7 +55,7 @@ def _convert(command: str, share: list[Path]) -> tuple[list[tuple[Path, Path]], 
             run = subprocess.run(
                 [command, f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless", "--norestore",
                  "--convert-to", "pdf", "--outdir", str(results), *map(str, links)],
-                capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False,
+                capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False, env={**os.environ, **_FINNISH_LOCALE},
             )
             reason = (run.stderr.strip().splitlines() or [f"exit {run.returncode}"])[-1]
         except (OSError, subprocess.TimeoutExpired) as exc:
