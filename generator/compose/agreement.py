@@ -66,7 +66,8 @@ class _Tables:
             for s in comp.seats
         ]
         total_pop = sum(s.population.value for s in comp.seats if s.population)
-        rows.append((_cell(self.t["total"]), _cell(fi_number(total_pop), True), _cell(str(comp.total), True)))
+        pop_illustrative = any(s.population.illustrative for s in comp.seats if s.population)
+        rows.append((_cell(self.t["total"]), _cell(fi_number(total_pop), True, pop_illustrative), _cell(str(comp.total), True)))
         header = (self.t["municipality"], f"{self.t['population']} {comp.population_year}", self.t["seats"])
         return Table(f"seats:{self.a.id}", header, tuple(rows), (7.0, 5.0, 4.0), total=True)
 
