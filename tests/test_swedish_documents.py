@@ -159,3 +159,8 @@ def test_a_council_of_a_town_reads_its_own_board_and_its_own_language_attachment
     assert "Kaupunginhallituksen valmistelevaan päätökseen" in hango
     assert "Ändring får inte sökas i stadsstyrelsens beslut" in package_text(out / "raseborg-beslutsforslag.docx")
     assert "Ändring får inte sökas i kommunstyrelsens beslut" in package_text(out / "inga-beslutsforslag.docx")
+
+
+def test_a_total_of_illustrative_populations_is_marked_illustrative(outputs: dict[str, tuple[Path, dict]]) -> None:
+    out, _ = outputs["vastra-nylands-sysselsattning"]
+    assert "40 600*" in package_text(out / "samarbetsavtal.docx")
