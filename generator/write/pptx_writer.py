@@ -283,8 +283,9 @@ def _label_place(lines: list[tuple[int, int, int, int]], width: int, height: int
         mid_x = (x1 + x2) // 2
         anchor = (mid_x - 60000 - width if x2 < x1 else mid_x + 60000, (y1 + y2) // 2 - height // 2)
     else:
-        # A fan: just below the source box, on its left (the right may hold a neighbouring box).
-        anchor = (source[0] - 60000 - width, top + 20000)
+        # A fan: just below the source box, beside the point its edges leave from, on the left (the
+        # edges spread to the right and down).
+        anchor = (min(x1 for x1, _, _, _ in lines) - 60000 - width, top + 20000)
 
     def free(x: int, y: int) -> bool:
         rect = (x, y, width, height)
