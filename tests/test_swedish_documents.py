@@ -164,3 +164,20 @@ def test_a_council_of_a_town_reads_its_own_board_and_its_own_language_attachment
 def test_a_total_of_illustrative_populations_is_marked_illustrative(outputs: dict[str, tuple[Path, dict]]) -> None:
     out, _ = outputs["vastra-nylands-sysselsattning"]
     assert "40 600*" in package_text(out / "samarbetsavtal.docx")
+
+
+def test_a_fan_of_edges_has_its_citation_under_its_source_box(outputs: dict[str, tuple[Path, dict]]) -> None:
+    """Not at the slide's left edge, where it would belong to no arrow."""
+    out, _ = outputs["vastra-nylands-sysselsattning"]
+    slides = zipfile.ZipFile(out / "raseborg-fullmaktigepresentation.pptx")
+    structure = next(slides.read(n).decode() for n in slides.namelist()
+                     if n.startswith("ppt/slides/slide") and "Avtalsstruktur" in slides.read(n).decode())
+
+    def box(pattern: str) -> tuple[int, int, int, int]:
+        shape = next(s for s in re.findall(r"<p:sp>.*?</p:sp>", structure, re.S) if re.search(pattern, s))
+        return tuple(int(v) for v in re.search(r'<a:off x="(\d+)" y="(\d+)"/><a:ext cx="(\d+)" cy="(\d+)"', shape).groups())
+
+    body = box(r'name="node:body"')
+    label = box(r"<a:t>KomL.49.§, 52.§</a:t>")
+    assert body[0] <= label[0] and label[0] + label[2] <= body[0] + body[2], (body, label)
+    assert body[1] + body[3] <= label[1] < body[1] + body[3] + 400000
