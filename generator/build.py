@@ -118,7 +118,7 @@ def _language_disagreements(case: Case, outputs: list[Output], facts: dict[str, 
 
 
 def municipality_ids(case: Case) -> dict[str, dict[str, str]]:
-    """Per language, each municipality's name and official name → its id (Karleby and Kokkola alike)."""
+    """Per language, each municipality's name and official name → its id (a municipality's Swedish and Finnish names alike)."""
     return {lang: {name: m.id for m in version.municipalities.values() for name in (m.name, m.official_name)}
             for lang, version in (case.versions or {case.language: case}).items()}
 

@@ -1,6 +1,6 @@
 """Every fact that appears in more than one output, formatted once, keyed for the consistency check.
 
-Keys name what the fact is ("seats:yhteistoimintasopimus:Kaustinen"); values are the exact text the
+Keys name what the fact is ("seats:yhteistoimintasopimus:Mallila"); values are the exact text the
 outputs print. The manifest carries them, so `kuntasopimus check` can prove every file says the same.
 """
 

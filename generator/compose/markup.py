@@ -22,7 +22,7 @@ _TOKEN = re.compile(f"([{ILL_OPEN}{PLACE_OPEN}{STRONG_OPEN}{CLOSE}{FACT_OPEN}{FA
 
 
 def fact_key(kind: str, agreement_id: str, who: str | None = None) -> str:
-    """A shared fact's name: 'notice:te24', 'seats:yhteistoimintasopimus:Halsua' (who is a name or 'total')."""
+    """A shared fact's name: 'notice:te24', 'seats:yhteistoimintasopimus:Mallila' (who is a name or 'total')."""
     return f"{kind}:{agreement_id}" + (f":{who}" if who is not None else "")
 
 

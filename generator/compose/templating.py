@@ -82,7 +82,7 @@ def no_break(text: str) -> str:
 
 def _board_name(m: Any, lang: str) -> str:
     """The municipality's board, from the registry or from its kind (the official name's last word):
-    Halsuan kunnanhallitus, Ingå kommunstyrelse."""
+    Mallilan kunnanhallitus, Provå kommunstyrelse."""
     if m.board:
         return m.board
     words = labels(lang)
@@ -119,7 +119,7 @@ def cites(text: str, lang: str) -> str:
 
 
 def _official_genitive(official_name: str, endings: dict[str, str]) -> str:
-    """'Lestijärven kunta' → 'Lestijärven kunnan': only the type word inflects."""
+    """'Mallijärven kunta' → 'Mallijärven kunnan': only the type word inflects."""
     head, _, last = official_name.rpartition(" ")
     return f"{head} {endings[last]}" if head and last in endings else official_name
 

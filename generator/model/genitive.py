@@ -1,8 +1,8 @@
 """The genitive of a municipality's name, which official names and board names are built from.
 
-Finnish genitives are irregular (Lestijärvi → Lestijärven, Toholampi → Toholammin), so the registry
+Finnish genitives are irregular (Mallijärvi → Mallijärven, Esimerkkilampi → Esimerkkilammin), so the registry
 keeps them. Swedish forms its genitive by rule: a final -s, except after a vowel or a sibilant
-(Raseborgs stad, Hangö stad, Ingå kommun, Malax kommun).
+(Exempelborgs stad, Mallö stad, Provå kommun, Testax kommun).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ _NO_S = set("aeiouyåäöAEIOUYÅÄÖ") | set("sxzSXZ")
 
 
 def swedish_genitive(name: str) -> str:
-    """``name`` as the first word of a Swedish official name: Raseborg → Raseborgs, Ingå → Ingå."""
+    """``name`` as the first word of a Swedish official name: Exempelborg → Exempelborgs, Provå → Provå."""
     return name if not name or name[-1] in _NO_S else name + "s"
 
 

@@ -1,9 +1,9 @@
 """Municipality names in a language the registry does not spell out, where no translation is needed.
 
-A name is a proper noun: Lestijärvi is Lestijärvi in a Swedish text too, so a missing translation
+A name is a proper noun: Mallijärvi is Mallijärvi in a Swedish text too, so a missing translation
 of ``name`` is no gap. An official name follows from the name and the municipality's kind:
-"Raseborg" and a town (kaupunki) give "Raseborgs stad"; "Kokkolan" (the Finnish genitive the registry
-keeps) and a town give "Kokkolan kaupunki". Everything else (councils, boards, sources) must be
+"Exempelborg" and a town (kaupunki) give "Exempelborgs stad"; "Esimerkkilän" (the Finnish genitive the
+registry keeps) and a town give "Esimerkkilän kaupunki". Everything else (councils, boards, sources) must be
 given in the language, and validation says so where a document would show it.
 """
 

@@ -95,7 +95,7 @@ def check_language_versions(versions: list[Output], facts: dict[str, dict[str, s
     """The language versions of one agreement (the official one first) state the same figures.
 
     ``ids`` maps each language's municipality names (and official names) to their ids, so that
-    "Karleby" and "Kokkola" are compared as the same party.
+    a municipality's Swedish and Finnish names ("Exempelborg", "Esimerkkilä") are compared as the same party.
     """
     def figures(output: Output) -> dict[str, str]:
         lang = output.extra["lang"]

@@ -11,7 +11,7 @@ in a phrase, a figure ("3 kuukautta", "1.2.2025", "20 %", "5 jäsentä") is a cl
 *anchor* word names ("irtisanomisaika", "voimaan", a party's name, "yhteensä"): the nearest anchor
 before it, or after it when the phrase opens with a figure ("6 kuukauden irtisanomisajalla"), and
 only the first figure an anchor meets. A party's name outranks a word for the whole
-("Kaustinen valitsee toimielimeen 5 jäsentä" is about Kaustinen). A figure with no anchor in its
+("Mallila valitsee toimielimeen 5 jäsentä" is about Mallila). A figure with no anchor in its
 phrase is not a claim about this agreement's facts ("johtoryhmään kuuluu 5 jäsentä") and is left
 alone: a missed contradiction is a review point, a false one would block a correct draft.
 """
@@ -69,7 +69,7 @@ def _words(pattern: str) -> re.Pattern[str]:
 
 
 def _stem(m: Municipality) -> str:
-    """The part of a name every inflected form shares: 'Lestijärvi'/'Lestijärven' → 'lestijärv'."""
+    """The part of a name every inflected form shares: 'Mallijärvi'/'Mallijärven' → 'mallijärv'."""
     name, genitive = m.name.casefold(), m.genitive.casefold()
     n = 0
     while n < min(len(name), len(genitive)) and name[n] == genitive[n]:
