@@ -14,7 +14,6 @@ import random
 from typing import Any
 
 import yaml
-
 from geography import Area, Municipality
 
 YEAR = 2024
@@ -42,24 +41,28 @@ def _municipality_entry(m: Municipality, seed: int) -> dict[str, Any]:
     # A bilingual municipality's name in both languages; its other texts stay Finnish (the set is
     # Finnish-majority throughout, so every council works in Finnish).
     entry: dict[str, Any] = {"id": m.id, "name": {"fi": m.name, "sv": m.name_sv} if m.name_sv else m.name}
-    entry.update({
-        "genitive": m.genitive,
-        "official_name": f"{m.genitive} {_kind_word(m)}",
-        "business_id": m.business_id,
-        "language": m.language,
-        "council": f"{m.genitive} {'kaupunginvaltuusto' if m.city else 'kunnanvaltuusto'}",
-        "board": f"{m.genitive} {'kaupunginhallitus' if m.city else 'kunnanhallitus'}",
-        "preparer": "kaupunginjohtaja" if m.city else "kunnanjohtaja",
-        "populations": [{"year": YEAR, "value": m.population, "source": _source(seed), "illustrative": True}],
-        "labour_force": [{"year": YEAR, "value": m.labour_force, "source": _source(seed), "illustrative": True}],
-        "neighbours": list(m.neighbours),
-    })
+    entry.update(
+        {
+            "genitive": m.genitive,
+            "official_name": f"{m.genitive} {_kind_word(m)}",
+            "business_id": m.business_id,
+            "language": m.language,
+            "council": f"{m.genitive} {'kaupunginvaltuusto' if m.city else 'kunnanvaltuusto'}",
+            "board": f"{m.genitive} {'kaupunginhallitus' if m.city else 'kunnanhallitus'}",
+            "preparer": "kaupunginjohtaja" if m.city else "kunnanjohtaja",
+            "populations": [{"year": YEAR, "value": m.population, "source": _source(seed), "illustrative": True}],
+            "labour_force": [{"year": YEAR, "value": m.labour_force, "source": _source(seed), "illustrative": True}],
+            "neighbours": list(m.neighbours),
+        }
+    )
     return entry
 
 
 def registry(area: Area, seed: int) -> dict[str, Any]:
     entry: dict[str, Any] = {
-        "id": area.id, "name": area.name, "lead": area.lead.id,
+        "id": area.id,
+        "name": area.name,
+        "lead": area.lead.id,
         "authority": f"{_org_genitive(area.lead)} työllisyyslautakunta",
         "members": [m.id for m in area.members],
     }
@@ -77,7 +80,7 @@ def _fixed_percentages(members: tuple[Municipality, ...]) -> dict[str, int]:
     while sum(whole) > 100:
         whole[whole.index(max(whole))] -= 1
     by_remainder = sorted(range(len(members)), key=lambda i: (whole[i] - exact[i], i))
-    for i in by_remainder[:100 - sum(whole)]:
+    for i in by_remainder[: 100 - sum(whole)]:
         whole[i] += 1
     return {m.id: w for m, w in zip(members, whole)}
 
@@ -113,28 +116,45 @@ def _composition(area: Area, index: int) -> dict[str, Any]:
             total = sum(max(minimum, -(-m.population // per)) for m in members)
             if total <= MAX_SEATS:
                 break
-        return {"rule": "per_started_inhabitants", "per_inhabitants": per, "minimum": minimum,
-                "population_year": YEAR, "declared_total": total}
+        return {
+            "rule": "per_started_inhabitants",
+            "per_inhabitants": per,
+            "minimum": minimum,
+            "population_year": YEAR,
+            "declared_total": total,
+        }
     per_party = 2 if len(members) <= 6 else 1
-    return {"rule": "fixed_per_party", "members_per_party": per_party, "population_year": YEAR,
-            "declared_total": per_party * len(members)}
+    return {
+        "rule": "fixed_per_party",
+        "members_per_party": per_party,
+        "population_year": YEAR,
+        "declared_total": per_party * len(members),
+    }
 
 
 def joint_body(area: Area, rng: random.Random, seed: int) -> dict[str, Any]:
     lead = area.lead
     return {
-        "id": "yhteistoimintasopimus", "kind": "joint_body",
+        "id": "yhteistoimintasopimus",
+        "kind": "joint_body",
         "title": f"{area.name.replace('työllisyysalue', 'työllisyysalueen')} yhteistoimintasopimus",
-        "parties": [m.id for m in area.members], "lead": lead.id,
-        "purpose": (f"Sopijakunnat järjestävät työvoimapalvelut yhteisenä työllisyysalueena lain 380/2023 "
-                    f"12 §:n mukaisesti niin, että {lead.genitive} {_kind_word(lead)} on vastuukunta."),
+        "parties": [m.id for m in area.members],
+        "lead": lead.id,
+        "purpose": (
+            f"Sopijakunnat järjestävät työvoimapalvelut yhteisenä työllisyysalueena lain 380/2023 "
+            f"12 §:n mukaisesti niin, että {lead.genitive} {_kind_word(lead)} on vastuukunta."
+        ),
         "body": {"name": f"{_org_genitive(lead)} työllisyyslautakunta", "form": "vastuukunnan lautakunta"},
-        "tasks": ["työvoimapalvelujen järjestäminen työllisyysalueella",
-                  "työnhakija- ja työnantaja-asiakkaiden palvelut",
-                  "työllisyyden edistäminen yhteistyössä alueen elinkeinoelämän kanssa"],
+        "tasks": [
+            "työvoimapalvelujen järjestäminen työllisyysalueella",
+            "työnhakija- ja työnantaja-asiakkaiden palvelut",
+            "työllisyyden edistäminen yhteistyössä alueen elinkeinoelämän kanssa",
+        ],
         "additional_tasks_by_council_approval": True,
-        "organising_responsibility": {"tasks": "työvoimapalvelujen järjestäminen (laki 380/2023)",
-                                      "covers": ORGANISING_ITEMS},
+        "organising_responsibility": {
+            "tasks": "työvoimapalvelujen järjestäminen (laki 380/2023)",
+            "covers": ORGANISING_ITEMS,
+        },
         "composition": _composition(area, area.index),
         "preparatory_body": {"name": "työllisyysalueen johtoryhmä", "members": "sopijakuntien kunnanjohtajat"},
         "presenter": "työllisyysjohtaja",
@@ -149,21 +169,31 @@ def joint_body(area: Area, rng: random.Random, seed: int) -> dict[str, Any]:
 
 def supplement(area: Area, rng: random.Random, seed: int) -> dict[str, Any]:
     return {
-        "id": "lahipalvelut-taydennys", "kind": "supplement",
+        "id": "lahipalvelut-taydennys",
+        "kind": "supplement",
         "title": "Täydentävä sopimus työllisyyspalvelujen lähipalveluista",
         "base_agreement": "yhteistoimintasopimus",
-        "parties": [m.id for m in area.members], "lead": area.lead.id,
-        "applies_section_54": True, "employment_area": area.id,
+        "parties": [m.id for m in area.members],
+        "lead": area.lead.id,
+        "applies_section_54": True,
+        "employment_area": area.id,
         "purpose": "Sopimus täydentää yhteistoimintasopimusta lähipalvelujen järjestämisellä jokaisessa sopijakunnassa.",
-        "tasks": ["henkilöasiakkaiden palvelu omavirkailijamallilla sopijakuntien palvelupisteissä",
-                  "työnantaja-asiakkaiden palvelu yhdessä työllisyysalueen yrityspalvelujen kanssa"],
+        "tasks": [
+            "henkilöasiakkaiden palvelu omavirkailijamallilla sopijakuntien palvelupisteissä",
+            "työnantaja-asiakkaiden palvelu yhdessä työllisyysalueen yrityspalvelujen kanssa",
+        ],
         "coordination": f"{area.lead.genitive} {_kind_word(area.lead)} koordinoi palvelupisteiden toimintaa.",
-        "operating_model": ["Vastuukunnassa on kiinteä toimipiste.",
-                            "Muissa sopijakunnissa palvellaan ajanvarauksella kunnantalolla."],
-        "local_service": ["Asiakas voi asioida kotikunnassaan ajanvarauksella.",
-                          "Digitaaliset palvelut täydentävät mutta eivät korvaa kasvokkain tapahtuvaa palvelua."],
-        "service_points": {m.id: f"{m.genitive} {'kaupungintalo' if m.city else 'kunnantalo'}, ajanvarauksella"
-                           for m in area.members},
+        "operating_model": [
+            "Vastuukunnassa on kiinteä toimipiste.",
+            "Muissa sopijakunnissa palvellaan ajanvarauksella kunnantalolla.",
+        ],
+        "local_service": [
+            "Asiakas voi asioida kotikunnassaan ajanvarauksella.",
+            "Digitaaliset palvelut täydentävät mutta eivät korvaa kasvokkain tapahtuvaa palvelua.",
+        ],
+        "service_points": {
+            m.id: f"{m.genitive} {'kaupungintalo' if m.city else 'kunnantalo'}, ajanvarauksella" for m in area.members
+        },
         "monitoring": ["Vastuukunta raportoi sopijakunnille asiakasmäärät puolivuosittain."],
         "cost_sharing": cost_sharing(BASES[(area.index + 1) % 4], area.members, rng, seed),
         "entry_into_force": ENTRY_INTO_FORCE,
@@ -177,23 +207,32 @@ def authority_task(area: Area, rng: random.Random, seed: int) -> dict[str, Any]:
     lead, provider = area.members[0], max(area.members[1:], key=lambda m: (m.population, m.id))
     served = [provider.id, *[n for n in provider.neighbours if n != lead.id]]
     return {
-        "id": "viranomaistehtavat-54", "kind": "authority_task",
+        "id": "viranomaistehtavat-54",
+        "kind": "authority_task",
         "title": f"Sopimus työvoimaviranomaisen tehtävien hoitamisesta {provider.genitive} alueella",
         "parties": [lead.id, provider.id],
-        "principal": {"municipality": lead.id, "authority": f"{_org_genitive(lead)} työllisyyslautakunta",
-                      "role": "työllisyysalueen vastuukunta"},
-        "provider": {"municipality": provider.id,
-                     "office_holders": f"{_org_genitive(provider)} työllisyyspalvelujen viranhaltijat"},
+        "principal": {
+            "municipality": lead.id,
+            "authority": f"{_org_genitive(lead)} työllisyyslautakunta",
+            "role": "työllisyysalueen vastuukunta",
+        },
+        "provider": {
+            "municipality": provider.id,
+            "office_holders": f"{_org_genitive(provider)} työllisyyspalvelujen viranhaltijat",
+        },
         "area": served,
         "statutory_basis": "laki työvoimapalveluiden järjestämisestä (380/2023) 13 §",
         "delegable_to_office_holder": True,
         "purpose": "Vastuukunta antaa alueen työvoimaviranomaisen tehtävät toisen sopijakunnan viranhaltijoille.",
-        "tasks": ["työnhakijoiden palvelutarpeen arviointi ja työllistymissuunnitelmat",
-                  "työvoimapoliittiset lausunnot alueen asiakkaille"],
+        "tasks": [
+            "työnhakijoiden palvelutarpeen arviointi ja työllistymissuunnitelmat",
+            "työvoimapoliittiset lausunnot alueen asiakkaille",
+        ],
         "excluded": ["alkupalvelut, jotka hoidetaan keskitetysti vastuukunnassa"],
         "monitoring": ["Tehtävien hoitaja raportoi työllisyyslautakunnalle neljännesvuosittain."],
         "cost_sharing": {
-            "basis": "fixed", "figures": {lead.id: 100, provider.id: 0},
+            "basis": "fixed",
+            "figures": {lead.id: 100, provider.id: 0},
             "no_share": {provider.id: "Vastuukunta korvaa tehtävien hoidon kustannukset."},
             "illustrative": True,
             "budget": _budget(provider.labour_force, rng, 20, 40),
@@ -208,14 +247,17 @@ def joint_post(area: Area, rng: random.Random, seed: int) -> dict[str, Any]:
     parties = area.members[:4]
     basis = ("fixed", "labour_force", "population", "customers")[(area.index // 2) % 4]
     return {
-        "id": "yhteiset-virat-53", "kind": "joint_post",
+        "id": "yhteiset-virat-53",
+        "kind": "joint_post",
         "title": "Sopimus työllisyysalueen yhteisistä viroista",
         "parties": [m.id for m in parties],
         "purpose": "Sopijakunnat perustavat yhteiset virat, jotta viranhaltijat voivat sijaistaa toisiaan koko alueella.",
         "employer": area.lead.id,
         "established_by_identical_decisions": True,
-        "posts": [{"title": "työllisyyskoordinaattori", "count": rng.randint(1, 3)},
-                  {"title": "työvoima-asiantuntija", "count": rng.randint(2, 6), "illustrative": True}],
+        "posts": [
+            {"title": "työllisyyskoordinaattori", "count": rng.randint(1, 3)},
+            {"title": "työvoima-asiantuntija", "count": rng.randint(2, 6), "illustrative": True},
+        ],
         "shared_duties": "Viranhaltijat hoitavat virkakuvaustensa mukaisia tehtäviä kaikissa sopijakunnissa.",
         "cost_sharing": cost_sharing(basis, parties, rng, seed),
         "entry_into_force": ENTRY_INTO_FORCE,
@@ -245,9 +287,11 @@ def case_yaml(area: Area) -> dict[str, Any]:
         "prepared_by": area.lead.id,
         "councils": [m.id for m in area.members],
         "proposal_title": f"{area.name.replace('työllisyysalue', 'työllisyysalueen')} yhteistoimintasopimus",
-        "schedule": [{"step": "board", "date": "2024-10-28", "illustrative": True},
-                     {"step": "councils", "date": "2024-11-25", "illustrative": True},
-                     {"step": "signing", "date": "2024-12-16", "illustrative": True}],
+        "schedule": [
+            {"step": "board", "date": "2024-10-28", "illustrative": True},
+            {"step": "councils", "date": "2024-11-25", "illustrative": True},
+            {"step": "signing", "date": "2024-12-16", "illustrative": True},
+        ],
         "administrative_court": f"{COURTS[area.index % len(COURTS)]} hallinto-oikeus",
     }
 
@@ -259,8 +303,10 @@ def _dump(header: str, data: dict[str, Any]) -> str:
 def case_files(area: Area, seed: int) -> dict[str, str]:
     """File name → YAML text; the same area and seed always give the same bytes."""
     rng = random.Random(f"{seed}:{area.id}")
-    header = (f"# Synteettinen testiaineisto (bench/national.py, siemen {seed}): kunnat, luvut ja Y-tunnukset\n"
-              f"# on keksitty suorituskykymittausta varten. Ne eivät kuvaa oikeita kuntia.\n")
+    header = (
+        f"# Synteettinen testiaineisto (bench/national.py, siemen {seed}): kunnat, luvut ja Y-tunnukset\n"
+        f"# on keksitty suorituskykymittausta varten. Ne eivät kuvaa oikeita kuntia.\n"
+    )
     files = {"case.yaml": _dump(header, case_yaml(area)), "municipalities.yaml": _dump(header, registry(area, seed))}
     for number, agreement in enumerate(agreements(area, rng, seed), start=1):
         files[f"{number}0-{agreement['id']}.yaml"] = _dump(header, agreement)

@@ -36,9 +36,11 @@ def checkout_env(pycache: Path) -> dict[str, str]:
 
 def describe_checkout() -> str:
     """'commit 1a2b3c4' plus a warning when generator/, templates/ or schema/ have uncommitted changes."""
+
     def git(*args: str) -> str:
         return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True).stdout.strip()
 
     dirty = git("status", "--porcelain", "--", "generator", "templates", "schema")
     return f"commit {git('rev-parse', '--short', 'HEAD') or '?'}" + (
-        ", with uncommitted changes in generator/, templates/ or schema/" if dirty else "")
+        ", with uncommitted changes in generator/, templates/ or schema/" if dirty else ""
+    )

@@ -49,13 +49,17 @@ class Comparison:
 
 # --- the template (built once, not timed) --------------------------------------------------------
 
+
 def _substitutions(case: Any, agreement: Any) -> tuple[re.Pattern[str], dict[str, str]]:
     """Values that vary by case → Jinja expressions: the title, version, date and each party's
     names (official, genitive, plain). Longest first, so 'Halsuan kunta' wins over 'Halsua'."""
     from generator.formats import fi_date
 
-    expressions = {agreement.title: "{{ title }}", case.version.number: "{{ version }}",
-                   fi_date(case.version.date): "{{ date }}"}
+    expressions = {
+        agreement.title: "{{ title }}",
+        case.version.number: "{{ version }}",
+        fi_date(case.version.date): "{{ date }}",
+    }
     for m in agreement.parties:
         for attribute in ("official_name", "genitive", "name"):
             expressions.setdefault(getattr(m, attribute), f"{{{{ m['{m.id}'].{attribute} }}}}")
@@ -130,7 +134,9 @@ def build_template(tree: Any, case: Any, agreement: Any, path: Path) -> bytes:
     document = docx.Document()
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.header.paragraphs[0].text = f"{{{{ title }}}}\t{tree.status} · {tree.labels['version']} {{{{ version }}}} · {{{{ date }}}}"
+    section.header.paragraphs[
+        0
+    ].text = f"{{{{ title }}}}\t{tree.status} · {tree.labels['version']} {{{{ version }}}} · {{{{ date }}}}"
     footer = section.footer.paragraphs[0]
     footer.add_run(tree.labels["page"] + " ")
     _field(footer, "PAGE")
@@ -166,6 +172,7 @@ def build_template(tree: Any, case: Any, agreement: Any, path: Path) -> bytes:
 
 # --- the context (timed: docxtpl's share of the work) ---------------------------------------------
 
+
 def _text(value: str, illustrative: bool = False, bold: bool = False) -> RichText:
     return RichText(value + ("*" if illustrative else ""), highlight="yellow" if illustrative else None, bold=bold)
 
@@ -184,42 +191,70 @@ def context(case: Any, agreement: Any) -> dict[str, Any]:
     words = labels(case.language)
     roles, total_word = words["roles"], words["tables"]["total"]
     assert agreement.lead is not None, "the comparison covers agreements with a lead municipality"
-    parties = [[_text(m.official_name),
-                _text(m.business_id) if m.business_id else RichText(words["to_be_checked"], highlight="yellow", bold=True),
-                _text(roles["lead"] if m.id == agreement.lead.id else roles["member"])]
-               for m in agreement.parties]
+    parties = [
+        [
+            _text(m.official_name),
+            _text(m.business_id) if m.business_id else RichText(words["to_be_checked"], highlight="yellow", bold=True),
+            _text(roles["lead"] if m.id == agreement.lead.id else roles["member"]),
+        ]
+        for m in agreement.parties
+    ]
     tables: dict[str, Any] = {"parties": {"rows": parties}}
     comp, cost = agreement.composition, agreement.cost
     if comp is not None:
         tables["seats"] = {
-            "rows": [[_text(s.municipality.name), _text(fi_number(s.population.value), s.population.illustrative),
-                      _text(str(s.seats))] for s in comp.seats],
-            "total": [_text(total_word, bold=True), _text(fi_number(sum(s.population.value for s in comp.seats)), bold=True),
-                      _text(str(comp.total), bold=True)],
+            "rows": [
+                [
+                    _text(s.municipality.name),
+                    _text(fi_number(s.population.value), s.population.illustrative),
+                    _text(str(s.seats)),
+                ]
+                for s in comp.seats
+            ],
+            "total": [
+                _text(total_word, bold=True),
+                _text(fi_number(sum(s.population.value for s in comp.seats)), bold=True),
+                _text(str(comp.total), bold=True),
+            ],
         }
     if cost is not None:
         unit = "\u00a0%" if cost.basis == "fixed" else ""
-        rows = [[_text(s.municipality.name), _text(_number(s.figure) + unit, s.figure_illustrative),
-                 _text(fi_percent(s.hundredths))] for s in cost.shares]
-        total = [_text(total_word, bold=True), _text(_number(sum(s.figure for s in cost.shares)) + unit, bold=True),
-                 _text(fi_percent(sum(s.hundredths for s in cost.shares)), bold=True)]
+        rows = [
+            [
+                _text(s.municipality.name),
+                _text(_number(s.figure) + unit, s.figure_illustrative),
+                _text(fi_percent(s.hundredths)),
+            ]
+            for s in cost.shares
+        ]
+        total = [
+            _text(total_word, bold=True),
+            _text(_number(sum(s.figure for s in cost.shares)) + unit, bold=True),
+            _text(fi_percent(sum(s.hundredths for s in cost.shares)), bold=True),
+        ]
         if cost.budget is not None:
             for row, share in zip(rows, cost.shares):
                 row.append(_text(fi_euro(share.euros or 0), cost.budget.illustrative))
             total.append(_text(fi_euro(cost.budget.amount), cost.budget.illustrative, bold=True))
         tables["shares"] = {"rows": rows, "total": total}
-    signatories = [{"name": m.official_name,
-                    "lines": [words["place_and_date"], words["signature_line"], words["signature_line"]]}
-                   for m in agreement.parties]
+    signatories = [
+        {"name": m.official_name, "lines": [words["place_and_date"], words["signature_line"], words["signature_line"]]}
+        for m in agreement.parties
+    ]
     return {
-        "title": agreement.title, "version": case.version.number, "date": fi_date(case.version.date),
-        "m": {m.id: {"name": m.name, "genitive": m.genitive, "official_name": m.official_name} for m in agreement.parties},
+        "title": agreement.title,
+        "version": case.version.number,
+        "date": fi_date(case.version.date),
+        "m": {
+            m.id: {"name": m.name, "genitive": m.genitive, "official_name": m.official_name} for m in agreement.parties
+        },
         "tables": tables,
-        "signatory_pairs": [signatories[i:i + 2] for i in range(0, len(signatories), 2)],
+        "signatory_pairs": [signatories[i : i + 2] for i in range(0, len(signatories), 2)],
     }
 
 
 # --- rendering and comparing ----------------------------------------------------------------------
+
 
 def render_docxtpl(template: bytes, case: Any, agreement: Any) -> tuple[bytes, dict[str, float]]:
     """Load, fill, render and save to memory; returns the .docx bytes and each step's seconds."""
@@ -287,6 +322,12 @@ def compare(case_folder: Path, workdir: Path, runs: int) -> Comparison:
         theirs_times.append(time.perf_counter() - start)
         for step, seconds in steps.items():
             parts.setdefault(step, []).append(seconds)
-    return Comparison(f"{agreement.id}, {agreement.kind}", statistics.median(ours_times), statistics.median(theirs_times),
-                      {step: statistics.median(values) for step, values in parts.items()},
-                      len(ours_texts), differing, runs)
+    return Comparison(
+        f"{agreement.id}, {agreement.kind}",
+        statistics.median(ours_times),
+        statistics.median(theirs_times),
+        {step: statistics.median(values) for step, values in parts.items()},
+        len(ours_texts),
+        differing,
+        runs,
+    )

@@ -120,13 +120,20 @@ def _neighbours(rng: random.Random, ids: list[str]) -> dict[str, tuple[str, ...]
     return result
 
 
-def _municipality(rng: random.Random, place: PlaceName, population: int, labour_force: int, language: str,
-                  neighbours: tuple[str, ...]) -> Municipality:
+def _municipality(
+    rng: random.Random, place: PlaceName, population: int, labour_force: int, language: str, neighbours: tuple[str, ...]
+) -> Municipality:
     return Municipality(
-        id=place.id, name=place.name, genitive=place.genitive,
-        name_sv=swedish_name(rng, place) if language != "fi" else None, language=language,
-        city=population >= 15_000 or rng.random() < 0.1, population=population, labour_force=labour_force,
-        business_id=synthetic_business_id(rng) if rng.random() < 0.5 else None, neighbours=neighbours,
+        id=place.id,
+        name=place.name,
+        genitive=place.genitive,
+        name_sv=swedish_name(rng, place) if language != "fi" else None,
+        language=language,
+        city=population >= 15_000 or rng.random() < 0.1,
+        population=population,
+        labour_force=labour_force,
+        business_id=synthetic_business_id(rng) if rng.random() < 0.5 else None,
+        neighbours=neighbours,
     )
 
 
@@ -157,9 +164,14 @@ def national_areas(seed: int, areas: int = 45) -> list[Area]:
             members.append(_municipality(rng, place, pops[n], forces[n], language, neighbours[place.id]))
         lead = members[0]
         area_id = f"{lead.id}-tyollisyysalue"
-        result.append(Area(
-            index=index, id=area_id, name=f"{lead.genitive} seudun työllisyysalue", lead=lead,
-            members=tuple(members),
-            exception_14=EXCEPTION_TEXT if exception else None,
-        ))
+        result.append(
+            Area(
+                index=index,
+                id=area_id,
+                name=f"{lead.genitive} seudun työllisyysalue",
+                lead=lead,
+                members=tuple(members),
+                exception_14=EXCEPTION_TEXT if exception else None,
+            )
+        )
     return result

@@ -17,9 +17,9 @@ import statistics
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 KIB = 1024  # /proc and getrusage report kibibytes
 SAMPLE_SECONDS = 0.05  # a sample costs about 1 ms of CPU: ~2 % of a core, small enough not to skew --jobs 2
@@ -61,8 +61,11 @@ def median_timing(action: Callable[[], object], runs: int) -> Timing:
     """Median wall and CPU time of ``runs`` calls (the median, because one slow outlier says nothing),
     with the other work on the machine summed over all of them."""
     samples = [timed(action) for _ in range(runs)]
-    return Timing(statistics.median(t.wall for t in samples), statistics.median(t.cpu for t in samples),
-                  sum(t.others_cpu for t in samples))
+    return Timing(
+        statistics.median(t.wall for t in samples),
+        statistics.median(t.cpu for t in samples),
+        sum(t.others_cpu for t in samples),
+    )
 
 
 def _children(pid: int) -> list[int]:

@@ -16,7 +16,6 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
-
 from case_files import case_files
 from checkout import use_checkout
 from geography import national_areas
@@ -59,8 +58,10 @@ def describe(folders: list[Path]) -> str:
     def counts(counter: Counter[str]) -> str:
         return ", ".join(f"{key} {n}" for key, n in sorted(counter.items()))
 
-    return (f"{len(folders)} areas, {municipalities} municipalities, {exceptions} with a 14 § exception\n"
-            f"  agreements: {counts(kinds)}\n  cost bases: {counts(bases)}\n  composition rules: {counts(rules)}")
+    return (
+        f"{len(folders)} areas, {municipalities} municipalities, {exceptions} with a 14 § exception\n"
+        f"  agreements: {counts(kinds)}\n  cost bases: {counts(bases)}\n  composition rules: {counts(rules)}"
+    )
 
 
 def check(folders: list[Path]) -> int:

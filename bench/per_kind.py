@@ -13,10 +13,11 @@ from __future__ import annotations
 import statistics
 import time
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 KIND_OF_COMPOSER = {
     "compose_agreement": "agreement",
@@ -54,7 +55,9 @@ def _timed() -> Iterator[dict[str, float]]:
 
     totals: dict[str, float] = defaultdict(float)
     rendering = [False]
-    patched = [(build_module, name) for name in (*STAGES, "render_output")] + [(plan_module, name) for name in KIND_OF_COMPOSER]
+    patched = [(build_module, name) for name in (*STAGES, "render_output")] + [
+        (plan_module, name) for name in KIND_OF_COMPOSER
+    ]
     originals = {(module, name): getattr(module, name) for module, name in patched}
 
     def wrap(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -71,6 +74,7 @@ def _timed() -> Iterator[dict[str, float]]:
                     rendering[0] = rendering[0] and name != "render_case"
                 elif rendering[0]:
                     totals[KIND_OF_COMPOSER.get(name) or args[0].kind] += elapsed
+
         return timed
 
     for (module, name), function in originals.items():
@@ -103,6 +107,10 @@ def breakdown(case_folder: Path, runs: int, fresh_out: Callable[[], Path]) -> Br
             samples[kind].append(totals[kind])
         files = {kind: sum(o.kind == kind for o in result.outputs) for kind in KINDS}
     median = {key: statistics.median(values) for key, values in samples.items()}
-    return Breakdown(median["build"], median["validation"],
-                     [KindTiming(kind, median[kind], files[kind]) for kind in KINDS],
-                     median["render_other"], median["rest"])
+    return Breakdown(
+        median["build"],
+        median["validation"],
+        [KindTiming(kind, median[kind], files[kind]) for kind in KINDS],
+        median["render_other"],
+        median["rest"],
+    )

@@ -19,9 +19,21 @@ _FRONT_VOWELS = ("ä", "ö", "y", "ä", "i", "e")
 # Ending → genitive ending. Compound endings keep their own vowel harmony; derivational -la/-lä and
 # -nen follow the stem's.
 _COMPOUND_ENDINGS = (
-    ("järvi", "järven"), ("joki", "joen"), ("koski", "kosken"), ("lahti", "lahden"), ("mäki", "mäen"),
-    ("niemi", "niemen"), ("salmi", "salmen"), ("vaara", "vaaran"), ("vesi", "veden"), ("ranta", "rannan"),
-    ("saari", "saaren"), ("kylä", "kylän"), ("harju", "harjun"), ("lampi", "lammen"), ("virta", "virran"),
+    ("järvi", "järven"),
+    ("joki", "joen"),
+    ("koski", "kosken"),
+    ("lahti", "lahden"),
+    ("mäki", "mäen"),
+    ("niemi", "niemen"),
+    ("salmi", "salmen"),
+    ("vaara", "vaaran"),
+    ("vesi", "veden"),
+    ("ranta", "rannan"),
+    ("saari", "saaren"),
+    ("kylä", "kylän"),
+    ("harju", "harjun"),
+    ("lampi", "lammen"),
+    ("virta", "virran"),
 )
 _SWEDISH_ENDINGS = ("by", "vik", "ström", "sund", "näs", "holm")
 _ASCII = str.maketrans({"ä": "a", "ö": "o", "å": "a"})

@@ -10,10 +10,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import traceback
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from generator.build import MANIFEST, build, previous_manifest, sha256_file
 from generator.compose.templating import TemplateProblem
@@ -58,8 +58,11 @@ def find_targets(args: list[str], out: Path) -> list[Target]:
     folders: list[Path] = []
     for arg in args:
         path = Path(arg)
-        inner = sorted(d for d in path.iterdir() if (d / CASE_FILE).is_file()) \
-            if path.is_dir() and not (path / CASE_FILE).is_file() else []
+        inner = (
+            sorted(d for d in path.iterdir() if (d / CASE_FILE).is_file())
+            if path.is_dir() and not (path / CASE_FILE).is_file()
+            else []
+        )
         folders += inner or [path]
     if len(args) == 1 and folders == [Path(args[0])]:
         return [Target(folders[0], out)]
@@ -94,8 +97,13 @@ def build_one(target: Target, review: bool, force: bool) -> CaseReport:
     return report
 
 
-def build_all(targets: list[Target], jobs: int, review: bool = False, force: bool = False,
-              advance: Callable[[int], None] = lambda n: None) -> list[CaseReport]:
+def build_all(
+    targets: list[Target],
+    jobs: int,
+    review: bool = False,
+    force: bool = False,
+    advance: Callable[[int], None] = lambda n: None,
+) -> list[CaseReport]:
     """Build every target, in ``jobs`` processes when there is more than one; reports in input order."""
     if jobs <= 1 or len(targets) <= 1:
         reports = []
@@ -138,7 +146,9 @@ def warm_up() -> None:
         pptx_skeleton(base_template().resolve(), LANG_TAGS.get(lang, lang))
 
 
-def add_pdfs(reports: list[CaseReport], jobs: int, advance: Callable[[int], None] = lambda n: None) -> list[tuple[Path, str]]:
+def add_pdfs(
+    reports: list[CaseReport], jobs: int, advance: Callable[[int], None] = lambda n: None
+) -> list[tuple[Path, str]]:
     """PDFs of every written .docx and .pptx, recorded in each case's manifest; returns the failures."""
     sources = {}
     for report in reports:
@@ -150,8 +160,9 @@ def add_pdfs(reports: list[CaseReport], jobs: int, advance: Callable[[int], None
     by_case: dict[Path, list[dict[str, str]]] = {}
     for source, pdf in made:
         out, path, digest = sources[source]
-        by_case.setdefault(out, []).append({"path": pdf.name, "source": path, "source_sha256": digest,
-                                            "sha256": sha256_file(pdf)})
+        by_case.setdefault(out, []).append(
+            {"path": pdf.name, "source": path, "source_sha256": digest, "sha256": sha256_file(pdf)}
+        )
     for out, entries in by_case.items():
         record_renditions(out, entries)
     return failed
@@ -161,6 +172,7 @@ def record_renditions(out: Path, entries: list[dict[str, str]]) -> None:
     """Add (or replace) PDFs in the manifest of ``out``, written atomically like every output."""
     manifest = previous_manifest(out)
     made = {e["path"] for e in entries}
-    manifest["renditions"] = sorted([r for r in manifest.get("renditions", []) if r.get("path") not in made] + entries,
-                                    key=lambda r: r["path"])
+    manifest["renditions"] = sorted(
+        [r for r in manifest.get("renditions", []) if r.get("path") not in made] + entries, key=lambda r: r["path"]
+    )
     write_all([(out / MANIFEST, dump_manifest(manifest))])

@@ -13,14 +13,14 @@ from generator.check.pipeline import validate_case
 from generator.compose.deck_tree import Deck
 from generator.compose.facts import case_facts
 from generator.compose.plan import Planned, plan_outputs
-from generator.readback.consistency import check_language_versions, check_rendered
-from generator.write.pptx_writer import write_pptx
 from generator.findings import Finding, Position
 from generator.model.entities import Case
+from generator.readback.consistency import check_language_versions, check_rendered
 from generator.write.docx_writer import write_docx
 from generator.write.files import write_all
 from generator.write.manifest import Output, manifest_json
 from generator.write.markdown_writer import write_markdown
+from generator.write.pptx_writer import write_pptx
 
 MANIFEST = "manifest.json"
 
@@ -101,26 +101,43 @@ def render_output(planned: Planned, case: Case, review: bool = False) -> Output:
     elif isinstance(planned.tree, Deck):
         data = write_pptx(planned.tree, author, case.version.date, planned.lang, case.deck_template)
     else:
-        data = write_docx(planned.tree, author, case.version.date, planned.lang, review=review and planned.kind == "agreement")
-    return Output(planned.path, planned.kind, planned.title, data, planned.legal_basis, planned.parties,
-                  {**planned.extra, "lang": planned.lang})
+        data = write_docx(
+            planned.tree, author, case.version.date, planned.lang, review=review and planned.kind == "agreement"
+        )
+    return Output(
+        planned.path,
+        planned.kind,
+        planned.title,
+        data,
+        planned.legal_basis,
+        planned.parties,
+        {**planned.extra, "lang": planned.lang},
+    )
 
 
-def _language_disagreements(case: Case, outputs: list[Output], facts: dict[str, dict[str, str]], out: Path) -> list[Finding]:
+def _language_disagreements(
+    case: Case, outputs: list[Output], facts: dict[str, dict[str, str]], out: Path
+) -> list[Finding]:
     """Each agreement's language versions, read back, state the official version's figures."""
     ids = municipality_ids(case)
     by_agreement: dict[str, list[Output]] = {}
     for o in outputs:
         if o.kind == "agreement":
             by_agreement.setdefault(o.extra["agreement"], []).append(o)
-    return [f for versions in by_agreement.values() if len(versions) > 1
-            for f in check_language_versions(versions, facts, ids, out)]
+    return [
+        f
+        for versions in by_agreement.values()
+        if len(versions) > 1
+        for f in check_language_versions(versions, facts, ids, out)
+    ]
 
 
 def municipality_ids(case: Case) -> dict[str, dict[str, str]]:
     """Per language, each municipality's name and official name → its id (a municipality's Swedish and Finnish names alike)."""
-    return {lang: {name: m.id for m in version.municipalities.values() for name in (m.name, m.official_name)}
-            for lang, version in (case.versions or {case.language: case}).items()}
+    return {
+        lang: {name: m.id for m in version.municipalities.values() for name in (m.name, m.official_name)}
+        for lang, version in (case.versions or {case.language: case}).items()
+    }
 
 
 def facts_by_language(case: Case, outputs: list[Output]) -> dict[str, dict[str, str]]:
@@ -129,8 +146,9 @@ def facts_by_language(case: Case, outputs: list[Output]) -> dict[str, dict[str, 
     return {lang: case_facts(case.versions.get(lang, case)) for lang in langs}
 
 
-def build(folder: str | os.PathLike[str], out_dir: str | os.PathLike[str], review: bool = False,
-          force: bool = False) -> BuildResult:
+def build(
+    folder: str | os.PathLike[str], out_dir: str | os.PathLike[str], review: bool = False, force: bool = False
+) -> BuildResult:
     """Validate, render in memory, check, refuse to overwrite hand-edited outputs (unless ``force``), write.
 
     Nothing is written when validation fails, when the rendered documents disagree with the model

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 import click
 
@@ -109,13 +109,22 @@ def validate(case: str, lang: str, fmt: str) -> None:
 @cli.command()
 @click.argument("cases", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=str))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=str), help="Tuloskansio.")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Rinnakkaisten töiden määrä (oletus: suorittimien määrä).")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, help="Rinnakkaisten töiden määrä (oletus: suorittimien määrä)."
+)
 @click.option("--pdf", is_flag=True, help="Tee jokaisesta asiakirjasta ja esityksestä myös PDF (LibreOffice).")
 @click.option("--lang", type=LANGS, default="fi", show_default=True, help="Ilmoitusten kieli.")
-@click.option("--review", is_flag=True, help="Lisää jokaiseen lakisääteiseen kohtaan Word-kommentti, jossa on lainkohta ja säännön koodi.")
-@click.option("--force", is_flag=True, help="Korvaa käsin muokatut tulostiedostot; muokattu tiedosto säilyy varmuuskopiona.")
-def build(cases: tuple[str, ...], out_dir: str, jobs: int | None, pdf: bool, lang: str, review: bool, force: bool) -> None:
+@click.option(
+    "--review",
+    is_flag=True,
+    help="Lisää jokaiseen lakisääteiseen kohtaan Word-kommentti, jossa on lainkohta ja säännön koodi.",
+)
+@click.option(
+    "--force", is_flag=True, help="Korvaa käsin muokatut tulostiedostot; muokattu tiedosto säilyy varmuuskopiona."
+)
+def build(
+    cases: tuple[str, ...], out_dir: str, jobs: int | None, pdf: bool, lang: str, review: bool, force: bool
+) -> None:
     """Tarkistaa tapaukset ja kirjoittaa sopimusluonnokset, vaatimustaulukon, esitykset ja päätösehdotukset.
 
     CASES on tapauskansio (jossa on case.yaml) tai kansio, jossa on tapauskansioita. Yksi tapaus
@@ -234,8 +243,13 @@ def rules(lang: str, fmt: str) -> None:
     from generator.check.rules import RULES
 
     entries = [
-        {"code": r.code, "citation": r.citation, "severity": r.severity,
-         "title": r.title_fi if lang == "fi" else r.title_en, "message": r.fi if lang == "fi" else r.en}
+        {
+            "code": r.code,
+            "citation": r.citation,
+            "severity": r.severity,
+            "title": r.title_fi if lang == "fi" else r.title_en,
+            "message": r.fi if lang == "fi" else r.en,
+        }
         for r in RULES.values()
     ]
     if fmt == "json":

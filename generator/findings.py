@@ -7,8 +7,9 @@ printed in Finnish or English and compared in tests by code and position.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Literal
+from typing import Any, Literal
 
 from generator.messages import render_message
 

@@ -170,8 +170,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file was edited after the last build, so it was not overwritten. Move the changes into the YAML files, or run build --force to keep the edited file as a backup.",
     },
     "LANG-TEXT": {
-        "fi": "tekstiä ei ole {lang_fi}, mutta se näkyy asiakirjassa {document}. Kirjoita teksti käännöksineen, esim. {{fi: \"…\", sv: \"…\"}}.",
-        "en": "this text is not given {lang_en}, but it shows in {document}. Write it with its translation, e.g. {{fi: \"…\", sv: \"…\"}}.",
+        "fi": 'tekstiä ei ole {lang_fi}, mutta se näkyy asiakirjassa {document}. Kirjoita teksti käännöksineen, esim. {{fi: "…", sv: "…"}}.',
+        "en": 'this text is not given {lang_en}, but it shows in {document}. Write it with its translation, e.g. {{fi: "…", sv: "…"}}.',
     },
     "LANG-CLAUSES": {
         "fi": "kieliversion kohdat poikkeavat virallisesta versiosta {official}: odotettiin kohtaa {expected}, löytyi {found}. Kieliversioiden on oltava kohta kohdalta samat.",

@@ -45,6 +45,7 @@ TYPED_NUMBER = re.compile(r"^\s*\d+(\.\d+)*\.?\s")
 
 # --- reading a generated agreement -----------------------------------------------------------------
 
+
 def open_docx(built: Path, agreement: str) -> docx.document.Document:
     return docx.Document(str(built / f"{agreement}.docx"))
 
@@ -128,6 +129,7 @@ def statutory_clause(kaustinen_build: tuple[Path, BuildResult]):
 
 # --- the set of documents ------------------------------------------------------------------------------
 
+
 def test_one_word_file_per_agreement(built: Path) -> None:
     for agreement in AGREEMENTS:
         path = built / f"{agreement}.docx"
@@ -136,6 +138,7 @@ def test_one_word_file_per_agreement(built: Path) -> None:
 
 
 # --- structure: styles and Word numbering ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("agreement", AGREEMENTS)
 def test_headings_use_word_heading_styles_without_typed_numbers(built: Path, agreement: str) -> None:
@@ -182,11 +185,18 @@ def test_every_chapter_is_numbered_except_the_signatures(built: Path, agreement:
 
 # --- the joint body agreement (KuntaL 51–52 §) -----------------------------------------------------------
 
+
 def test_the_seats_table_gives_each_municipality_its_members_and_the_total(built: Path) -> None:
     table = rows(table_by_caption(open_docx(built, JOINT_BODY), f"seats:{JOINT_BODY}"))
     assert table[0] == ["Kunta", "Asukasluku 2016", "Jäseniä"]
     assert [(r[0], r[2]) for r in table[1:]] == [
-        ("Halsua", "2"), ("Kaustinen", "5"), ("Lestijärvi", "2"), ("Toholampi", "4"), ("Veteli", "4"), ("Yhteensä", "17")]
+        ("Halsua", "2"),
+        ("Kaustinen", "5"),
+        ("Lestijärvi", "2"),
+        ("Toholampi", "4"),
+        ("Veteli", "4"),
+        ("Yhteensä", "17"),
+    ]
     assert [r[1] for r in table[1:]] == ["1\u00a0219", "4\u00a0298", "811", "3\u00a0232", "3\u00a0259", "12\u00a0819"]
 
 
@@ -219,8 +229,12 @@ def test_joint_body_tasks_clause_lists_every_task(statutory_clause) -> None:
     """KuntaL 52 § 1 mom. 1 k.: the body's tasks."""
     assert REQUIREMENTS["KL52-1"].citation == "KuntaL 52 § 1 mom. 1 k."
     _, text = statutory_clause(JOINT_BODY, "KL52-1")
-    for task in ("aluekehittäminen", "alueen elinkeinotoiminnan kehittäminen",
-                 "kuntien yhteistoiminnan edistäminen", "seudun edunvalvonta"):
+    for task in (
+        "aluekehittäminen",
+        "alueen elinkeinotoiminnan kehittäminen",
+        "kuntien yhteistoiminnan edistäminen",
+        "seudun edunvalvonta",
+    ):
         assert task in text
     assert "valtuustot ovat hyväksyneet" in text  # more tasks only with every council's approval
 
@@ -286,6 +300,7 @@ def test_joint_body_names_the_lead_municipality_and_the_body(built: Path) -> Non
 
 # --- the supplement ----------------------------------------------------------------------------------------
 
+
 def test_the_supplement_refers_to_the_agreement_it_supplements(built: Path, statutory_clause) -> None:
     document = open_docx(built, SUPPLEMENT)
     lead = full_text(document)
@@ -308,6 +323,7 @@ def test_the_supplement_has_the_content_section_54_requires(statutory_clause) ->
 
 
 # --- the authority-task agreement (KuntaL 54 §) ----------------------------------------------------------
+
 
 def test_the_authority_task_is_performed_under_official_liability(statutory_clause) -> None:
     """KuntaL 54 § 1 mom."""
@@ -345,6 +361,7 @@ def test_the_authority_task_opening_cites_its_statutory_basis_in_correct_finnish
 
 # --- the joint-post agreement (KuntaL 53 §) --------------------------------------------------------------
 
+
 def test_joint_posts_are_established_by_identical_decisions(statutory_clause) -> None:
     """KuntaL 53 § 1 mom."""
     _, text = statutory_clause(JOINT_POST, "KL53-1")
@@ -364,6 +381,7 @@ def test_the_joint_post_agreement_names_the_employer_and_divides_costs(statutory
 
 
 # --- every agreement: draft marking, page numbers, parties and signatures ------------------------------------
+
 
 @pytest.mark.parametrize("agreement", AGREEMENTS)
 def test_every_page_is_marked_as_a_draft_and_numbered_page_x_of_y(built: Path, agreement: str) -> None:
@@ -417,8 +435,11 @@ def test_a_known_business_id_is_shown_instead_of_the_placeholder(case_copy: Path
     from generator.check.pipeline import validate_case
 
     # 0000000-0 has a valid check digit and is obviously not a real municipality's ID.
-    edit("municipalities.yaml", "    official_name: Halsuan kunta\n    business_id: null",
-         "    official_name: Halsuan kunta\n    business_id: 0000000-0")
+    edit(
+        "municipalities.yaml",
+        "    official_name: Halsuan kunta\n    business_id: null",
+        "    official_name: Halsuan kunta\n    business_id: 0000000-0",
+    )
     case, findings = validate_case(case_copy)
     assert case is not None, [f.line() for f in findings if f.severity == "error"]
     joint_body = next(a for a in case.agreements if a.id == JOINT_BODY)
@@ -439,11 +460,15 @@ def test_illustrative_figures_are_starred_and_explained(built: Path, agreement: 
 
 # --- manifest.json ----------------------------------------------------------------------------------------
 
+
 def test_the_manifest_lists_the_four_agreements_with_matching_hashes(built: Path) -> None:
     manifest = json.loads((built / "manifest.json").read_text("utf-8"))
     assert manifest["case"] == "kaustisen-seutukunta"
     agreements = [o for o in manifest["outputs"] if o["kind"] == "agreement"]
-    assert [o["path"] for o in agreements] == [f"{a}.docx" for a in AGREEMENTS[:3]] + [f"{AUTHORITY_TASK}.sv.docx", f"{AGREEMENTS[3]}.docx"]
+    assert [o["path"] for o in agreements] == [f"{a}.docx" for a in AGREEMENTS[:3]] + [
+        f"{AUTHORITY_TASK}.sv.docx",
+        f"{AGREEMENTS[3]}.docx",
+    ]
     assert [o["lang"] for o in agreements] == ["fi", "fi", "fi", "sv", "fi"]
     for output in manifest["outputs"]:
         assert output["sha256"] == hashlib.sha256((built / output["path"]).read_bytes()).hexdigest(), output["path"]
@@ -466,22 +491,31 @@ def test_the_manifest_records_every_input_with_its_hash(built: Path, example_cas
         assert digest == hashlib.sha256((example_case / name).read_bytes()).hexdigest(), name
 
 
-@pytest.mark.parametrize("agreement, sections", [
-    (JOINT_BODY, ["KuntaL 51 §", "KuntaL 52 §", "KuntaL 63 §"]),
-    (SUPPLEMENT, ["KuntaL 49 §", "KuntaL 51 §", "KuntaL 52 §", "KuntaL 54 §", "KuntaL 63 §"]),
-    (AUTHORITY_TASK, ["KuntaL 54 §", "KuntaL 63 §", "L 380/2023 13 §"]),
-    (JOINT_POST, ["KuntaL 53 §", "KuntaL 63 §"]),
-])
+@pytest.mark.parametrize(
+    "agreement, sections",
+    [
+        (JOINT_BODY, ["KuntaL 51 §", "KuntaL 52 §", "KuntaL 63 §"]),
+        (SUPPLEMENT, ["KuntaL 49 §", "KuntaL 51 §", "KuntaL 52 §", "KuntaL 54 §", "KuntaL 63 §"]),
+        (AUTHORITY_TASK, ["KuntaL 54 §", "KuntaL 63 §", "L 380/2023 13 §"]),
+        (JOINT_POST, ["KuntaL 53 §", "KuntaL 63 §"]),
+    ],
+)
 def test_the_manifest_gives_each_agreement_its_legal_basis(built: Path, agreement: str, sections: list[str]) -> None:
     manifest = json.loads((built / "manifest.json").read_text("utf-8"))
     output = next(o for o in manifest["outputs"] if o.get("agreement") == agreement)
     for section in sections:
         assert section in output["legal_basis"], (agreement, output["legal_basis"])
-    wrong_kind = {JOINT_BODY: "KuntaL 53 §", SUPPLEMENT: "KuntaL 53 §", AUTHORITY_TASK: "KuntaL 52 §", JOINT_POST: "KuntaL 54 §"}
+    wrong_kind = {
+        JOINT_BODY: "KuntaL 53 §",
+        SUPPLEMENT: "KuntaL 53 §",
+        AUTHORITY_TASK: "KuntaL 52 §",
+        JOINT_POST: "KuntaL 54 §",
+    }
     assert wrong_kind[agreement] not in output["legal_basis"]
 
 
 # --- the agreement in force, two-party wording, data protection -------------------------------------------
+
 
 def test_the_agreement_in_force_is_restated_for_information_not_redrafted(built: Path) -> None:
     """Its entry into force (1.1.2016) precedes the case's date: no draft, no signing, no approval."""
@@ -498,15 +532,24 @@ def test_the_agreement_in_force_is_restated_for_information_not_redrafted(built:
 @pytest.mark.parametrize("agreement", [AUTHORITY_TASK, JOINT_POST])
 def test_two_party_agreements_speak_of_the_other_party(built: Path, agreement: str) -> None:
     text = full_text(open_docx(built, agreement))
-    for many in ("muille sopijakunnille", "muilta sopijakunnilta", "irtisanoneen kunnan osalta",
-                 "Kustannukset jaetaan sopijakuntien kesken", "kaikkien sopijakuntien", "kaikkiin sopijakuntiin",
-                 "Sopijakuntien hallitukset", "kullekin sopijakunnalle"):
+    for many in (
+        "muille sopijakunnille",
+        "muilta sopijakunnilta",
+        "irtisanoneen kunnan osalta",
+        "Kustannukset jaetaan sopijakuntien kesken",
+        "kaikkien sopijakuntien",
+        "kaikkiin sopijakuntiin",
+        "Sopijakuntien hallitukset",
+        "kullekin sopijakunnalle",
+    ):
         assert many not in text, many
     assert "Kumpikin sopijakunta voi irtisanoa sopimuksen kirjallisella ilmoituksella toiselle sopijakunnalle" in text
     assert "molempien sopijakuntien valtuustot" in text
     # The boards by their own names: a town has a kaupunginhallitus.
-    assert "Kokkolan kaupunginhallitus ja Lestijärven kunnanhallitus voivat yhdessä hyväksyä" in text \
+    assert (
+        "Kokkolan kaupunginhallitus ja Lestijärven kunnanhallitus voivat yhdessä hyväksyä" in text
         or "Lestijärven kunnanhallitus ja Kokkolan kaupunginhallitus voivat yhdessä hyväksyä" in text
+    )
 
 
 def test_many_party_agreements_name_the_boards_by_kind(built: Path) -> None:
@@ -534,6 +577,7 @@ def test_the_supplement_defers_to_the_employment_area_as_controller(built: Path)
 
 # --- keeping things together on the page ---------------------------------------------------------------------
 
+
 def _keeps_next(paragraph) -> bool:
     p_pr = paragraph._p.pPr
     return p_pr is not None and p_pr.find(qn("w:keepNext")) is not None
@@ -545,9 +589,10 @@ def test_a_lead_in_keeps_with_its_list_and_a_short_table_stays_together(built: P
     assert _keeps_next(lead_in)
     paragraphs = document.paragraphs
     start = next(i for i, p in enumerate(paragraphs) if p.text == lead_in.text) + 1
-    items = paragraphs[start:start + 4]  # the four tasks
+    items = paragraphs[start : start + 4]  # the four tasks
     assert all(p.style.name == "Clause Bullet" for p in items)
     assert [_keeps_next(p) for p in items] == [True, True, True, False]
+
     def kept(caption: str) -> list[bool]:
         table = table_by_caption(document, caption)
         return [all(_keeps_next(p) for cell in row.cells for p in cell.paragraphs) for row in table.rows]

@@ -87,8 +87,16 @@ def test_clause_text_is_plain_text_not_a_template(tmp_path: Path) -> None:
     """A purpose written with Jinja syntax appears literally: no access to Python internals."""
     case = tmp_path / "case"
     shutil.copytree(EXAMPLE, case)
-    apply(case, {"name": "jinja", "file": "10-yhteistoimintasopimus.yaml", "op": "replace",
-                 "old": "purpose: >-\n", "new": "purpose: >-\n  {{ ''.__class__.__mro__[1].__subclasses__() }} {% raw %}\n"})
+    apply(
+        case,
+        {
+            "name": "jinja",
+            "file": "10-yhteistoimintasopimus.yaml",
+            "op": "replace",
+            "old": "purpose: >-\n",
+            "new": "purpose: >-\n  {{ ''.__class__.__mro__[1].__subclasses__() }} {% raw %}\n",
+        },
+    )
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", str(case), "--out", str(out)])
     assert result.exit_code == 0, result.output

@@ -15,13 +15,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import EXAMPLE, SUPPLEMENT_FILE
 
 import generator.build
 import generator.write.pdf
 from generator.build import build
 from generator.cli import cli
-
-from conftest import EXAMPLE, SUPPLEMENT_FILE
 
 
 def run(*args: str) -> Result:
@@ -31,8 +30,11 @@ def run(*args: str) -> Result:
 
 
 def hashes(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -46,7 +48,9 @@ def cases(tmp_path: Path, agreements_dir: Path) -> Path:
     return folder
 
 
-def test_a_folder_of_cases_builds_each_into_its_own_folder_and_reports_the_broken_one(cases: Path, tmp_path: Path) -> None:
+def test_a_folder_of_cases_builds_each_into_its_own_folder_and_reports_the_broken_one(
+    cases: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     result = run("build", str(cases), "--out", str(out), "--jobs", "2")
     assert result.exit_code == 1
@@ -75,7 +79,8 @@ def test_cases_named_alike_would_share_a_folder_so_the_command_refuses(tmp_path:
 
 
 def test_outputs_that_disagree_with_the_model_are_a_finding_and_nothing_is_written(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The build reads its own documents back before writing them (here: a model saying 6 seats)."""
     real_facts = generator.build.case_facts
 
@@ -91,12 +96,16 @@ def test_outputs_that_disagree_with_the_model_are_a_finding_and_nothing_is_writt
     mismatches = [f for f in result.findings if f.code == "CHECK-FACT"]
     assert mismatches and all(f.params["fact"] == "seats:yhteistoimintasopimus:Kaustinen" for f in mismatches)
     assert {(f.params["found"], f.params["expected"]) for f in mismatches} == {("5", "6")}
-    assert {Path(f.position.file).name for f in mismatches} >= {"yhteistoimintasopimus.docx", "kaustinen-paatosehdotus.docx"}
+    assert {Path(f.position.file).name for f in mismatches} >= {
+        "yhteistoimintasopimus.docx",
+        "kaustinen-paatosehdotus.docx",
+    }
     assert not out.exists()
 
 
 def test_pdfs_come_from_one_libreoffice_per_job_and_are_listed_in_the_manifest(
-        soffice: str, pdftotext: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    soffice: str, pdftotext: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     started = []
     real_run = subprocess.run
 
@@ -120,14 +129,17 @@ def test_pdfs_come_from_one_libreoffice_per_job_and_are_listed_in_the_manifest(
         assert entry["sha256"] == hashlib.sha256((out / entry["path"]).read_bytes()).hexdigest()
         assert (out / entry["path"]).read_bytes().startswith(b"%PDF")
     # The deck's chart labels in the Finnish way, as the tables beside them: 9,51 %, not 9.51 %.
-    deck = subprocess.run([pdftotext, str(out / "halsua-valtuustoesitys.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    deck = subprocess.run(
+        [pdftotext, str(out / "halsua-valtuustoesitys.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "9,51" in deck and "9.51" not in deck
 
 
 def test_a_pdf_whose_source_changed_is_removed_and_the_others_stay_listed(
-        case_copy: Path, edit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    case_copy: Path, edit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Stand-in PDFs (no LibreOffice needed): what matters is which ones a rebuild keeps."""
+
     def fake_convert(command: str, share: list[Path]):
         made = []
         for source in share:
@@ -162,12 +174,16 @@ def test_a_municipality_can_bring_its_own_deck_template(case_copy: Path, repo_ro
     assert "oma-pohja.pptx" in inputs
 
 
-@pytest.mark.parametrize("content, expected", [
-    (None, "tiedostoa ei ole"),
-    (b"not a presentation", "ei ole PowerPoint-esitys"),
-])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (None, "tiedostoa ei ole"),
+        (b"not a presentation", "ei ole PowerPoint-esitys"),
+    ],
+)
 def test_a_deck_template_that_cannot_be_used_is_one_finding_at_its_line(
-        case_copy: Path, content: bytes | None, expected: str) -> None:
+    case_copy: Path, content: bytes | None, expected: str
+) -> None:
     if content is not None:
         (case_copy / "oma-pohja.pptx").write_bytes(content)
     text = (case_copy / "case.yaml").read_text("utf-8") + "deck_template: oma-pohja.pptx\n"

@@ -14,7 +14,11 @@ CASES = sorted(p for p in (REPO / "agreements").iterdir() if (p / "case.yaml").i
 
 
 def test_there_are_three_cases_one_of_them_swedish_first() -> None:
-    assert [c.name for c in CASES] == ["jarvi-saimaan-tyollisyys", "kaustisen-seutukunta", "vastra-nylands-sysselsattning"]
+    assert [c.name for c in CASES] == [
+        "jarvi-saimaan-tyollisyys",
+        "kaustisen-seutukunta",
+        "vastra-nylands-sysselsattning",
+    ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)

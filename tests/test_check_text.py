@@ -45,12 +45,16 @@ def replace_once(old: str, new: str):
     def change(text: str) -> str:
         assert text.count(old) >= 1, old
         return text.replace(old, new, 1)
+
     return change
 
 
 def errors(out: Path) -> list[tuple[str, str, str, str]]:
-    return [(Path(f.position.file).name, f.params["fact"], f.params["found"], f.params["expected"])
-            for f in check_outputs(out) if f.severity == "error"]
+    return [
+        (Path(f.position.file).name, f.params["fact"], f.params["found"], f.params["expected"])
+        for f in check_outputs(out)
+        if f.severity == "error"
+    ]
 
 
 def test_an_untouched_build_is_consistent(out: Path) -> None:
@@ -58,8 +62,14 @@ def test_an_untouched_build_is_consistent(out: Path) -> None:
 
 
 def test_a_seat_total_edited_in_the_agreement_text_is_named(out: Path) -> None:
-    edit_part(out / "yhteistoimintasopimus.docx", "word/document.xml",
-              replace_once('kuuluu </w:t></w:r><w:r><w:t xml:space="preserve">17', 'kuuluu </w:t></w:r><w:r><w:t xml:space="preserve">18'))
+    edit_part(
+        out / "yhteistoimintasopimus.docx",
+        "word/document.xml",
+        replace_once(
+            'kuuluu </w:t></w:r><w:r><w:t xml:space="preserve">17',
+            'kuuluu </w:t></w:r><w:r><w:t xml:space="preserve">18',
+        ),
+    )
     assert errors(out) == [("yhteistoimintasopimus.docx", "seats:yhteistoimintasopimus:Yhteensä", "18", "17")]
 
 
@@ -70,8 +80,11 @@ def test_a_share_edited_in_a_proposal_sentence_is_named(out: Path) -> None:
 
 def slide_with(path: Path, text: str) -> str:
     package = zipfile.ZipFile(path)
-    return next(n for n in package.namelist()
-                if re.fullmatch(r"ppt/slides/slide\d+\.xml", n) and text in package.read(n).decode("utf-8"))
+    return next(
+        n
+        for n in package.namelist()
+        if re.fullmatch(r"ppt/slides/slide\d+\.xml", n) and text in package.read(n).decode("utf-8")
+    )
 
 
 def test_a_seat_edited_on_the_councils_own_slide_is_named(out: Path) -> None:
@@ -89,11 +102,15 @@ def test_the_same_sentence_on_two_slides_is_checked_on_each(out: Path) -> None:
 
 
 def test_a_rewritten_sentence_is_a_warning_that_names_the_fact_it_can_no_longer_check(out: Path) -> None:
-    edit_part(out / "te24-taydentava-sopimus.docx", "word/document.xml",
-              replace_once("Irtisanomisaika on", "Sopimuksen irtisanomisaika on"))
+    edit_part(
+        out / "te24-taydentava-sopimus.docx",
+        "word/document.xml",
+        replace_once("Irtisanomisaika on", "Sopimuksen irtisanomisaika on"),
+    )
     findings = check_outputs(out)
-    assert [(f.code, f.severity, f.params["fact"]) for f in findings] == \
-        [("CHECK-ANCHOR", "warning", "notice:te24-taydentava-sopimus")]
+    assert [(f.code, f.severity, f.params["fact"]) for f in findings] == [
+        ("CHECK-ANCHOR", "warning", "notice:te24-taydentava-sopimus")
+    ]
 
 
 def without_captions(text: str) -> str:
@@ -120,14 +137,28 @@ def test_a_deleted_table_is_reported_as_unchecked(out: Path) -> None:
         return text.replace(seats, "")
 
     edit_part(out / "toholampi-paatosehdotus.docx", "word/document.xml", drop_seats_table)
-    assert [(f.code, f.params.get("table")) for f in check_outputs(out)] == [("CHECK-TABLE", "seats:yhteistoimintasopimus")]
+    assert [(f.code, f.params.get("table")) for f in check_outputs(out)] == [
+        ("CHECK-TABLE", "seats:yhteistoimintasopimus")
+    ]
 
 
 def test_a_proposal_re_saved_by_libreoffice_still_checks_clean(soffice: str, out: Path, tmp_path: Path) -> None:
     import subprocess
 
-    subprocess.run([soffice, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"),
-                    str(out / "kaustinen-paatosehdotus.docx")], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(out / "kaustinen-paatosehdotus.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     shutil.copy(tmp_path / "lo" / "kaustinen-paatosehdotus.docx", out / "kaustinen-paatosehdotus.docx")
     resaved = out / "kaustinen-paatosehdotus.docx"
     assert "tblCaption" not in zipfile.ZipFile(resaved).read("word/document.xml").decode()

@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import JOINT_BODY_FILE, REPO, position_of
 
 from generator.cli import cli
 
-from conftest import JOINT_BODY_FILE, REPO, position_of
-
-FINDING_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning) (?P<code>[A-Z0-9-]+): (?P<message>.+)$")
+FINDING_LINE = re.compile(
+    r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning) (?P<code>[A-Z0-9-]+): (?P<message>.+)$"
+)
 
 
 def run(*args: str) -> Result:
@@ -45,6 +46,7 @@ def broken_case(case_copy: Path, edit) -> tuple[Path, int, int]:
 
 
 # --- validate ---------------------------------------------------------------------------------------
+
 
 def test_validating_the_example_succeeds_with_warnings_only(example_case: Path) -> None:
     result = run("validate", str(example_case))
@@ -124,6 +126,7 @@ def test_an_unknown_language_is_a_usage_error(example_case: Path) -> None:
 
 # --- build ------------------------------------------------------------------------------------------
 
+
 def test_build_of_a_broken_case_exits_1_and_writes_nothing(broken_case, tmp_path: Path) -> None:
     case, line, column = broken_case
     out = tmp_path / "out"
@@ -147,6 +150,7 @@ def test_build_requires_an_output_folder(example_case: Path) -> None:
 
 
 # --- new --------------------------------------------------------------------------------------------
+
 
 def test_new_writes_a_starting_case_that_validates_and_builds(tmp_path: Path) -> None:
     target = tmp_path / "uusi"
@@ -194,11 +198,19 @@ def test_new_refuses_a_path_that_is_a_file(tmp_path: Path) -> None:
 
 # --- a real process -----------------------------------------------------------------------------------
 
+
 def _python_m_generator(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONIOENCODING": "utf-8"}
     env.pop("KUNTASOPIMUS_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 def test_python_m_generator_validates_the_example_with_exit_0(agreements_dir: Path) -> None:

@@ -52,8 +52,10 @@ def _matrix(out: Path) -> dict[str, list[list[str]]]:
     titles = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     tables = document.tables
     assert len(titles) == len(tables)
-    return {title: [[c.text.replace("\u00a0", " ") for c in row.cells] for row in table.rows[1:]]
-            for title, table in zip(titles, tables)}
+    return {
+        title: [[c.text.replace("\u00a0", " ") for c in row.cells] for row in table.rows[1:]]
+        for title, table in zip(titles, tables)
+    }
 
 
 def test_every_statutory_requirement_of_the_example_is_met_or_not_applicable(built: Path) -> None:
@@ -66,8 +68,12 @@ def test_every_statutory_requirement_of_the_example_is_met_or_not_applicable(bui
         statuses = {row[0]: row[4] for row in rows}
         assert all(s == "Täyttyy" or s.startswith("Ei sovellu: ") for s in statuses.values()), (title, statuses)
     joint_body = {row[0]: row for row in matrix["Kaustisen seutukunnan yhteistoimintasopimus"]}
-    assert joint_body["KL52-3"][1:] == ["KuntaL 52 § 1 mom. 3 k.", "kustannusten perusteet ja jakautuminen",
-                                        "3.1 Kustannusten jakoperuste", "Täyttyy"]
+    assert joint_body["KL52-3"][1:] == [
+        "KuntaL 52 § 1 mom. 3 k.",
+        "kustannusten perusteet ja jakautuminen",
+        "3.1 Kustannusten jakoperuste",
+        "Täyttyy",
+    ]
     assert joint_body["KL52-1-8"][4] == "Ei sovellu: järjestämisvastuu ei siirry vastuukunnalle"
     for code in ("KL52-1", "KL52-2", "KL52-4", "KL52-OTTO", "KL63"):
         assert joint_body[code][4] == "Täyttyy"
@@ -91,7 +97,10 @@ def test_matrix_is_in_the_manifest_as_docx_and_markdown(built: Path) -> None:
     reports = [o for o in manifest["outputs"] if o["kind"] == "compliance_report"]
     assert sorted(o["path"] for o in reports) == [f"{REPORT}.docx", f"{REPORT}.md"]
     markdown = (built / f"{REPORT}.md").read_text("utf-8")
-    assert "| KL52-3 | KuntaL 52 § 1 mom. 3 k. | kustannusten perusteet ja jakautuminen | 3.1 Kustannusten jakoperuste | Täyttyy |" in markdown
+    assert (
+        "| KL52-3 | KuntaL 52 § 1 mom. 3 k. | kustannusten perusteet ja jakautuminen | 3.1 Kustannusten jakoperuste | Täyttyy |"
+        in markdown
+    )
 
 
 def test_review_comments_name_citation_and_rule_code(built: Path) -> None:
@@ -109,7 +118,10 @@ def test_review_comments_name_citation_and_rule_code(built: Path) -> None:
 def test_without_review_there_are_no_comments(tmp_path: Path) -> None:
     build(EXAMPLE, tmp_path)
     with zipfile.ZipFile(tmp_path / "yhteistoimintasopimus.docx") as package:
-        assert "word/comments.xml" not in package.namelist() or "<w:comment " not in package.read("word/comments.xml").decode()
+        assert (
+            "word/comments.xml" not in package.namelist()
+            or "<w:comment " not in package.read("word/comments.xml").decode()
+        )
 
 
 def test_every_agreement_lists_every_requirement_once_with_a_reason_for_each_absent_one(built: Path) -> None:
@@ -132,13 +144,20 @@ def test_requirements_of_other_kinds_of_agreement_are_not_applicable_with_the_re
     authority = matrix["Sopimus työvoimaviranomaisen tehtävien hoitamisesta Kaustisen seutukunnan alueella"]
     posts = matrix["Sopimus työllisyysalueen yhteisistä viroista"]
     assert joint_body["KL53-3A"] == "Ei sovellu: sopimuksella ei perusteta yhteistä virkaa (KuntaL 53 §)"
-    assert joint_body["KL54-2B"] == ("Ei sovellu: sopimuksella ei anneta tehtävää toisen kunnan viranhaltijan "
-                                     "hoidettavaksi (KuntaL 54 §)")
-    assert joint_body["TVPL13"] == ("Ei sovellu: sopimuksella ei anneta työllisyysalueen tehtäviä kunnan "
-                                    "hoidettavaksi (L 380/2023 13 §)")
-    assert supplement["KL52-2"] == "Ei sovellu: yhteinen toimielin perustetaan täydennettävässä sopimuksessa (KuntaL 51 §)"
+    assert joint_body["KL54-2B"] == (
+        "Ei sovellu: sopimuksella ei anneta tehtävää toisen kunnan viranhaltijan hoidettavaksi (KuntaL 54 §)"
+    )
+    assert joint_body["TVPL13"] == (
+        "Ei sovellu: sopimuksella ei anneta työllisyysalueen tehtäviä kunnan hoidettavaksi (L 380/2023 13 §)"
+    )
+    assert (
+        supplement["KL52-2"] == "Ei sovellu: yhteinen toimielin perustetaan täydennettävässä sopimuksessa (KuntaL 51 §)"
+    )
     assert posts["KL52-3"] == "Ei sovellu: sopimuksella ei perusteta yhteistä toimielintä (KuntaL 51 §)"
-    assert posts["KL49"] == "Ei sovellu: yhteistoiminnan muoto kerrotaan sopimustyypin omassa pykälässä (KuntaL 53 § tai 54 §)"
+    assert (
+        posts["KL49"]
+        == "Ei sovellu: yhteistoiminnan muoto kerrotaan sopimustyypin omassa pykälässä (KuntaL 53 § tai 54 §)"
+    )
     assert authority["TVPL13"] == "Täyttyy" and authority["KL53-1"].startswith("Ei sovellu: ")
     assert posts["KL53-3B"] == "Täyttyy" and posts["KL63"] == "Täyttyy"
 
@@ -147,20 +166,39 @@ def _words(text: str) -> set[str]:
     return {w.strip(".,;:()") for w in text.split()} - {""}
 
 
-@pytest.mark.parametrize("case", sorted(p for p in (EXAMPLE.parent).iterdir() if (p / "case.yaml").is_file()),
-                         ids=lambda p: p.name)
-def test_no_word_of_the_matrix_breaks_across_lines_in_libreoffice(case: Path, soffice: str, pdftotext: str,
-                                                                  tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "case", sorted(p for p in (EXAMPLE.parent).iterdir() if (p / "case.yaml").is_file()), ids=lambda p: p.name
+)
+def test_no_word_of_the_matrix_breaks_across_lines_in_libreoffice(
+    case: Path, soffice: str, pdftotext: str, tmp_path: Path
+) -> None:
     """Every word of every cell is whole in the rendered PDF: a column narrower than its longest word
     makes LibreOffice (and Word) split it mid-letters ("järjestämisva" / "stuu")."""
     out = tmp_path / "out"
     assert build(case, out).case is not None
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
-    (report,) = [out / o["path"] for o in manifest["outputs"] if o["kind"] == "compliance_report" and o["path"].endswith(".docx")]
-    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(report)], check=True, capture_output=True, timeout=300)
-    rendered = subprocess.run([pdftotext, str(tmp_path / f"{report.stem}.pdf"), "-"], check=True, capture_output=True,
-                              text=True, timeout=60).stdout
+    (report,) = [
+        out / o["path"] for o in manifest["outputs"] if o["kind"] == "compliance_report" and o["path"].endswith(".docx")
+    ]
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(report),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    rendered = subprocess.run(
+        [pdftotext, str(tmp_path / f"{report.stem}.pdf"), "-"], check=True, capture_output=True, text=True, timeout=60
+    ).stdout
     cells = {c.text for table in docx.Document(str(report)).tables for row in table.rows for c in row.cells}
     tokens = _words(rendered)
     # A citation's no-break spaces ("8\u00a0§") may come out of pdftotext as nothing ("8§").
@@ -181,7 +219,7 @@ def test_no_word_of_the_matrix_breaks_across_lines_in_libreoffice(case: Path, so
 
 
 def test_a_reason_keeps_each_citation_on_one_line(built: Path) -> None:
-    """"(KuntaL 53 § tai 54 / §)" split over two lines in a narrow status column reads as a typo."""
+    """ "(KuntaL 53 § tai 54 / §)" split over two lines in a narrow status column reads as a typo."""
     document = docx.Document(str(built / f"{REPORT}.docx"))
     reasons = [c.text for table in document.tables for row in table.rows[1:] for c in row.cells[4:]]
     cited = [r for r in reasons if "§" in r]

@@ -31,13 +31,17 @@ def kaustinen_seats(population: int) -> int:
 
 # --- seats -------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("municipality, population, seats", [
-    ("Halsua", 1219, 2),      # two thousands started
-    ("Kaustinen", 4298, 5),
-    ("Lestijärvi", 811, 2),   # one thousand started, but the minimum is two
-    ("Toholampi", 3232, 4),
-    ("Veteli", 3259, 4),
-])
+
+@pytest.mark.parametrize(
+    "municipality, population, seats",
+    [
+        ("Halsua", 1219, 2),  # two thousands started
+        ("Kaustinen", 4298, 5),
+        ("Lestijärvi", 811, 2),  # one thousand started, but the minimum is two
+        ("Toholampi", 3232, 4),
+        ("Veteli", 3259, 4),
+    ],
+)
 def test_seats_of_each_municipality_with_2016_populations(municipality: str, population: int, seats: int) -> None:
     assert kaustinen_seats(population) == seats
 
@@ -68,11 +72,17 @@ def test_the_model_of_the_example_computes_17_seats_from_the_registry(example_ca
     composition = case.agreements[0].composition
     assert composition is not None
     assert {s.municipality.name: s.seats for s in composition.seats} == {
-        "Halsua": 2, "Kaustinen": 5, "Lestijärvi": 2, "Toholampi": 4, "Veteli": 4}
+        "Halsua": 2,
+        "Kaustinen": 5,
+        "Lestijärvi": 2,
+        "Toholampi": 4,
+        "Veteli": 4,
+    }
     assert composition.total == 17
 
 
 # --- largest remainder ---------------------------------------------------------------------------------
+
 
 def test_the_kaustinen_population_shares_in_hundredths_of_a_percent() -> None:
     shares = largest_remainder(list(POPULATIONS_2016.values()), PERCENT_HUNDREDTHS)
@@ -116,9 +126,12 @@ def test_weights_that_add_up_to_nothing_cannot_be_divided() -> None:
 
 
 weights_strategy = st.lists(
-    st.one_of(st.integers(min_value=0, max_value=10**7),
-              st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False)),
-    min_size=1, max_size=12,
+    st.one_of(
+        st.integers(min_value=0, max_value=10**7),
+        st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False),
+    ),
+    min_size=1,
+    max_size=12,
 ).filter(lambda ws: sum(Decimal(w) for w in ws) > 0)
 
 
@@ -145,8 +158,11 @@ def test_percent_shares_always_make_exactly_100_percent_and_nobody_without_weigh
 
 
 @settings(max_examples=200, deadline=None)
-@given(weight=st.integers(min_value=1, max_value=1000), count=st.integers(min_value=2, max_value=9),
-       total=st.integers(min_value=0, max_value=10_000))
+@given(
+    weight=st.integers(min_value=1, max_value=1000),
+    count=st.integers(min_value=2, max_value=9),
+    total=st.integers(min_value=0, max_value=10_000),
+)
 def test_equal_weights_give_the_extra_units_to_the_first_parties(weight: int, count: int, total: int) -> None:
     parts = largest_remainder([weight] * count, total)
     base, extra = divmod(total, count)
@@ -155,22 +171,26 @@ def test_equal_weights_give_the_extra_units_to_the_first_parties(weight: int, co
 
 # --- Finnish formats ---------------------------------------------------------------------------------
 
+
 def test_a_date_is_written_day_month_year_without_leading_zeros() -> None:
     assert fi_date(dt.date(2016, 3, 21)) == "21.3.2016"
     assert fi_date(dt.date(2025, 1, 1)) == "1.1.2025"
     assert fi_date(dt.date(2024, 12, 31)) == "31.12.2024"
 
 
-@pytest.mark.parametrize("value, decimals, written", [
-    (1234.5, 1, "1\u00a0234,5"),
-    (12819, 0, "12\u00a0819"),
-    (999, 0, "999"),
-    (1000, 0, "1\u00a0000"),
-    (1234567, 0, "1\u00a0234\u00a0567"),
-    (0, 2, "0,00"),
-    (-1234.5, 1, "-1\u00a0234,5"),
-    (Decimal("33.53"), 2, "33,53"),
-])
+@pytest.mark.parametrize(
+    "value, decimals, written",
+    [
+        (1234.5, 1, "1\u00a0234,5"),
+        (12819, 0, "12\u00a0819"),
+        (999, 0, "999"),
+        (1000, 0, "1\u00a0000"),
+        (1234567, 0, "1\u00a0234\u00a0567"),
+        (0, 2, "0,00"),
+        (-1234.5, 1, "-1\u00a0234,5"),
+        (Decimal("33.53"), 2, "33,53"),
+    ],
+)
 def test_a_number_has_a_space_between_thousands_and_a_decimal_comma(value, decimals: int, written: str) -> None:
     assert fi_number(value, decimals) == written
 
@@ -198,13 +218,16 @@ def test_euros_are_whole_with_spaced_thousands_and_the_sign_after() -> None:
     assert fi_euro(0) == "0\u00a0€"
 
 
-@pytest.mark.parametrize("text, kept", [
-    ("kommunallagen 54 § 1 mom. och", "54\u00a0§\u00a01\u00a0mom."),
-    ("kuntalain 54 §:n 1 mom. mukaan", "54\u00a0§:n\u00a01\u00a0mom."),
-    ("lain (380/2023) 13 § nojalla", "(380/2023)\u00a013\u00a0§"),
-    ("KuntaL 52 § 1 mom. 2 k.", "KuntaL\u00a052\u00a0§\u00a01\u00a0mom.\u00a02\u00a0k."),
-    ("KomL 52 § 1 mom. 2 p.", "KomL\u00a052\u00a0§\u00a01\u00a0mom.\u00a02\u00a0p."),
-])
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("kommunallagen 54 § 1 mom. och", "54\u00a0§\u00a01\u00a0mom."),
+        ("kuntalain 54 §:n 1 mom. mukaan", "54\u00a0§:n\u00a01\u00a0mom."),
+        ("lain (380/2023) 13 § nojalla", "(380/2023)\u00a013\u00a0§"),
+        ("KuntaL 52 § 1 mom. 2 k.", "KuntaL\u00a052\u00a0§\u00a01\u00a0mom.\u00a02\u00a0k."),
+        ("KomL 52 § 1 mom. 2 p.", "KomL\u00a052\u00a0§\u00a01\u00a0mom.\u00a02\u00a0p."),
+    ],
+)
 def test_a_statute_citation_never_wraps_inside_itself(text: str, kept: str) -> None:
     from generator.compose.templating import no_break
 

@@ -103,10 +103,15 @@ def test_a_proposal_states_its_own_figures_and_the_appeal_instructions(built: Pa
     document = docx.Document(str(built / "kaustinen-paatosehdotus.docx"))
     text = "\n".join(p.text for p in document.paragraphs)
     assert text.startswith("LUONNOS\n§ __ ")
-    assert "Kaustinen valitsee yhteisen toimielimen kokoonpanoon (seutuvaltuusto) 5\u00a0jäsentä; jäseniä on yhteensä 17." in text
+    assert (
+        "Kaustinen valitsee yhteisen toimielimen kokoonpanoon (seutuvaltuusto) 5\u00a0jäsentä; jäseniä on yhteensä 17."
+        in text
+    )
     assert "Kaustinen maksaa 33,53\u00a0% kustannuksista" in text
     # The 2016 agreement is in force: background and information, not an attachment to approve.
-    assert "Liite 1: Täydentävä yhteistoimintasopimus työllisyyspalveluista (TE24) (te24-taydentava-sopimus.docx)" in text
+    assert (
+        "Liite 1: Täydentävä yhteistoimintasopimus työllisyyspalveluista (TE24) (te24-taydentava-sopimus.docx)" in text
+    )
     assert "voimassa oleva Kaustisen seutukunnan yhteistoimintasopimus (yhteistoimintasopimus.docx)" in text
     assert "1) hyväksyy liitteenä 1 olevan sopimuksen ja" in text
     assert "kunnallisvalituksella" in text and "30 päivän kuluessa" in text and "Vaasan hallinto-oikeus" in text
@@ -140,7 +145,9 @@ def test_check_reads_chart_data_edited_in_a_deck(built: Path, tmp_path: Path) ->
     shutil.copytree(built, out)
     path = out / "lestijarvi-valtuustoesitys.pptx"
     deck = Presentation(str(path))
-    chart = next(s.chart for slide in deck.slides for s in slide.shapes if s.name == "chart:seats:yhteistoimintasopimus")
+    chart = next(
+        s.chart for slide in deck.slides for s in slide.shapes if s.name == "chart:seats:yhteistoimintasopimus"
+    )
     data = CategoryChartData()
     data.categories = ["Halsua", "Kaustinen", "Lestijärvi", "Toholampi", "Veteli"]
     data.add_series("Jäseniä", (2, 5, 3, 4, 4))
@@ -153,8 +160,21 @@ def test_check_reads_chart_data_edited_in_a_deck(built: Path, tmp_path: Path) ->
 
 def test_decks_and_proposals_convert_to_pdf_in_libreoffice(built: Path, tmp_path: Path, soffice: str) -> None:
     files = [built / "halsua-valtuustoesitys.pptx", built / "halsua-paatosehdotus.docx"]
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), *map(str, files)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     for f in files:
         pdf = tmp_path / (f.stem + ".pdf")
         assert pdf.is_file() and pdf.stat().st_size > 10_000
@@ -192,8 +212,11 @@ def test_the_agreement_in_force_is_not_in_any_approval_list(built: Path, council
     assert "Oheismateriaali (tiedoksi)" in attachments
     assert "voimassa olevaan sopimukseen: Kaustisen seutukunnan yhteistoimintasopimus" in text
     assert "Voimassa oleva Kaustisen seutukunnan yhteistoimintasopimus jatkuu ennallaan." in text
-    terms = next(t for t in docx.Document(str(built / f"{council}-paatosehdotus.docx")).tables
-                 if t._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")) == "terms")
+    terms = next(
+        t
+        for t in docx.Document(str(built / f"{council}-paatosehdotus.docx")).tables
+        if t._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")) == "terms"
+    )
     assert "1.1.2016" not in "\n".join(c.text for row in terms.rows for c in row.cells)
     deck = _slide_texts(built / f"{council}-valtuustoesitys.pptx")
     proposal_slide = next(t for t in deck if t.startswith("Päätösehdotus"))
@@ -208,8 +231,10 @@ def test_the_timeline_ends_with_the_entry_into_force_of_what_is_approved(built: 
 
 def test_the_provider_is_compensated_not_charged_a_zero_share(built: Path) -> None:
     text = _text(built / "lestijarvi-paatosehdotus.docx")
-    assert ("Kokkolan kaupunki korvaa Lestijärven kunnalle tehtävien hoidosta aiheutuvat kustannukset, "
-            "vuoden 2025 kustannusarviolla 300\u00a0000\u00a0€*") in text
+    assert (
+        "Kokkolan kaupunki korvaa Lestijärven kunnalle tehtävien hoidosta aiheutuvat kustannukset, "
+        "vuoden 2025 kustannusarviolla 300\u00a0000\u00a0€*"
+    ) in text
     assert " 0,00\u00a0%" not in text and "Kunta ei maksa osuutta" not in text
     deck = _slide_texts(built / "lestijarvi-valtuustoesitys.pptx")
     own = next(t for t in deck if t.startswith("Mitä tämä tarkoittaa"))
@@ -217,13 +242,19 @@ def test_the_provider_is_compensated_not_charged_a_zero_share(built: Path) -> No
     assert "(kustannusarvio 2016)" in own and "(kustannusarvio 2025)" in own  # euros carry their years
     titles = [t.split("\n", 1)[0] for t in deck]
     # Every agreement the slide cites has its own cost slide.
-    assert "Kustannusten korvaaminen: Sopimus työvoimaviranomaisen tehtävien hoitamisesta Kaustisen seutukunnan alueella" in titles
+    assert (
+        "Kustannusten korvaaminen: Sopimus työvoimaviranomaisen tehtävien hoitamisesta Kaustisen seutukunnan alueella"
+        in titles
+    )
     assert "Kustannusten jako: Sopimus työllisyysalueen yhteisistä viroista" in titles
 
 
 def test_each_party_to_joint_posts_decides_to_establish_them(built: Path, jarvi: Path) -> None:
     decision = "\n".join(p.text for p in _chapter(built / "lestijarvi-paatosehdotus.docx", "Päätösehdotus"))
-    assert "2) perustaa Kokkolan kaupungin kanssa yhtäpitävin päätöksin kuntalain 53\u00a0§:n mukaiset yhteiset virat" in decision
+    assert (
+        "2) perustaa Kokkolan kaupungin kanssa yhtäpitävin päätöksin kuntalain 53\u00a0§:n mukaiset yhteiset virat"
+        in decision
+    )
     assert "3) valtuuttaa kunnanhallituksen" in decision
     halsua = "\n".join(p.text for p in _chapter(built / "halsua-paatosehdotus.docx", "Päätösehdotus"))
     assert "perustaa" not in halsua and "2) valtuuttaa kunnanhallituksen" in halsua
@@ -252,9 +283,16 @@ def test_the_comparison_shows_the_chosen_basis_with_current_figures(built: Path)
 
 def test_the_appeal_instructions_say_where_how_when_and_what(built: Path) -> None:
     text = "\n".join(p.text for p in _chapter(built / "veteli-paatosehdotus.docx", "Muutoksenhaku"))
-    for part in ("Valitusviranomainen on Vaasan hallinto-oikeus", "30 päivän kuluessa päätöksen tiedoksisaannista",
-                 "Tiedoksisaantipäivää ei lueta valitusaikaan", "Valituksen sisältö:", "Valituksen liitteet:",
-                 "Valituksen toimittaminen:", "tuomioistuinmaksulain (1455/2015)", "kuntalaki 137\u00a0§"):
+    for part in (
+        "Valitusviranomainen on Vaasan hallinto-oikeus",
+        "30 päivän kuluessa päätöksen tiedoksisaannista",
+        "Tiedoksisaantipäivää ei lueta valitusaikaan",
+        "Valituksen sisältö:",
+        "Valituksen liitteet:",
+        "Valituksen toimittaminen:",
+        "tuomioistuinmaksulain (1455/2015)",
+        "kuntalaki 137\u00a0§",
+    ):
         assert part in text, part
 
 
@@ -281,7 +319,11 @@ def test_diagram_labels_touch_no_connector(built: Path, jarvi: Path, deck_path: 
 
     folder = jarvi if deck_path.startswith("juva") else built
     slide = next(s for s in Presentation(str(folder / deck_path)).slides if s.shapes.title.text == "Sopimusrakenne")
-    lines = [(c.begin_x, c.begin_y, c.end_x, c.end_y) for c in slide.shapes if c.shape_type == 9 or c.__class__.__name__ == "Connector"]
+    lines = [
+        (c.begin_x, c.begin_y, c.end_x, c.end_y)
+        for c in slide.shapes
+        if c.shape_type == 9 or c.__class__.__name__ == "Connector"
+    ]
     labels = [s for s in slide.shapes if s.has_text_frame and "§" in s.text_frame.text]
     assert labels and lines
     for label in labels:

@@ -34,16 +34,35 @@ EXAMPLES = int(os.environ.get("KUNTASOPIMUS_FUZZ_EXAMPLES", "60"))
 LINE = re.compile(r"^(?P<file>[^:]+\.yaml):(?P<line>\d+):(?P<col>\d+): (error|warning) [A-Z0-9-]+: .+")
 
 scalars = st.one_of(
-    st.none(), st.booleans(),
+    st.none(),
+    st.booleans(),
     st.integers(min_value=-(10**30), max_value=10**30),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=40),
-    st.sampled_from(["on", "no", "yes", "010", "1.1.2025", "2025-02-30", "", " ", "halsua", "kokkola",
-                     "{{ x }}", "ä" * 300, "\u202e", "0179377-4"]),
+    st.sampled_from(
+        [
+            "on",
+            "no",
+            "yes",
+            "010",
+            "1.1.2025",
+            "2025-02-30",
+            "",
+            " ",
+            "halsua",
+            "kokkola",
+            "{{ x }}",
+            "ä" * 300,
+            "\u202e",
+            "0179377-4",
+        ]
+    ),
 )
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.text(max_size=8), inner, max_size=4)),
-                      max_leaves=30)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    max_leaves=30,
+)
 
 
 def _paths(node: Any, prefix: tuple = ()) -> list[tuple]:

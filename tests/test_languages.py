@@ -70,9 +70,15 @@ def test_the_schema_says_which_values_are_texts(starter: Path) -> None:
     raw, _ = load_case_folder(starter)
     ids = {name: s["$id"] for name, s in schemas().items()}
     registry = set(text_paths(raw.registry, ids["municipalities"]))
-    assert {("municipalities", 0, "name"), ("municipalities", 0, "council"),
-            ("municipalities", 0, "populations", 0, "source")} <= registry
-    assert not {("municipalities", 0, "id"), ("municipalities", 0, "language"), ("municipalities", 0, "business_id")} & registry
+    assert {
+        ("municipalities", 0, "name"),
+        ("municipalities", 0, "council"),
+        ("municipalities", 0, "populations", 0, "source"),
+    } <= registry
+    assert (
+        not {("municipalities", 0, "id"), ("municipalities", 0, "language"), ("municipalities", 0, "business_id")}
+        & registry
+    )
     agreement = set(text_paths(raw.agreements[0], ids["agreement"]))
     assert {("title",), ("purpose",), ("tasks", 0), ("body", "name")} <= agreement
     assert not {("kind",), ("entry_into_force",), ("lead",), ("cost_sharing", "basis")} & agreement
@@ -106,7 +112,9 @@ def test_official_names_follow_from_the_name_and_the_kind() -> None:
     assert municipality_names("fi")(karleby, ("municipalities", 0, "official_name"), "sv") == "Karleby stad"
     lestijarvi = File({"name": "Lestijärvi", "official_name": "Lestijärven kunta"})
     assert municipality_names("fi")(lestijarvi, ("municipalities", 0, "official_name"), "sv") == "Lestijärvi kommun"
-    raseborg = File({"name": {"sv": "Raseborg", "fi": "Raasepori"}, "genitive": "Raaseporin", "official_name": "Raseborgs stad"})
+    raseborg = File(
+        {"name": {"sv": "Raseborg", "fi": "Raasepori"}, "genitive": "Raaseporin", "official_name": "Raseborgs stad"}
+    )
     assert municipality_names("sv")(raseborg, ("municipalities", 0, "official_name"), "fi") == "Raaseporin kaupunki"
     assert municipality_names("fi")(karleby, ("municipalities", 0, "council"), "sv") is None
 
@@ -133,12 +141,17 @@ def document_text(path: Path) -> str:
 def test_both_versions_are_written_each_in_its_language(bilingual: tuple[Path, dict[str, Any]]) -> None:
     out, manifest = bilingual
     agreements = {o["path"]: o for o in manifest["outputs"] if o["kind"] == "agreement"}
-    assert {p: o["lang"] for p, o in agreements.items()} == {"yhteistoimintasopimus.docx": "fi",
-                                                            "yhteistoimintasopimus.sv.docx": "sv"}
+    assert {p: o["lang"] for p, o in agreements.items()} == {
+        "yhteistoimintasopimus.docx": "fi",
+        "yhteistoimintasopimus.sv.docx": "sv",
+    }
     assert "KomL 51 §" in agreements["yhteistoimintasopimus.sv.docx"]["legal_basis"]
     assert "KuntaL 51 §" in agreements["yhteistoimintasopimus.docx"]["legal_basis"]
     assert set(manifest["facts"]) == {"fi", "sv"}
-    finnish, swedish = document_text(out / "yhteistoimintasopimus.docx"), document_text(out / "yhteistoimintasopimus.sv.docx")
+    finnish, swedish = (
+        document_text(out / "yhteistoimintasopimus.docx"),
+        document_text(out / "yhteistoimintasopimus.sv.docx"),
+    )
     assert "Kieli: suomi – virallinen kieliversio; sopimuksesta on käännös ruotsiksi" in finnish
     language_line = next(line for line in swedish.splitlines() if line.startswith("Språk: "))
     assert "översättning" in language_line and "finska" in language_line
@@ -172,25 +185,45 @@ def test_a_language_version_that_states_another_figure_is_a_finding(bilingual: t
         xml = package.read("word/document.xml").decode("utf-8")
         assert ">12 månader<" in xml
         from io import BytesIO
+
         buffer = BytesIO()
         with zipfile.ZipFile(buffer, "w") as target:
             for info in package.infolist():
                 data = package.read(info.filename)
-                target.writestr(info, xml.replace(">12 månader<", ">6 månader<").encode() if info.filename == "word/document.xml" else data)
+                target.writestr(
+                    info,
+                    xml.replace(">12 månader<", ">6 månader<").encode()
+                    if info.filename == "word/document.xml"
+                    else data,
+                )
         edited = buffer.getvalue()
     tampered = Output(swedish.path, "agreement", swedish.title, edited, extra=swedish.extra)
     findings = check_language_versions([official, tampered], manifest["facts"], ids, out)
-    assert [(f.code, f.params["fact"], f.params["expected"], f.params["found"]) for f in findings] == \
-        [("LANG-FACTS", "notice:yhteistoimintasopimus", "12", "6")]
+    assert [(f.code, f.params["fact"], f.params["expected"], f.params["found"]) for f in findings] == [
+        ("LANG-FACTS", "notice:yhteistoimintasopimus", "12", "6")
+    ]
 
 
 def test_versions_with_different_clauses_are_a_finding() -> None:
     def tree(*clause_ids: str) -> Document:
-        return Document("joint_body", "x", "X", "", "1", "", [], [Chapter("c", "C", [Clause(i, i, ()) for i in clause_ids])],
-                        "", [], {})
+        return Document(
+            "joint_body",
+            "x",
+            "X",
+            "",
+            "1",
+            "",
+            [],
+            [Chapter("c", "C", [Clause(i, i, ()) for i in clause_ids])],
+            "",
+            [],
+            {},
+        )
 
-    versions = [Planned("x.docx", "agreement", "X", "fi", tree("a", "b", "c"), extra={"agreement": "x"}),
-                Planned("x.sv.docx", "agreement", "X", "sv", tree("a", "c"), extra={"agreement": "x"})]
+    versions = [
+        Planned("x.docx", "agreement", "X", "fi", tree("a", "b", "c"), extra={"agreement": "x"}),
+        Planned("x.sv.docx", "agreement", "X", "sv", tree("a", "c"), extra={"agreement": "x"}),
+    ]
     findings = _clause_parity(versions)
     assert [(f.code, f.params["expected"], f.params["found"]) for f in findings] == [("LANG-CLAUSES", "b", "c")]
 

@@ -12,15 +12,21 @@ import subprocess
 from pathlib import Path
 
 
-
 def test_every_built_docx_converts_to_a_non_empty_pdf(soffice: str, built: Path, tmp_path: Path) -> None:
     documents = sorted(built.glob("*.docx"))
     assert len(documents) >= 4, "the example builds at least its four agreements"
     pdf_dir = tmp_path / "pdf"
     profile = tmp_path / "lo-profile"
     command = [
-        soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-        "--convert-to", "pdf", "--outdir", str(pdf_dir), *map(str, documents),
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(pdf_dir),
+        *map(str, documents),
     ]
     process = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert process.returncode == 0, process.stderr

@@ -10,12 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE, JOINT_BODY_FILE, position_of
 
 from generator.check.pipeline import validate_case
 from generator.findings import Position
 from generator.load.yaml_loader import LoadedFile, load_yaml_file
-
-from conftest import EXAMPLE, JOINT_BODY_FILE, position_of
 
 
 def load_text(tmp_path: Path, text: str, name: str = "tiedosto.yaml") -> tuple[LoadedFile | None, list]:
@@ -36,8 +35,9 @@ def codes(findings) -> list[str]:
 
 # --- positions --------------------------------------------------------------------------------------
 
+
 def test_a_value_stands_at_the_line_and_column_where_it_is_written(tmp_path: Path) -> None:
-    text = "id: esimerkki\nversion:\n  number: \"0.1\"\n  date: 2025-01-15\n"
+    text = 'id: esimerkki\nversion:\n  number: "0.1"\n  date: 2025-01-15\n'
     loaded, findings = load_text(tmp_path, text)
     assert findings == []
     assert loaded is not None
@@ -47,7 +47,7 @@ def test_a_value_stands_at_the_line_and_column_where_it_is_written(tmp_path: Pat
 
 
 def test_a_key_stands_where_the_key_is_written_not_where_its_value_is(tmp_path: Path) -> None:
-    text = "id: esimerkki\nversion:\n  number: \"0.1\"\n  date: 2025-01-15\n"
+    text = 'id: esimerkki\nversion:\n  number: "0.1"\n  date: 2025-01-15\n'
     loaded, _ = load_text(tmp_path, text)
     assert loaded is not None
     assert loaded.key_position(("id",)) == Position("tiedosto.yaml", 1, 1)
@@ -64,13 +64,7 @@ def test_items_of_a_flow_list_each_have_their_own_column(tmp_path: Path) -> None
 
 
 def test_values_inside_a_list_of_mappings_are_located(tmp_path: Path) -> None:
-    text = (
-        "municipalities:\n"
-        "  - id: halsua\n"
-        "    business_id: null\n"
-        "  - id: veteli\n"
-        "    business_id: null\n"
-    )
+    text = "municipalities:\n  - id: halsua\n    business_id: null\n  - id: veteli\n    business_id: null\n"
     loaded, _ = load_text(tmp_path, text)
     assert loaded is not None
     assert loaded.data["municipalities"][1] == {"id": "veteli", "business_id": None}
@@ -93,11 +87,14 @@ def test_positions_in_the_example_case_match_the_file_as_an_editor_shows_it() ->
     assert loaded is not None and not [f for f in findings if f.severity == "error"]
     line, column = position_of(text, "declared_total: 17")
     assert loaded.key_position(("composition", "declared_total")) == Position(JOINT_BODY_FILE, line, column)
-    assert loaded.position(("composition", "declared_total")) == Position(JOINT_BODY_FILE, line, column + len("declared_total: "))
+    assert loaded.position(("composition", "declared_total")) == Position(
+        JOINT_BODY_FILE, line, column + len("declared_total: ")
+    )
     assert loaded.data["composition"]["declared_total"] == 17
 
 
 # --- duplicate keys -------------------------------------------------------------------------------
+
 
 def test_a_duplicate_key_is_an_error_that_names_the_line_of_the_first(tmp_path: Path) -> None:
     text = "id: x\nlead: lestijarvi\ntitle: T\nlead: halsua\n"
@@ -127,6 +124,7 @@ def test_the_same_key_in_two_different_mappings_is_not_a_duplicate(tmp_path: Pat
 
 
 # --- what YAML 1.1 would silently reinterpret ------------------------------------------------------
+
 
 @pytest.mark.parametrize("word", ["on", "no", "yes", "off", "On", "NO", "Yes", "y", "n"])
 def test_finnish_and_english_words_stay_words_not_booleans(tmp_path: Path, word: str) -> None:
@@ -172,6 +170,7 @@ def test_null_is_still_empty(tmp_path: Path) -> None:
 
 # --- files that cannot be read -----------------------------------------------------------------------
 
+
 def test_a_syntax_error_is_reported_where_the_parser_stumbled(tmp_path: Path) -> None:
     text = "id: x\ntitle: Kaustisen seutukunta: yhteistoiminta\n"
     loaded, findings = load_text(tmp_path, text)
@@ -184,7 +183,7 @@ def test_a_syntax_error_is_reported_where_the_parser_stumbled(tmp_path: Path) ->
 
 
 def test_a_wrongly_indented_key_is_a_syntax_error_on_its_own_line(tmp_path: Path) -> None:
-    text = "version:\n  number: \"0.1\"\n   date: 2025-01-15\n"
+    text = 'version:\n  number: "0.1"\n   date: 2025-01-15\n'
     loaded, findings = load_text(tmp_path, text)
     assert loaded is None
     assert codes(findings) == ["YAML-SYNTAX"]
@@ -210,7 +209,7 @@ def test_an_empty_file_is_reported_as_empty(tmp_path: Path, content: str) -> Non
 
 
 def test_a_file_that_is_not_utf8_names_the_first_bad_byte(tmp_path: Path) -> None:
-    raw = "id: x\ntitle: Yhteisty".encode("utf-8") + "ö".encode("latin-1") + b"\n"
+    raw = b"id: x\ntitle: Yhteisty" + "ö".encode("latin-1") + b"\n"
     loaded, findings = load_bytes(tmp_path, raw)
     assert loaded is None
     assert codes(findings) == ["YAML-ENCODING"]
@@ -241,6 +240,6 @@ def test_the_example_saved_with_a_byte_order_mark_still_validates(case_copy: Pat
 def test_the_file_hash_is_of_the_bytes_on_disk(tmp_path: Path) -> None:
     import hashlib
 
-    raw = "id: x\n".encode("utf-8")
+    raw = b"id: x\n"
     loaded, _ = load_bytes(tmp_path, raw)
     assert loaded is not None and loaded.sha256 == hashlib.sha256(raw).hexdigest()

@@ -26,7 +26,7 @@ def test_every_output_is_valid_ooxml(case: Path, validator: str, tmp_path: Path)
     assert documents
     for document in documents:
         run = subprocess.run([validator, str(document)], capture_output=True, text=True, timeout=180)
-        report = json.loads(run.stdout[run.stdout.index("{"):])
+        report = json.loads(run.stdout[run.stdout.index("{") :])
         assert report["ok"], f"{document.name}: {json.dumps(report['errors'], ensure_ascii=False)[:2000]}"
         assert run.returncode == 0
 
@@ -38,8 +38,21 @@ def test_every_output_converts_to_pdf_in_libreoffice(case: Path, tmp_path: Path,
     documents = sorted([*out.glob("*.docx"), *out.glob("*.pptx")])
     pdf = tmp_path / "pdf"
     # One LibreOffice process for all files, with a profile of its own.
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(pdf), *map(str, documents)], check=True, capture_output=True, timeout=900)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(pdf),
+            *map(str, documents),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
     for document in documents:
         converted = pdf / (document.stem + ".pdf")
         assert converted.is_file() and converted.stat().st_size > 5_000, document.name

@@ -34,8 +34,16 @@ CASES = [
     # notice period
     (JOINT_BODY, "Irtisanomisaika on 3 kuukautta.", [("irtisanomisaika", "3 kuukautta", "12 kuukautta")]),
     (JOINT_BODY, "Irtisanomisaika on 12 kuukautta.", []),
-    (JOINT_BODY, "Sopimuksen voi irtisanoa 6 kuukauden irtisanomisajalla.", [("irtisanomisaika", "6 kuukauden", "12 kuukautta")]),
-    (JOINT_BODY, "Irtisanomisaika on 12 kuukautta ja kustannukset selvitetään 3 kuukauden kuluessa irtisanomisesta.", []),
+    (
+        JOINT_BODY,
+        "Sopimuksen voi irtisanoa 6 kuukauden irtisanomisajalla.",
+        [("irtisanomisaika", "6 kuukauden", "12 kuukautta")],
+    ),
+    (
+        JOINT_BODY,
+        "Irtisanomisaika on 12 kuukautta ja kustannukset selvitetään 3 kuukauden kuluessa irtisanomisesta.",
+        [],
+    ),
     # entry into force
     (JOINT_BODY, "Sopimus tulee voimaan 1.2.2016.", [("voimaantulopäivä", "1.2.2016", "1.1.2016")]),
     (JOINT_BODY, "Sopimus tulee voimaan 1.1.2016, kun valtuustot ovat hyväksyneet sen.", []),
@@ -44,30 +52,47 @@ CASES = [
     (JOINT_BODY, "Toimielimeen kuuluu 18 jäsentä.", [("toimielimen jäsenmäärä", "18 jäsentä", "17")]),
     (JOINT_BODY, "Seutuvaltuustossa on 17 jäsentä.", []),
     (JOINT_BODY, "Kaustinen valitsee toimielimeen 4 jäsentä.", [("kunnan Kaustinen jäsenmäärä", "4 jäsentä", "5")]),
-    (JOINT_BODY, "Toimielimeen kuuluu 17 jäsentä, joista Kaustinen valitsee 5 jäsentä ja Halsua 3 jäsentä.",
-     [("kunnan Halsua jäsenmäärä", "3 jäsentä", "2")]),
+    (
+        JOINT_BODY,
+        "Toimielimeen kuuluu 17 jäsentä, joista Kaustinen valitsee 5 jäsentä ja Halsua 3 jäsentä.",
+        [("kunnan Halsua jäsenmäärä", "3 jäsentä", "2")],
+    ),
     (JOINT_BODY, "Johtoryhmään kuuluu 5 jäsentä.", []),
     # shares
     (POSTS, "Lestijärven osuus on 80 % ja Kokkolan 20 %.", []),
-    (POSTS, "Lestijärvi maksaa 70 % ja Kokkola 30 %.",
-     [("kunnan Lestijärvi kustannusosuus", "70 %", "80,00 %"), ("kunnan Kokkola kustannusosuus", "30 %", "20,00 %")]),
-    (POSTS, "30 % Kokkolalle ja 70 % Lestijärvelle.",
-     [("kunnan Kokkola kustannusosuus", "30 %", "20,00 %"), ("kunnan Lestijärvi kustannusosuus", "70 %", "80,00 %")]),
+    (
+        POSTS,
+        "Lestijärvi maksaa 70 % ja Kokkola 30 %.",
+        [("kunnan Lestijärvi kustannusosuus", "70 %", "80,00 %"), ("kunnan Kokkola kustannusosuus", "30 %", "20,00 %")],
+    ),
+    (
+        POSTS,
+        "30 % Kokkolalle ja 70 % Lestijärvelle.",
+        [("kunnan Kokkola kustannusosuus", "30 %", "20,00 %"), ("kunnan Lestijärvi kustannusosuus", "70 %", "80,00 %")],
+    ),
     (POSTS, "Osuudet ovat yhteensä 99 %.", [("osuudet yhteensä", "99 %", "100,00 %")]),
 ]
 
 
 @pytest.mark.parametrize("agreement_id, text, expected", CASES, ids=[c[1][:50] for c in CASES])
-def test_figures_stated_in_a_wording_are_checked_against_the_model(agreements: dict[str, Agreement], agreement_id: str,
-                                                                   text: str, expected: list[tuple[str, str, str]]) -> None:
-    found = [(c.what_fi, c.stated, c.expected.replace("\u00a0", " ")) for c in contradictions(agreements[agreement_id], text)]
+def test_figures_stated_in_a_wording_are_checked_against_the_model(
+    agreements: dict[str, Agreement], agreement_id: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = [
+        (c.what_fi, c.stated, c.expected.replace("\u00a0", " ")) for c in contradictions(agreements[agreement_id], text)
+    ]
     assert found == expected
 
 
-def test_a_contradicting_override_fails_validate_at_its_line_and_build_writes_nothing(case_copy: Path, tmp_path: Path) -> None:
+def test_a_contradicting_override_fails_validate_at_its_line_and_build_writes_nothing(
+    case_copy: Path, tmp_path: Path
+) -> None:
     path = case_copy / "10-yhteistoimintasopimus.yaml"
-    path.write_text(path.read_text("utf-8").rstrip("\n")
-                    + "\noverrides:\n  voimassaolo.irtisanominen:\n    text: Irtisanomisaika on 3 kuukautta.\n", "utf-8")
+    path.write_text(
+        path.read_text("utf-8").rstrip("\n")
+        + "\noverrides:\n  voimassaolo.irtisanominen:\n    text: Irtisanomisaika on 3 kuukautta.\n",
+        "utf-8",
+    )
     line = len(path.read_text("utf-8").splitlines())
     result = CliRunner().invoke(cli, ["validate", str(case_copy)])
     assert result.exit_code == 1

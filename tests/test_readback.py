@@ -14,8 +14,9 @@ def test_every_fact_read_from_a_deck_names_the_deck_and_its_slide(built: Path) -
     observed = list(read_pptx(deck, deck.name, "Yhteensä", {}))
     kinds = {o.key.split(":")[0] for o in observed}
     assert {"seats", "share"} <= kinds
-    assert all(o.where.startswith("kaustinen-valtuustoesitys.pptx, dia ") for o in observed), \
-        sorted({o.where for o in observed})[:3]
+    assert all(o.where.startswith("kaustinen-valtuustoesitys.pptx, dia ") for o in observed), sorted(
+        {o.where for o in observed}
+    )[:3]
 
 
 def test_facts_read_from_bytes_equal_those_read_from_the_file(built: Path) -> None:

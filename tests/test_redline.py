@@ -118,7 +118,9 @@ def _accepted_equals_new(redline: Path, new_case: Path, tmp_path: Path, name: st
     assert text_of(accept_all(_body(redline))) == text_of(_body(built / name))
     assert text_of(reject_all(_body(redline))) == text_of(_body(built_old / name))
     assert text_of(accept_all(_part(redline, "word/header1.xml"))) == text_of(_part(built / name, "word/header1.xml"))
-    assert text_of(reject_all(_part(redline, "word/header1.xml"))) == text_of(_part(built_old / name, "word/header1.xml"))
+    assert text_of(reject_all(_part(redline, "word/header1.xml"))) == text_of(
+        _part(built_old / name, "word/header1.xml")
+    )
 
 
 def _title_block(body: etree._Element) -> list[etree._Element]:
@@ -139,7 +141,10 @@ def test_a_changed_notice_period_is_one_deletion_and_one_insertion(new_case: Pat
     _edit(new_case, "20-te24-taydentava-sopimus.yaml", "notice_months: 12", "notice_months: 6")
     code, output = _diff(EXAMPLE, new_case, tmp_path / "out")
     assert code == 0
-    assert "Täydentävä yhteistoimintasopimus työllisyyspalveluista (TE24) – irtisanomisaika: 12 kuukautta → 6 kuukautta" in output
+    assert (
+        "Täydentävä yhteistoimintasopimus työllisyyspalveluista (TE24) – irtisanomisaika: 12 kuukautta → 6 kuukautta"
+        in output
+    )
     redline = tmp_path / "out" / "te24-taydentava-sopimus-muutokset.docx"
     body = _body(redline)
     # The fixture's new version number is tracked in the title block, then the notice period.
@@ -174,15 +179,18 @@ def test_a_population_change_redlines_the_seats_in_text_and_table(new_case: Path
     body = _body(redline)
     found = changes(body)
     assert ("del", "17") in found and ("ins", "16") in found
-    toholampi = body.xpath(".//w:tbl[w:tblPr/w:tblCaption/@w:val='seats:yhteistoimintasopimus']"
-                           "/w:tr[.//w:t='Toholampi']", namespaces=NS)[0]
+    toholampi = body.xpath(
+        ".//w:tbl[w:tblPr/w:tblCaption/@w:val='seats:yhteistoimintasopimus']/w:tr[.//w:t='Toholampi']", namespaces=NS
+    )[0]
     assert changes(toholampi) == [("del", "3\u00a0232"), ("ins", "2\u00a0950"), ("del", "4"), ("ins", "3")]
     _accepted_equals_new(redline, new_case, tmp_path, "yhteistoimintasopimus.docx")
 
 
 def test_a_clause_override_is_redlined_and_marked_negotiated(new_case: Path, tmp_path: Path) -> None:
-    wording = ("Sopimuksesta aiheutuvat erimielisyydet ratkaistaan ensin sovittelussa. Jos sovittelu ei johda "
-               "ratkaisuun, erimielisyys ratkaistaan hallintoriita-asiana hallinto-oikeudessa kuntalain 63 §:n mukaisesti.")
+    wording = (
+        "Sopimuksesta aiheutuvat erimielisyydet ratkaistaan ensin sovittelussa. Jos sovittelu ei johda "
+        "ratkaisuun, erimielisyys ratkaistaan hallintoriita-asiana hallinto-oikeudessa kuntalain 63 §:n mukaisesti."
+    )
     path = new_case / "10-yhteistoimintasopimus.yaml"
     path.write_text(path.read_text("utf-8") + f"overrides:\n  erimielisyydet:\n    text: {wording}\n", "utf-8")
     code, output = _diff(EXAMPLE, new_case, tmp_path / "out")
@@ -190,10 +198,15 @@ def test_a_clause_override_is_redlined_and_marked_negotiated(new_case: Path, tmp
     redline = tmp_path / "out" / "yhteistoimintasopimus-muutokset.docx"
     found = changes(_body(redline))
     assert ("ins", wording) in found
-    assert any(kind == "del" and text.startswith("Sopimuksesta aiheutuvat erimielisyydet pyritään") for kind, text in found)
+    assert any(
+        kind == "del" and text.startswith("Sopimuksesta aiheutuvat erimielisyydet pyritään") for kind, text in found
+    )
     _accepted_equals_new(redline, new_case, tmp_path, "yhteistoimintasopimus.docx")
     matrix = (tmp_path / "built" / "kaustisen-seutukunta-vaatimustenmukaisuus.md").read_text("utf-8")
-    assert "| KL63 | KuntaL 63 § | erimielisyyksien ratkaiseminen | 5.4 Erimielisyyksien ratkaiseminen | ==Neuvoteltu sanamuoto – tarkista== |" in matrix
+    assert (
+        "| KL63 | KuntaL 63 § | erimielisyyksien ratkaiseminen | 5.4 Erimielisyyksien ratkaiseminen | ==Neuvoteltu sanamuoto – tarkista== |"
+        in matrix
+    )
 
 
 def test_an_unchanged_input_gives_an_empty_diff(tmp_path: Path) -> None:
@@ -231,13 +244,25 @@ def test_the_title_block_and_header_track_version_status_and_date(new_case: Path
     assert "versio: 0.1 (luonnos, 15.10.2024) → 0.2 (neuvottelutulos, 4.11.2024)" in output
     redline = tmp_path / "out" / "te24-taydentava-sopimus-muutokset.docx"
     body = _body(redline)
-    assert _changes_in(_title_block(body)) == [("del", "LUONNOS"), ("ins", "NEUVOTTELUTULOS"), ("del", "0.1"), ("ins", "0.2"),
-                                               ("del", "15.10.2024"), ("ins", "4.11.2024")]
+    assert _changes_in(_title_block(body)) == [
+        ("del", "LUONNOS"),
+        ("ins", "NEUVOTTELUTULOS"),
+        ("del", "0.1"),
+        ("ins", "0.2"),
+        ("del", "15.10.2024"),
+        ("ins", "4.11.2024"),
+    ]
     status = body.find(f".//{W}del")
     assert status.get(f"{W}author") == "kuntasopimus" and status.get(f"{W}date") == "2024-11-04T12:00:00Z"
     assert status.find(f".//{W}rPr/{W}b") is not None, "the tracked status keeps its bold formatting"
-    assert changes(_part(redline, "word/header1.xml")) == [("del", "LUONNOS"), ("ins", "NEUVOTTELUTULOS"),
-                                                         ("del", "0.1"), ("ins", "0.2"), ("del", "15.10.2024"), ("ins", "4.11.2024")]
+    assert changes(_part(redline, "word/header1.xml")) == [
+        ("del", "LUONNOS"),
+        ("ins", "NEUVOTTELUTULOS"),
+        ("del", "0.1"),
+        ("ins", "0.2"),
+        ("del", "15.10.2024"),
+        ("ins", "4.11.2024"),
+    ]
     ids = [int(i) for i in body.xpath(".//w:ins/@w:id | .//w:del/@w:id", namespaces=NS)]
     ids += [int(i) for i in _part(redline, "word/header1.xml").xpath(".//w:ins/@w:id | .//w:del/@w:id", namespaces=NS)]
     assert len(ids) == len(set(ids)), "revision ids are unique across the document and its header"
@@ -246,15 +271,23 @@ def test_the_title_block_and_header_track_version_status_and_date(new_case: Path
 
 def test_a_new_party_is_tracked_in_the_parties_line_and_named_in_the_summary(new_case: Path, tmp_path: Path) -> None:
     supplement = "20-te24-taydentava-sopimus.yaml"
-    _edit(new_case, supplement, "parties: [halsua, kaustinen, lestijarvi, toholampi, veteli]",
-          "parties: [halsua, kaustinen, lestijarvi, toholampi, veteli, perho]")
+    _edit(
+        new_case,
+        supplement,
+        "parties: [halsua, kaustinen, lestijarvi, toholampi, veteli]",
+        "parties: [halsua, kaustinen, lestijarvi, toholampi, veteli, perho]",
+    )
     _edit(new_case, supplement, "veteli: 108}", "veteli: 108, perho: 10}")
     code, output = _diff(EXAMPLE, new_case, tmp_path / "out")
     assert code == 0, output
     assert "- Perhon kunta – Y-tunnus: – → tarkistettava" in output
     assert "Kaustisen seutukunnan yhteistoiminta ja työllisyyspalvelut (TE24) – Y-tunnus" not in output
     redline = tmp_path / "out" / "te24-taydentava-sopimus-muutokset.docx"
-    (parties_line,) = [p for p in _title_block(_body(redline)) if "".join(p.xpath(".//w:t/text()", namespaces=NS)).startswith("Sopijaosapuolet: ")]
+    (parties_line,) = [
+        p
+        for p in _title_block(_body(redline))
+        if "".join(p.xpath(".//w:t/text()", namespaces=NS)).startswith("Sopijaosapuolet: ")
+    ]
     inserted = "".join(text for kind, text in changes(parties_line) if kind == "ins")
     deleted = "".join(text for kind, text in changes(parties_line) if kind == "del")
     assert "Perhon" in inserted and deleted.strip(", ") == ""

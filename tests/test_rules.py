@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from click.testing import CliRunner
@@ -30,11 +30,13 @@ REGISTRY = "municipalities.yaml"
 
 def _drop_block(key: str) -> Callable[[str], str]:
     """Remove a top-level key and its indented body, as a user deleting the lines would."""
+
     def edit(text: str) -> str:
         pattern = re.compile(rf"^{key}:.*\n(?:(?:[ #].*|)\n)*?(?=^[a-z_]+:|\Z)", re.M)
         new, count = pattern.subn("", text)
         assert count == 1, f"{key} not found"
         return new
+
     return edit
 
 
@@ -42,6 +44,7 @@ def _replace(old: str, new: str) -> Callable[[str], str]:
     def edit(text: str) -> str:
         assert old in text, old
         return text.replace(old, new)
+
     return edit
 
 
@@ -72,8 +75,12 @@ BREAKS = [
     Break("KL53-1", POSTS, _drop_block("established_by_identical_decisions"), KIND),
     Break("KL53-3A", POSTS, _drop_block("employer"), KIND),
     Break("KL53-3B", POSTS, _drop_block("cost_sharing"), KIND),
-    Break("KL54-1", AUTHORITY, _replace("delegable_to_office_holder: true", "delegable_to_office_holder: false"),
-          "delegable_to_office_holder: false"),
+    Break(
+        "KL54-1",
+        AUTHORITY,
+        _replace("delegable_to_office_holder: true", "delegable_to_office_holder: false"),
+        "delegable_to_office_holder: false",
+    ),
     Break("KL54-APPLY", SUPPLEMENT, _drop_block("applies_section_54"), KIND),
     Break("TVPL13", AUTHORITY, _drop_block("statutory_basis"), KIND),
     Break("KL54-2A", AUTHORITY, _drop_block("tasks"), KIND),
@@ -81,43 +88,96 @@ BREAKS = [
     Break("KL54-2C", AUTHORITY, _drop_block("cost_sharing"), KIND),
     Break("KL54-2D", AUTHORITY, _drop_block("termination"), KIND),
     *[
-        Break(f"KL8-2-{n}", JOINT_BODY,
-              _append(_ORGANISING.format(covers=", ".join(c for c in _ALL_COVERS if c != _ALL_COVERS[n - 1]))),
-              "organising_responsibility:")
+        Break(
+            f"KL8-2-{n}",
+            JOINT_BODY,
+            _append(_ORGANISING.format(covers=", ".join(c for c in _ALL_COVERS if c != _ALL_COVERS[n - 1]))),
+            "organising_responsibility:",
+        )
         for n in range(1, 6)
     ],
     Break("KL63", JOINT_BODY, _append("disputes: {forum: arbitration}"), "disputes: {forum: arbitration}"),
     Break("TPJ12-1", REGISTRY, _replace("value: 22500", "value: 5000"), "    members: [kokkola, kannus"),
-    Break("TPJ12-2", REGISTRY, _replace("members: [kokkola, kannus, halsua, ", "members: [kokkola, kannus, "), "  - id: halsua"),
-    Break("TPJ12-3", REGISTRY, _replace("neighbours: [halsua, lestijarvi, veteli]", "neighbours: []"),
-          "    members: [kokkola, kannus",
-          edits=((REGISTRY, _replace("neighbours: [veteli, lestijarvi, perho]", "neighbours: [veteli, lestijarvi]")),
-                 (REGISTRY, _replace("neighbours: [toholampi, halsua, perho]", "neighbours: [toholampi, halsua]")),
-                 (REGISTRY, _replace("neighbours: [kaustinen, halsua, perho]", "neighbours: [kaustinen, halsua]")))),
+    Break(
+        "TPJ12-2",
+        REGISTRY,
+        _replace("members: [kokkola, kannus, halsua, ", "members: [kokkola, kannus, "),
+        "  - id: halsua",
+    ),
+    Break(
+        "TPJ12-3",
+        REGISTRY,
+        _replace("neighbours: [halsua, lestijarvi, veteli]", "neighbours: []"),
+        "    members: [kokkola, kannus",
+        edits=(
+            (REGISTRY, _replace("neighbours: [veteli, lestijarvi, perho]", "neighbours: [veteli, lestijarvi]")),
+            (REGISTRY, _replace("neighbours: [toholampi, halsua, perho]", "neighbours: [toholampi, halsua]")),
+            (REGISTRY, _replace("neighbours: [kaustinen, halsua, perho]", "neighbours: [kaustinen, halsua]")),
+        ),
+    ),
     Break("SEAT-DECLARED", JOINT_BODY, _replace("declared_total: 17", "declared_total: 18"), "declared_total: 18"),
-    Break("SEAT-MIN", JOINT_BODY, _replace("  declared_total: 17", "  declared_total: 17\n  declared_seats: {lestijarvi: 1}"),
-          "declared_seats: {lestijarvi: 1}"),
-    Break("COST-100", POSTS, _replace("figures: {lestijarvi: 80, kokkola: 20}", "figures: {lestijarvi: 80, kokkola: 19}"),
-          "figures: {lestijarvi: 80, kokkola: 19}"),
+    Break(
+        "SEAT-MIN",
+        JOINT_BODY,
+        _replace("  declared_total: 17", "  declared_total: 17\n  declared_seats: {lestijarvi: 1}"),
+        "declared_seats: {lestijarvi: 1}",
+    ),
+    Break(
+        "COST-100",
+        POSTS,
+        _replace("figures: {lestijarvi: 80, kokkola: 20}", "figures: {lestijarvi: 80, kokkola: 19}"),
+        "figures: {lestijarvi: 80, kokkola: 19}",
+    ),
     Break("COST-ZERO", SUPPLEMENT, _replace("{halsua: 33,", "{halsua: 0,"), "figures: {halsua: 0,"),
-    Break("COST-DECLARED", SUPPLEMENT, _replace("  year: 2024\n", "  year: 2024\n  declared_shares: {halsua: 9.0}\n"),
-          "declared_shares: {halsua: 9.0}"),
-    Break("DATE-SIGN", SUPPLEMENT, _replace("entry_into_force: 2025-01-01", "signed: 2025-03-01\nentry_into_force: 2025-01-01"),
-          "entry_into_force: 2025-01-01"),
+    Break(
+        "COST-DECLARED",
+        SUPPLEMENT,
+        _replace("  year: 2024\n", "  year: 2024\n  declared_shares: {halsua: 9.0}\n"),
+        "declared_shares: {halsua: 9.0}",
+    ),
+    Break(
+        "DATE-SIGN",
+        SUPPLEMENT,
+        _replace("entry_into_force: 2025-01-01", "signed: 2025-03-01\nentry_into_force: 2025-01-01"),
+        "entry_into_force: 2025-01-01",
+    ),
     Break("DATE-NOTICE", SUPPLEMENT, _replace("notice_months: 12", "notice_months: 0"), "notice_months: 0"),
     Break("DATE-TERMINATION", POSTS, _drop_block("termination"), KIND),
     Break("DATE-TERM", POSTS, _drop_block("term"), KIND),
-    Break("REF-BASE", SUPPLEMENT, _replace("base_agreement: yhteistoimintasopimus", "base_agreement: perussopimus"),
-          "base_agreement: perussopimus"),
-    Break("OVERRIDE-UNKNOWN", JOINT_BODY, _append("overrides:\n  kustannukset.jakoperusteet:\n    text: Kustannukset jaetaan tasan."),
-          "kustannukset.jakoperusteet:"),
-    Break("OVERRIDE-FACT", JOINT_BODY, _append("overrides:\n  voimassaolo.irtisanominen:\n    text: Irtisanomisaika on 3 kuukautta."),
-          "text: Irtisanomisaika on 3 kuukautta."),
-    Break("OVERRIDE-REQ", AUTHORITY, _append("overrides:\n  erimielisyydet:\n    text: Erimielisyydet ratkaistaan välimiesmenettelyssä."),
-          "text: Erimielisyydet ratkaistaan", citation="KuntaL 63 §"),
-    Break("BID-CHECK", REGISTRY, _replace("official_name: Halsuan kunta\n    business_id: null",
-                                          "official_name: Halsuan kunta\n    business_id: \"1234567-8\""),
-          "business_id: \"1234567-8\""),
+    Break(
+        "REF-BASE",
+        SUPPLEMENT,
+        _replace("base_agreement: yhteistoimintasopimus", "base_agreement: perussopimus"),
+        "base_agreement: perussopimus",
+    ),
+    Break(
+        "OVERRIDE-UNKNOWN",
+        JOINT_BODY,
+        _append("overrides:\n  kustannukset.jakoperusteet:\n    text: Kustannukset jaetaan tasan."),
+        "kustannukset.jakoperusteet:",
+    ),
+    Break(
+        "OVERRIDE-FACT",
+        JOINT_BODY,
+        _append("overrides:\n  voimassaolo.irtisanominen:\n    text: Irtisanomisaika on 3 kuukautta."),
+        "text: Irtisanomisaika on 3 kuukautta.",
+    ),
+    Break(
+        "OVERRIDE-REQ",
+        AUTHORITY,
+        _append("overrides:\n  erimielisyydet:\n    text: Erimielisyydet ratkaistaan välimiesmenettelyssä."),
+        "text: Erimielisyydet ratkaistaan",
+        citation="KuntaL 63 §",
+    ),
+    Break(
+        "BID-CHECK",
+        REGISTRY,
+        _replace(
+            "official_name: Halsuan kunta\n    business_id: null",
+            'official_name: Halsuan kunta\n    business_id: "1234567-8"',
+        ),
+        'business_id: "1234567-8"',
+    ),
 ]
 
 
@@ -188,7 +248,14 @@ def test_current_population_data_gives_no_age_warning(tmp_path: Path) -> None:
 def test_missing_business_ids_of_parties_are_warnings_at_their_lines() -> None:
     _, findings = validate_case(EXAMPLE)
     missing = [f for f in findings if f.code == "BID-MISSING"]
-    assert {f.params["name"] for f in missing} == {"Halsua", "Kaustinen", "Lestijärvi", "Toholampi", "Veteli", "Kokkola"}
+    assert {f.params["name"] for f in missing} == {
+        "Halsua",
+        "Kaustinen",
+        "Lestijärvi",
+        "Toholampi",
+        "Veteli",
+        "Kokkola",
+    }
     assert all(f.severity == "warning" and f.citation == RULES["BID-MISSING"].citation for f in missing)
     lines = (EXAMPLE / REGISTRY).read_text("utf-8").splitlines()
     assert all(lines[f.position.line - 1].strip() == "business_id: null" for f in missing)
@@ -205,7 +272,7 @@ def test_a_bilingual_party_of_an_agreement_without_a_joint_body_asks_to_check_fo
     (in_posts,) = warnings
     assert in_posts.severity == "warning" and in_posts.citation == "kielilaki (423/2003) 6 § 1 mom. 2 k. ja 29 §"
     lines = (EXAMPLE / POSTS).read_text("utf-8").splitlines()
-    assert "kokkola" in lines[in_posts.position.line - 1][in_posts.position.column - 1:]
+    assert "kokkola" in lines[in_posts.position.line - 1][in_posts.position.column - 1 :]
     message = in_posts.message("fi")
     assert message.startswith("osapuoli Kokkola on kaksikielinen kunta")
     assert "ei perusteta yhteistä toimielintä" in message and "kaksikielinen viranomainen" not in message
@@ -214,8 +281,14 @@ def test_a_bilingual_party_of_an_agreement_without_a_joint_body_asks_to_check_fo
 
 def test_a_bilingual_party_of_a_joint_body_makes_the_body_a_bilingual_authority(tmp_path: Path) -> None:
     case = _copy(tmp_path)
-    _apply(case, REGISTRY, _replace("official_name: Vetelin kunta\n    business_id: null\n    language: fi",
-                                    "official_name: Vetelin kunta\n    business_id: null\n    language: fi-sv"))
+    _apply(
+        case,
+        REGISTRY,
+        _replace(
+            "official_name: Vetelin kunta\n    business_id: null\n    language: fi",
+            "official_name: Vetelin kunta\n    business_id: null\n    language: fi-sv",
+        ),
+    )
     _, findings = validate_case(case)
     warnings = [f for f in findings if f.code == "KIELI-6-29"]
     assert {Path(f.position.file).name for f in warnings} == {JOINT_BODY, SUPPLEMENT}
@@ -224,7 +297,7 @@ def test_a_bilingual_party_of_a_joint_body_makes_the_body_a_bilingual_authority(
     assert in_body.citation == "kielilaki (423/2003) 6 § 1 mom. 2 k. ja 29 §"
     assert in_body.position.line == _line_of(case, JOINT_BODY, "parties:")
     line = (case / JOINT_BODY).read_text("utf-8").splitlines()[in_body.position.line - 1]
-    assert line[in_body.position.column - 1:].startswith("veteli")
+    assert line[in_body.position.column - 1 :].startswith("veteli")
     message = in_body.message("fi")
     assert "yhteinen toimielin on kaksikielinen viranomainen" in message
     assert "kokouskutsut ja pöytäkirjat on laadittava suomeksi ja ruotsiksi" in message
@@ -236,15 +309,28 @@ def test_an_exception_under_section_14_silences_the_labour_force_rule(tmp_path: 
     _apply(case, REGISTRY, _replace("value: 22500", "value: 5000"))
     _, findings = validate_case(case)
     assert [f.code for f in findings if f.severity == "error"] == ["TPJ12-1"]
-    _apply(case, REGISTRY, _replace("    members: [kokkola, kannus",
-                                    "    exception_14: \"Valtioneuvoston päätös 1.2.2024\"\n    members: [kokkola, kannus"))
+    _apply(
+        case,
+        REGISTRY,
+        _replace(
+            "    members: [kokkola, kannus",
+            '    exception_14: "Valtioneuvoston päätös 1.2.2024"\n    members: [kokkola, kannus',
+        ),
+    )
     model, findings = validate_case(case)
     assert not [f for f in findings if f.code == "TPJ12-1"]
     assert model is not None and not [f for f in findings if f.severity == "error"]
 
 
-@pytest.mark.parametrize("value, problem", [("0000002-7", None), ("1234567-1", None), ("1234567-8", "odotettu 1"),
-                                            ("0000006-1", "jakojäännös 1: tunnusta ei voi olla")])
+@pytest.mark.parametrize(
+    "value, problem",
+    [
+        ("0000002-7", None),
+        ("1234567-1", None),
+        ("1234567-8", "odotettu 1"),
+        ("0000006-1", "jakojäännös 1: tunnusta ei voi olla"),
+    ],
+)
 def test_business_id_check_digit(value: str, problem: str | None) -> None:
     assert business_id_problem(value) == problem
 
@@ -254,8 +340,15 @@ def test_business_id_check_digit(value: str, problem: str | None) -> None:
 NEW_USER = [
     ("termination removed", JOINT_BODY, _drop_block("termination"), "KL52-4"),
     ("shares that add up to 99 %", POSTS, _replace("kokkola: 20}", "kokkola: 19}"), "COST-100"),
-    ("a wrong check digit", REGISTRY, _replace("official_name: Vetelin kunta\n    business_id: null",
-                                               "official_name: Vetelin kunta\n    business_id: \"1234567-2\""), "BID-CHECK"),
+    (
+        "a wrong check digit",
+        REGISTRY,
+        _replace(
+            "official_name: Vetelin kunta\n    business_id: null",
+            'official_name: Vetelin kunta\n    business_id: "1234567-2"',
+        ),
+        "BID-CHECK",
+    ),
     ("a party not in the registry", SUPPLEMENT, _replace("parties: [halsua,", "parties: [halsu,"), "REF-MUNICIPALITY"),
 ]
 
@@ -277,20 +370,33 @@ def test_rules_command_lists_the_catalogue_as_text_and_json() -> None:
 
     text = CliRunner().invoke(cli, ["rules"])
     assert text.exit_code == 0
-    assert any(line.startswith("KL52-3") and "KuntaL 52 § 1 mom. 3 k." in line and "error" in line
-               for line in text.stdout.splitlines())
+    assert any(
+        line.startswith("KL52-3") and "KuntaL 52 § 1 mom. 3 k." in line and "error" in line
+        for line in text.stdout.splitlines()
+    )
     as_json = CliRunner().invoke(cli, ["rules", "--format", "json", "--lang", "en"])
     entries = json.loads(as_json.stdout)
     assert [e["code"] for e in entries] == list(RULES)
     otto = next(e for e in entries if e["code"] == "KL52-OTTO")
-    assert otto == {"code": "KL52-OTTO", "citation": "KuntaL 52 § 2 mom.", "severity": "warning",
-                    "title": "right to take up decisions", "message": RULES["KL52-OTTO"].en}
+    assert otto == {
+        "code": "KL52-OTTO",
+        "citation": "KuntaL 52 § 2 mom.",
+        "severity": "warning",
+        "title": "right to take up decisions",
+        "message": RULES["KL52-OTTO"].en,
+    }
 
 
 def test_asking_for_a_swedish_version_answers_the_bilingual_party_warning(tmp_path: Path) -> None:
     case = _copy(tmp_path)
-    _apply(case, REGISTRY, _replace("official_name: Vetelin kunta\n    business_id: null\n    language: fi",
-                                    "official_name: Vetelin kunta\n    business_id: null\n    language: fi-sv"))
+    _apply(
+        case,
+        REGISTRY,
+        _replace(
+            "official_name: Vetelin kunta\n    business_id: null\n    language: fi",
+            "official_name: Vetelin kunta\n    business_id: null\n    language: fi-sv",
+        ),
+    )
     _apply(case, JOINT_BODY, _replace("kind: joint_body", "kind: joint_body\nlanguages: [fi, sv]"))
     _, findings = validate_case(case)
     warnings = [f for f in findings if f.code == "KIELI-6-29"]

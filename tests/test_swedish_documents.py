@@ -13,20 +13,20 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import AGREEMENTS
 
 from generator.build import build, municipality_ids
 from generator.readback.consistency import check_language_versions
 from generator.readback.docx_reader import read_docx
 from generator.write.manifest import Output
 
-from conftest import AGREEMENTS
-
 VASTRA = AGREEMENTS / "vastra-nylands-sysselsattning"
 KAUSTINEN = AGREEMENTS / "kaustisen-seutukunta"
 
 # Frequent Finnish words that a Swedish legal text never contains (names of places are not here: a
 # Finnish municipality keeps its Finnish name in Swedish when it has no Swedish one).
-FINNISH = set("""
+FINNISH = set(
+    """
 ja tai että on ovat ei sekä kun jos joka jotka sen niiden tämä tämän mukaan mukaisesti kanssa osalta
 sopimus sopimuksen sopimukseen sopimuksessa sopimusta sopijakunta sopijakunnat sopijakuntien kunta kunnan
 kunnat kuntien kaupunki kaupungin valtuusto valtuuston kunnanvaltuusto kunnanhallitus hallitus toimielin
@@ -34,17 +34,23 @@ toimielimen vastuukunta vastuukunnan jäsentä jäsenet jäsenmäärä osuus osu
 kustannusarvio irtisanominen irtisanomisaika voimaan voimaantulo voimassa tehtävät tehtävien virka virat
 työllisyysalue työllisyysalueen lautakunta kuntalaki kuntalain laki lain luonnos versio päivämäärä sivu
 yhteensä tarkistettava havainnollistava allekirjoitus päätösehdotus perustelut liitteet esittelijä
-""".split())
+""".split()
+)
 FINNISH_CITATION = re.compile(r"§:(?:n|ssä|än|ää)\b|\bKuntaL\b|\bmom\.\s*\d+\s*k\.")
 
 
 def package_text(path: Path) -> str:
     """Every text of a Word or PowerPoint file: body, header, footer, comments, slides and notes."""
     package = zipfile.ZipFile(path)
-    parts = [n for n in package.namelist() if n.endswith(".xml") and re.match(
-        r"(word/(document|header\d*|footer\d*|comments)|ppt/(slides|notesSlides)/\w+)\.xml$", n)]
-    text = " ".join(" ".join(re.findall(r"<(?:w|a):t[^>]*>([^<]*)</(?:w|a):t>", package.read(n).decode("utf-8")))
-                    for n in parts)
+    parts = [
+        n
+        for n in package.namelist()
+        if n.endswith(".xml")
+        and re.match(r"(word/(document|header\d*|footer\d*|comments)|ppt/(slides|notesSlides)/\w+)\.xml$", n)
+    ]
+    text = " ".join(
+        " ".join(re.findall(r"<(?:w|a):t[^>]*>([^<]*)</(?:w|a):t>", package.read(n).decode("utf-8"))) for n in parts
+    )
     return text.replace("\u00a0", " ")
 
 
@@ -62,8 +68,12 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, d
 
 
 def swedish_files(outputs: dict[str, tuple[Path, dict]]) -> list[Path]:
-    return [out / o["path"] for out, manifest in outputs.values() for o in manifest["outputs"]
-            if o["lang"] == "sv" and o["path"].endswith((".docx", ".pptx"))]
+    return [
+        out / o["path"]
+        for out, manifest in outputs.values()
+        for o in manifest["outputs"]
+        if o["lang"] == "sv" and o["path"].endswith((".docx", ".pptx"))
+    ]
 
 
 def test_both_cases_have_swedish_documents_of_every_kind(outputs: dict[str, tuple[Path, dict]]) -> None:
@@ -91,14 +101,25 @@ def test_the_swedish_version_states_the_figures_of_the_finnish_one(outputs: dict
         versions: dict[str, list[Output]] = {}
         for o in manifest["outputs"]:
             if o["kind"] == "agreement":
-                versions.setdefault(o["agreement"], []).append(Output(o["path"], o["kind"], o["title"], (out / o["path"]).read_bytes(), extra=o))
+                versions.setdefault(o["agreement"], []).append(
+                    Output(o["path"], o["kind"], o["title"], (out / o["path"]).read_bytes(), extra=o)
+                )
         bilingual = [v for v in versions.values() if len(v) > 1]
         assert bilingual
         for official, *others in bilingual:
             assert check_language_versions([official, *others], manifest["facts"], manifest["ids"], out) == []
             for other in others:
-                stated = list(read_docx(other.data, other.path, "Sammanlagt", {}, other.extra["anchors"],
-                                        manifest["facts"]["sv" if other.extra["lang"] == "sv" else "fi"], other.extra["tables"]))
+                stated = list(
+                    read_docx(
+                        other.data,
+                        other.path,
+                        "Sammanlagt",
+                        {},
+                        other.extra["anchors"],
+                        manifest["facts"]["sv" if other.extra["lang"] == "sv" else "fi"],
+                        other.extra["tables"],
+                    )
+                )
                 assert any(o.key.startswith(("entry:", "notice:")) for o in stated), other.path
 
 
@@ -109,8 +130,11 @@ def test_the_swedish_deck_cites_in_swedish_and_knows_the_area_is_its_own(outputs
     assert "14 §: statsrådet kan godkänna ett sysselsättningsområde" in deck
     assert "13 §:" not in deck, "no 54 § agreement, so no 13 § delegation to explain"
     slides = zipfile.ZipFile(out / "raseborg-fullmaktigepresentation.pptx")
-    structure = next(slides.read(n).decode() for n in slides.namelist()
-                     if n.startswith("ppt/slides/slide") and "Avtalsstruktur" in slides.read(n).decode())
+    structure = next(
+        slides.read(n).decode()
+        for n in slides.namelist()
+        if n.startswith("ppt/slides/slide") and "Avtalsstruktur" in slides.read(n).decode()
+    )
     assert 'name="node:area"' not in structure, "the joint body is the area's own organ: no box above its lead"
     proposal = package_text(out / "raseborg-beslutsforslag.docx")
     assert "sysselsättningsområdet och dess organ måste då ordnas genom ett annat avtal" in proposal
@@ -133,15 +157,24 @@ def test_board_names_follow_the_municipality_kind_and_the_language_genitive() ->
         return SimpleNamespace(board=None, name=name, genitive=genitive, official_name=official)
 
     assert [swedish_genitive(n) for n in ("Raseborg", "Hangö", "Ingå", "Malax", "Närpes")] == [
-        "Raseborgs", "Hangö", "Ingå", "Malax", "Närpes"]
+        "Raseborgs",
+        "Hangö",
+        "Ingå",
+        "Malax",
+        "Närpes",
+    ]
     sv = [municipality("Raseborg", "Raaseporin", "Raseborgs stad"), municipality("Ingå", "Inkoon", "Ingå kommun")]
     assert boards(sv, "sv") == "Raseborgs stadsstyrelse och Ingå kommunstyrelse"
-    fi = [municipality("Raasepori", "Raaseporin", "Raaseporin kaupunki"), municipality("Inkoo", "Inkoon", "Inkoon kunta")]
+    fi = [
+        municipality("Raasepori", "Raaseporin", "Raaseporin kaupunki"),
+        municipality("Inkoo", "Inkoon", "Inkoon kunta"),
+    ]
     assert boards(fi, "fi") == "Raaseporin kaupunginhallitus ja Inkoon kunnanhallitus"
 
 
 def test_every_language_version_names_the_official_one_in_its_copies_clause(
-        outputs: dict[str, tuple[Path, dict]]) -> None:
+    outputs: dict[str, tuple[Path, dict]],
+) -> None:
     out, _ = outputs["kaustisen-seutukunta"]
     swedish = package_text(out / "te24-viranomaistehtavat.sv.docx")
     finnish = package_text(out / "te24-viranomaistehtavat.docx")
@@ -152,10 +185,13 @@ def test_every_language_version_names_the_official_one_in_its_copies_clause(
 
 
 def test_a_council_of_a_town_reads_its_own_board_and_its_own_language_attachments(
-        outputs: dict[str, tuple[Path, dict]]) -> None:
+    outputs: dict[str, tuple[Path, dict]],
+) -> None:
     out, _ = outputs["vastra-nylands-sysselsattning"]
     hango = package_text(out / "hango-paatosehdotus.docx")
-    assert "suomenkielinen käännös samarbetsavtal.fi.docx; virallinen ruotsinkielinen versio samarbetsavtal.docx" in hango
+    assert (
+        "suomenkielinen käännös samarbetsavtal.fi.docx; virallinen ruotsinkielinen versio samarbetsavtal.docx" in hango
+    )
     assert "Kaupunginhallituksen valmistelevaan päätökseen" in hango
     assert "Ändring får inte sökas i stadsstyrelsens beslut" in package_text(out / "raseborg-beslutsforslag.docx")
     assert "Ändring får inte sökas i kommunstyrelsens beslut" in package_text(out / "inga-beslutsforslag.docx")
@@ -170,12 +206,17 @@ def test_a_fan_of_edges_has_its_citation_under_its_source_box(outputs: dict[str,
     """Not at the slide's left edge, where it would belong to no arrow."""
     out, _ = outputs["vastra-nylands-sysselsattning"]
     slides = zipfile.ZipFile(out / "raseborg-fullmaktigepresentation.pptx")
-    structure = next(slides.read(n).decode() for n in slides.namelist()
-                     if n.startswith("ppt/slides/slide") and "Avtalsstruktur" in slides.read(n).decode())
+    structure = next(
+        slides.read(n).decode()
+        for n in slides.namelist()
+        if n.startswith("ppt/slides/slide") and "Avtalsstruktur" in slides.read(n).decode()
+    )
 
     def box(pattern: str) -> tuple[int, int, int, int]:
         shape = next(s for s in re.findall(r"<p:sp>.*?</p:sp>", structure, re.S) if re.search(pattern, s))
-        return tuple(int(v) for v in re.search(r'<a:off x="(\d+)" y="(\d+)"/><a:ext cx="(\d+)" cy="(\d+)"', shape).groups())
+        return tuple(
+            int(v) for v in re.search(r'<a:off x="(\d+)" y="(\d+)"/><a:ext cx="(\d+)" cy="(\d+)"', shape).groups()
+        )
 
     body = box(r'name="node:body"')
     label = box(r"<a:t>KomL.49.§, 52.§</a:t>")

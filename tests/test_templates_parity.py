@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import jinja2
 import pytest
@@ -37,14 +38,68 @@ LANGUAGE_WORD_KEYS = {
 
 # Common Finnish words that never belong in a Swedish text (proper names come from the data).
 FINNISH_WORDS = {
-    "ja", "tai", "sekä", "on", "ei", "että", "jos", "kun", "joka", "jonka", "mukaan", "mukaisesti",
-    "kunta", "kunnan", "kuntien", "kunnat", "sopimus", "sopimuksen", "sopimukset", "sopimusta",
-    "sopijakunta", "sopijakunnat", "sopijakuntien", "vastuukunta", "vastuukunnan", "valtuusto",
-    "valtuuston", "valtuustot", "kunnanhallitus", "kaupunginhallitus", "hallitus", "kuntalaki",
-    "kuntalain", "kuntaL", "jäsentä", "jäsenet", "jäseniä", "tehtävät", "tehtävien", "kustannukset",
-    "kustannusten", "voimassa", "voimaan", "vuoden", "vuosi", "luonnos", "liite", "liitteet",
-    "yhteinen", "toimielin", "työllisyysalue", "työllisyysalueen", "viranhaltija", "virka", "virat",
-    "osuus", "euroa", "päätösehdotus", "valitus", "hallinto-oikeus", "tarkistettava", "yhteensä",
+    "ja",
+    "tai",
+    "sekä",
+    "on",
+    "ei",
+    "että",
+    "jos",
+    "kun",
+    "joka",
+    "jonka",
+    "mukaan",
+    "mukaisesti",
+    "kunta",
+    "kunnan",
+    "kuntien",
+    "kunnat",
+    "sopimus",
+    "sopimuksen",
+    "sopimukset",
+    "sopimusta",
+    "sopijakunta",
+    "sopijakunnat",
+    "sopijakuntien",
+    "vastuukunta",
+    "vastuukunnan",
+    "valtuusto",
+    "valtuuston",
+    "valtuustot",
+    "kunnanhallitus",
+    "kaupunginhallitus",
+    "hallitus",
+    "kuntalaki",
+    "kuntalain",
+    "kuntaL",
+    "jäsentä",
+    "jäsenet",
+    "jäseniä",
+    "tehtävät",
+    "tehtävien",
+    "kustannukset",
+    "kustannusten",
+    "voimassa",
+    "voimaan",
+    "vuoden",
+    "vuosi",
+    "luonnos",
+    "liite",
+    "liitteet",
+    "yhteinen",
+    "toimielin",
+    "työllisyysalue",
+    "työllisyysalueen",
+    "viranhaltija",
+    "virka",
+    "virat",
+    "osuus",
+    "euroa",
+    "päätösehdotus",
+    "valitus",
+    "hallinto-oikeus",
+    "tarkistettava",
+    "yhteensä",
 }
 # Finnish vowel pairs; Swedish words hardly ever double a vowel.
 FINNISH_VOWELS = re.compile(r"\w*(?:ää|öö|yy|uu|ii|aa)\w*", re.IGNORECASE)
@@ -94,8 +149,12 @@ def _variables(source: str) -> set[str]:
 
 def _prose(source: str) -> str:
     """The text a reader sees: Jinja tags replaced by the string literals inside them."""
-    return re.sub(r"\{[{%].*?[%}]\}", lambda m: " " + " ".join(re.findall(r'"([^"]*)"', m.group(0))) + " ",
-                  source, flags=re.DOTALL)
+    return re.sub(
+        r"\{[{%].*?[%}]\}",
+        lambda m: " " + " ".join(re.findall(r'"([^"]*)"', m.group(0))) + " ",
+        source,
+        flags=re.DOTALL,
+    )
 
 
 def test_the_same_template_files_exist_in_both_languages() -> None:

@@ -12,12 +12,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import JOINT_BODY_FILE, REPO, SUPPLEMENT_FILE, position_of
 
 from generator.check.pipeline import validate_case
 from generator.findings import Finding
 from generator.messages import MESSAGES
-
-from conftest import JOINT_BODY_FILE, REPO, SUPPLEMENT_FILE, position_of
 
 
 def the_one_error(case: Path) -> Finding:
@@ -36,12 +35,17 @@ def assert_at(finding: Finding, case: Path, file: str, line: int, column: int) -
 
 # --- the baseline ----------------------------------------------------------------------------------
 
+
 def test_the_example_as_committed_has_no_errors(example_case: Path) -> None:
     case, findings = validate_case(example_case)
     assert [f.line() for f in findings if f.severity == "error"] == []
     assert case is not None
     assert [a.id for a in case.agreements] == [
-        "yhteistoimintasopimus", "te24-taydentava-sopimus", "te24-viranomaistehtavat", "te24-yhteiset-virat"]
+        "yhteistoimintasopimus",
+        "te24-taydentava-sopimus",
+        "te24-viranomaistehtavat",
+        "te24-yhteiset-virat",
+    ]
 
 
 def test_the_example_warns_that_its_seats_rest_on_2016_populations(example_case: Path) -> None:
@@ -54,6 +58,7 @@ def test_the_example_warns_that_its_seats_rest_on_2016_populations(example_case:
 
 
 # --- schema: structure, with positions -------------------------------------------------------------
+
 
 def test_a_missing_required_field_is_reported_at_the_mapping_that_lacks_it(case_copy: Path, edit) -> None:
     text = edit(JOINT_BODY_FILE, "title: Kaustisen seutukunnan yhteistoimintasopimus\n", "")
@@ -158,12 +163,15 @@ def test_a_finnish_style_date_is_accepted(case_copy: Path, edit) -> None:
 
 # --- references across files -----------------------------------------------------------------------
 
+
 def test_an_unknown_municipality_is_pointed_at_and_a_close_one_suggested(case_copy: Path, edit) -> None:
     text = edit(JOINT_BODY_FILE, "toholampi, veteli]", "toholampi, vetel]")
     error = the_one_error(case_copy)
     assert error.code == "REF-MUNICIPALITY"
     assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "vetel]"))
-    assert error.message().startswith("kuntaa 'vetel' ei ole kuntarekisterissä (municipalities.yaml). Tunnetut: veteli (?)")
+    assert error.message().startswith(
+        "kuntaa 'vetel' ei ole kuntarekisterissä (municipalities.yaml). Tunnetut: veteli (?)"
+    )
     assert error.message("en").startswith("municipality 'vetel' is not in the registry")
 
 
@@ -172,8 +180,9 @@ def test_a_lead_municipality_that_is_not_a_party_is_an_error(case_copy: Path, ed
     error = the_one_error(case_copy)
     assert error.code == "REF-NOT-PARTY"
     assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "kokkola"))
-    assert error.message() == ("Vastuukunta 'kokkola' ei ole sopijaosapuoli. "
-                               "Lisää se parties-listaan tai valitse osapuoli.")
+    assert error.message() == (
+        "Vastuukunta 'kokkola' ei ole sopijaosapuoli. Lisää se parties-listaan tai valitse osapuoli."
+    )
     assert error.message("en") == "Lead municipality 'kokkola' is not a party. Add it to parties or choose a party."
 
 
@@ -196,6 +205,7 @@ def test_deleting_the_base_agreement_file_is_one_error_in_the_supplement(case_co
 
 # --- arithmetic: what the author declares must equal what the rule gives -----------------------------
 
+
 def test_a_declared_seat_total_that_differs_from_the_rule_names_both_numbers(case_copy: Path, edit) -> None:
     # The brief and README call this CALC-SEATS-TOTAL; the rule catalogue's code is SEAT-DECLARED.
     text = edit(JOINT_BODY_FILE, "declared_total: 17", "declared_total: 18")
@@ -206,35 +216,46 @@ def test_a_declared_seat_total_that_differs_from_the_rule_names_both_numbers(cas
     assert error.params["declared"] == 18 and error.params["computed"] == 17
     assert error.message() == (
         "sopimukseen kirjoitettu jäsenmäärä 18 poikkeaa säännöstä lasketusta 17 "
-        "(Halsua 2 + Kaustinen 5 + Lestijärvi 2 + Toholampi 4 + Veteli 4). Korjaa kirjoitettu luku tai väkiluvut.")
+        "(Halsua 2 + Kaustinen 5 + Lestijärvi 2 + Toholampi 4 + Veteli 4). Korjaa kirjoitettu luku tai väkiluvut."
+    )
     assert "18" in error.message("en") and "17" in error.message("en")
     assert error.message("en").startswith("the declared number of members 18 differs from 17")
 
 
 def test_a_correct_declared_share_passes_and_a_wrong_one_names_both_figures(case_copy: Path, edit) -> None:
     # The brief calls this CALC-SHARE; the rule catalogue's code is COST-DECLARED.
-    text = edit(JOINT_BODY_FILE, "  budget: {amount: 380000",
-                "  declared_shares: {halsua: 9.51, kaustinen: 33.50}\n  budget: {amount: 380000")
+    text = edit(
+        JOINT_BODY_FILE,
+        "  budget: {amount: 380000",
+        "  declared_shares: {halsua: 9.51, kaustinen: 33.50}\n  budget: {amount: 380000",
+    )
     error = the_one_error(case_copy)  # Halsua's 9,51 % is right; only Kaustinen's is wrong
     assert error.code == "COST-DECLARED"
     assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "33.50"))
-    assert error.message() == ("kunnan Kaustinen kirjoitettu osuus 33,50 % poikkeaa lasketusta 33,53 %. "
-                               "Korjaa declared_shares tai jakoluvut.")
+    assert error.message() == (
+        "kunnan Kaustinen kirjoitettu osuus 33,50 % poikkeaa lasketusta 33,53 %. Korjaa declared_shares tai jakoluvut."
+    )
     assert error.message("en").startswith("the declared share of Kaustinen")
 
 
 def test_declared_shares_that_equal_the_computed_ones_give_no_error(case_copy: Path, edit) -> None:
-    edit(JOINT_BODY_FILE, "  budget: {amount: 380000",
-         "  declared_shares: {halsua: 9.51, kaustinen: 33.53, lestijarvi: 6.33, toholampi: 25.21, veteli: 25.42}\n"
-         "  budget: {amount: 380000")
+    edit(
+        JOINT_BODY_FILE,
+        "  budget: {amount: 380000",
+        "  declared_shares: {halsua: 9.51, kaustinen: 33.53, lestijarvi: 6.33, toholampi: 25.21, veteli: 25.42}\n"
+        "  budget: {amount: 380000",
+    )
     case, findings = validate_case(case_copy)
     assert [f.line() for f in findings if f.severity == "error"] == []
     assert case is not None
 
 
 def test_fixed_shares_that_do_not_make_100_percent_are_an_error(case_copy: Path, edit) -> None:
-    text = edit("40-te24-yhteiset-virat-53.yaml", "figures: {lestijarvi: 80, kokkola: 20}",
-                "figures: {lestijarvi: 80, kokkola: 30}")
+    text = edit(
+        "40-te24-yhteiset-virat-53.yaml",
+        "figures: {lestijarvi: 80, kokkola: 20}",
+        "figures: {lestijarvi: 80, kokkola: 30}",
+    )
     error = the_one_error(case_copy)
     assert error.code == "COST-100"
     assert "110 %" in error.message()
@@ -242,6 +263,7 @@ def test_fixed_shares_that_do_not_make_100_percent_are_an_error(case_copy: Path,
 
 
 # --- language of the messages ------------------------------------------------------------------------
+
 
 def test_messages_are_finnish_unless_english_is_asked_for(case_copy: Path, edit) -> None:
     edit(JOINT_BODY_FILE, "lead: lestijarvi", "lead: kokkola")
@@ -271,8 +293,11 @@ def test_a_control_character_in_a_key_is_shown_visibly_and_the_finding_stays_one
 
     from generator.cli import cli
 
-    edit("30-te24-viranomaistehtavat-54.yaml", "  no_share:\n    lestijarvi:\n",
-         '  no_share:\n    "\\x1e": ei maksa\n    lestijarvi:\n')
+    edit(
+        "30-te24-viranomaistehtavat-54.yaml",
+        "  no_share:\n    lestijarvi:\n",
+        '  no_share:\n    "\\x1e": ei maksa\n    lestijarvi:\n',
+    )
     result = CliRunner().invoke(cli, ["validate", str(case_copy)])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import EXAMPLE
 
 from generator.build import build
 from generator.paths import schema_dir, templates_dir
-
-from conftest import EXAMPLE
 
 
 def test_a_second_build_opens_only_the_case_and_its_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -54,6 +54,16 @@ def check_deck_template(raw: RawCase) -> list[Finding]:
         return []
     fi, en = _REASONS[reason]
     names = ", ".join(missing)
-    return [Finding("DECK-TEMPLATE", "error", raw.case.position(("deck_template",)),
-                    {"path": value, "reason_fi": fi.format(names=names), "reason_en": en.format(names=names),
-                     "layouts": ", ".join(LAYOUTS.values())})]
+    return [
+        Finding(
+            "DECK-TEMPLATE",
+            "error",
+            raw.case.position(("deck_template",)),
+            {
+                "path": value,
+                "reason_fi": fi.format(names=names),
+                "reason_en": en.format(names=names),
+                "layouts": ", ".join(LAYOUTS.values()),
+            },
+        )
+    ]

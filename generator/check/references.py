@@ -6,7 +6,8 @@ Runs only on schema-valid files, so each reference is known to be where the sche
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from generator.check.rules.catalogue import finding as rule_finding
 from generator.findings import Finding
@@ -46,19 +47,28 @@ def check_references(raw: RawCase) -> list[Finding]:
         path = ("municipalities", i, "id")
         if entry["id"] in known:
             other_file, other_path = known[entry["id"]]
-            findings.append(Finding("REF-DUPLICATE-ID", "error", raw.registry.position(path),
-                                    {"id": entry["id"], "other": str(other_file.position(other_path))}))
+            findings.append(
+                Finding(
+                    "REF-DUPLICATE-ID",
+                    "error",
+                    raw.registry.position(path),
+                    {"id": entry["id"], "other": str(other_file.position(other_path))},
+                )
+            )
         else:
             known[entry["id"]] = (raw.registry, path)
     known_list = ", ".join(sorted(known))
     # Lower-case names in every language given, so 'karleby' suggests kokkola.
-    names = {e["id"]: {n.lower() for n in (e["name"].values() if isinstance(e["name"], dict) else (e["name"],))}
-             for e in raw.registry.data["municipalities"]}
+    names = {
+        e["id"]: {n.lower() for n in (e["name"].values() if isinstance(e["name"], dict) else (e["name"],))}
+        for e in raw.registry.data["municipalities"]
+    }
 
     def municipality(loaded: LoadedFile, path: tuple[Any, ...], value: str) -> Iterator[Finding]:
         if value not in known:
             close = difflib.get_close_matches(value, list(known), n=1) or [
-                mid for mid, name in names.items() if value in name]
+                mid for mid, name in names.items() if value in name
+            ]
             hint = f"{close[0]} (?) — " if close else ""
             yield Finding("REF-MUNICIPALITY", "error", loaded.position(path), {"id": value, "known": hint + known_list})
 
@@ -69,8 +79,9 @@ def check_references(raw: RawCase) -> list[Finding]:
             if other not in known:
                 findings.extend(municipality(registry, path, other))
             elif entry["id"] not in _neighbours_of(registry, other):
-                findings.append(Finding("REF-NEIGHBOUR-SYMMETRY", "error", registry.position(path),
-                                        {"a": entry["id"], "b": other}))
+                findings.append(
+                    Finding("REF-NEIGHBOUR-SYMMETRY", "error", registry.position(path), {"a": entry["id"], "b": other})
+                )
     areas: dict[str, int] = {}
     for i, area in enumerate(registry.data.get("employment_areas", [])):
         areas.setdefault(area["id"], i)
@@ -78,8 +89,18 @@ def check_references(raw: RawCase) -> list[Finding]:
         for j, member in enumerate(area["members"]):
             findings.extend(municipality(registry, ("employment_areas", i, "members", j), member))
         if area["lead"] in known and area["lead"] not in area["members"]:
-            findings.append(Finding("REF-NOT-PARTY", "error", registry.position(("employment_areas", i, "lead")),
-                                    {"id": area["lead"], "role_fi": "Työllisyysalueen vastuukunta", "role_en": "The area's lead municipality"}))
+            findings.append(
+                Finding(
+                    "REF-NOT-PARTY",
+                    "error",
+                    registry.position(("employment_areas", i, "lead")),
+                    {
+                        "id": area["lead"],
+                        "role_fi": "Työllisyysalueen vastuukunta",
+                        "role_en": "The area's lead municipality",
+                    },
+                )
+            )
 
     for i, council in enumerate(raw.case.data.get("councils", [])):
         findings.extend(municipality(raw.case, ("councils", i), council))
@@ -92,8 +113,14 @@ def check_references(raw: RawCase) -> list[Finding]:
     for loaded in raw.agreements:
         agreement_id = loaded.data["id"]
         if agreement_id in agreements:
-            findings.append(Finding("REF-DUPLICATE-ID", "error", loaded.position(("id",)),
-                                    {"id": agreement_id, "other": str(agreements[agreement_id].position(("id",)))}))
+            findings.append(
+                Finding(
+                    "REF-DUPLICATE-ID",
+                    "error",
+                    loaded.position(("id",)),
+                    {"id": agreement_id, "other": str(agreements[agreement_id].position(("id",)))},
+                )
+            )
         agreements.setdefault(agreement_id, loaded)
 
     for loaded in raw.agreements:
@@ -108,14 +135,26 @@ def check_references(raw: RawCase) -> list[Finding]:
             if value not in known:
                 findings.extend(municipality(loaded, path, value))
             elif value not in parties and all(p in known for p in parties):
-                findings.append(Finding("REF-NOT-PARTY", "error", loaded.position(path),
-                                        {"id": value, "role_fi": role_fi.capitalize(), "role_en": role_en.capitalize()}))
+                findings.append(
+                    Finding(
+                        "REF-NOT-PARTY",
+                        "error",
+                        loaded.position(path),
+                        {"id": value, "role_fi": role_fi.capitalize(), "role_en": role_en.capitalize()},
+                    )
+                )
         for i, member in enumerate(data.get("area", [])):
             findings.extend(municipality(loaded, ("area", i), member))
         area = data.get("employment_area")
         if area is not None and area not in areas:
-            findings.append(Finding("REF-AREA", "error", loaded.position(("employment_area",)),
-                                    {"id": area, "known": ", ".join(sorted(areas)) or "–"}))
+            findings.append(
+                Finding(
+                    "REF-AREA",
+                    "error",
+                    loaded.position(("employment_area",)),
+                    {"id": area, "known": ", ".join(sorted(areas)) or "–"},
+                )
+            )
         # With a wrong party list the figures are judged once the list is fixed: one finding, not two.
         sections = ("figures", "declared_shares", "no_share") if all(p in known for p in parties) else ()
         for section in sections:
@@ -128,8 +167,14 @@ def check_references(raw: RawCase) -> list[Finding]:
         if data["kind"] == "supplement":
             base = data["base_agreement"]
             if base not in agreements:
-                findings.append(rule_finding("REF-BASE", loaded.position(("base_agreement",)),
-                                             id=base, known=", ".join(sorted(agreements)) or "–"))
+                findings.append(
+                    rule_finding(
+                        "REF-BASE",
+                        loaded.position(("base_agreement",)),
+                        id=base,
+                        known=", ".join(sorted(agreements)) or "–",
+                    )
+                )
             elif agreements[base].data["kind"] != "joint_body":
                 findings.append(Finding("REF-BASE-KIND", "error", loaded.position(("base_agreement",)), {"id": base}))
     return findings

@@ -11,8 +11,9 @@ import difflib
 import json
 import re
 import unicodedata
-from functools import lru_cache
-from typing import Any, Iterator
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -41,13 +42,11 @@ def schemas() -> dict[str, dict[str, Any]]:
     return {name: json.loads((schema_dir() / f"{name}.schema.json").read_text("utf-8")) for name in SCHEMA_FILES}
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str) -> Draft202012Validator:
     """One compiled validator per schema, shared by every file of that kind in this process."""
     every = schemas()
-    registry = Registry().with_resources(
-        (schema["$id"], Resource.from_contents(schema)) for schema in every.values()
-    )
+    registry = Registry().with_resources((schema["$id"], Resource.from_contents(schema)) for schema in every.values())
     return Draft202012Validator(every[name], registry=registry)
 
 
@@ -104,33 +103,60 @@ def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) 
         for name in _unexpected_names(error, schema_name):
             close = difflib.get_close_matches(name, known, n=1)
             yield Finding(
-                "SCHEMA-UNKNOWN", "error", loaded.key_position(path + (name,)),
-                {"field": _visible(name),
-                 "hint_fi": f" (tarkoititko '{close[0]}'?)" if close else "",
-                 "hint_en": f" (did you mean '{close[0]}'?)" if close else ""},
+                "SCHEMA-UNKNOWN",
+                "error",
+                loaded.key_position(path + (name,)),
+                {
+                    "field": _visible(name),
+                    "hint_fi": f" (tarkoititko '{close[0]}'?)" if close else "",
+                    "hint_en": f" (did you mean '{close[0]}'?)" if close else "",
+                },
             )
     elif kw == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        yield Finding("SCHEMA-TYPE", "error", pos, {
-            "value": _short(error.instance),
-            "expected_fi": " tai ".join(_TYPE_NAMES[t][0] for t in expected),
-            "expected_en": " or ".join(_TYPE_NAMES[t][1] for t in expected),
-        })
+        yield Finding(
+            "SCHEMA-TYPE",
+            "error",
+            pos,
+            {
+                "value": _short(error.instance),
+                "expected_fi": " tai ".join(_TYPE_NAMES[t][0] for t in expected),
+                "expected_en": " or ".join(_TYPE_NAMES[t][1] for t in expected),
+            },
+        )
     elif kw in ("enum", "const"):
         allowed = error.validator_value if kw == "enum" else [error.validator_value]
-        yield Finding("SCHEMA-ENUM", "error", pos, {"value": _short(error.instance), "allowed": ", ".join(_short(a) for a in allowed)})
+        yield Finding(
+            "SCHEMA-ENUM",
+            "error",
+            pos,
+            {"value": _short(error.instance), "allowed": ", ".join(_short(a) for a in allowed)},
+        )
     elif kw == "pattern":
         schema = error.schema if isinstance(error.schema, dict) else {}
-        yield Finding("SCHEMA-FORMAT", "error", pos, {"value": _short(error.instance),
-                                                       "hint_fi": schema.get("description", ""),
-                                                       "hint_en": schema.get("x-description-en", "")})
+        yield Finding(
+            "SCHEMA-FORMAT",
+            "error",
+            pos,
+            {
+                "value": _short(error.instance),
+                "hint_fi": schema.get("description", ""),
+                "hint_en": schema.get("x-description-en", ""),
+            },
+        )
     elif kw in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         fi = {"minimum": "vähintään", "maximum": "enintään", "exclusiveMinimum": "yli", "exclusiveMaximum": "alle"}[kw]
         en = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "above", "exclusiveMaximum": "below"}[kw]
-        yield Finding("SCHEMA-RANGE", "error", pos, {
-            "value": _short(error.instance),
-            "bound_fi": f"{fi} {error.validator_value}", "bound_en": f"{en} {error.validator_value}",
-        })
+        yield Finding(
+            "SCHEMA-RANGE",
+            "error",
+            pos,
+            {
+                "value": _short(error.instance),
+                "bound_fi": f"{fi} {error.validator_value}",
+                "bound_en": f"{en} {error.validator_value}",
+            },
+        )
     elif kw in ("minItems", "minProperties", "minLength"):
         yield Finding("SCHEMA-EMPTY", "error", pos, {"minimum": error.validator_value})
     elif kw == "uniqueItems":
@@ -138,8 +164,12 @@ def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) 
     elif kw in ("oneOf", "anyOf"):
         described = error.schema.get("description") if isinstance(error.schema, dict) else None
         if described:
-            yield Finding("SCHEMA-ONE-OF", "error", pos, {"what_fi": described,
-                                                           "what_en": error.schema.get("x-description-en", described)})
+            yield Finding(
+                "SCHEMA-ONE-OF",
+                "error",
+                pos,
+                {"what_fi": described, "what_en": error.schema.get("x-description-en", described)},
+            )
         else:
             deepest = max(error.context, key=lambda e: len(e.absolute_path), default=None)
             if deepest is not None:
@@ -157,6 +187,9 @@ def check_schema(loaded: LoadedFile, schema_name: str) -> list[Finding]:
     unique = {(f.code, f.position, tuple(sorted(f.params.items()))): f for f in findings}
     # A misspelt required key ("presentor") is one mistake: report the unknown key with its hint,
     # not also the required key it was meant to be.
-    hinted = {re.sub(r"^ \(tarkoititko '(.*)'\?\)$", r"\1", f.params["hint_fi"])
-              for f in unique.values() if f.code == "SCHEMA-UNKNOWN" and f.params["hint_fi"]}
+    hinted = {
+        re.sub(r"^ \(tarkoititko '(.*)'\?\)$", r"\1", f.params["hint_fi"])
+        for f in unique.values()
+        if f.code == "SCHEMA-UNKNOWN" and f.params["hint_fi"]
+    }
     return [f for f in unique.values() if not (f.code == "SCHEMA-REQUIRED" and f.params["field"] in hinted)]

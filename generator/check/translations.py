@@ -29,14 +29,17 @@ def text_index(raw: RawCase) -> TextIndex:
     """Every file's text paths, found once per validation and shared by every language pass."""
     assert raw.case is not None and raw.registry is not None
     ids = {name: schema["$id"] for name, schema in schemas().items()}
-    index = {raw.case.display: text_paths(raw.case, ids["case"]),
-             raw.registry.display: text_paths(raw.registry, ids["municipalities"])}
+    index = {
+        raw.case.display: text_paths(raw.case, ids["case"]),
+        raw.registry.display: text_paths(raw.registry, ids["municipalities"]),
+    }
     index.update((a.display, text_paths(a, ids["agreement"])) for a in raw.agreements)
     return index
 
 
-def localize_case(raw: RawCase, lang: str, mark: bool = False,
-                  texts: TextIndex | None = None) -> tuple[RawCase, list[Untranslated]]:
+def localize_case(
+    raw: RawCase, lang: str, mark: bool = False, texts: TextIndex | None = None
+) -> tuple[RawCase, list[Untranslated]]:
     """The case's files with every text in ``lang``; the texts that have no version in it."""
     assert raw.case is not None and raw.registry is not None
     texts = texts if texts is not None else text_index(raw)
@@ -63,8 +66,12 @@ def _untranslated(planned: list[Planned], missing: dict[str, list[Untranslated]]
                 key = (gap.file.display, gap.lang, gap.path)
                 if key not in findings:
                     fi, en = _NAMES[gap.lang]
-                    findings[key] = Finding("LANG-TEXT", "error", gap.file.position(gap.path),
-                                            {"document": output.path, "lang_fi": fi, "lang_en": en})
+                    findings[key] = Finding(
+                        "LANG-TEXT",
+                        "error",
+                        gap.file.position(gap.path),
+                        {"document": output.path, "lang_fi": fi, "lang_en": en},
+                    )
     return list(findings.values())
 
 
@@ -81,9 +88,17 @@ def _clause_parity(planned: list[Planned]) -> list[Finding]:
         for other in others:
             other_ids = [c.id for c in other.tree.clauses()]
             if other_ids != ids:
-                differ = next((a, b) for a, b in zip(ids + [""] * len(other_ids), other_ids + [""] * len(ids)) if a != b)
-                findings.append(Finding("LANG-CLAUSES", "error", Position(other.path, 0, 0),
-                                        {"official": official.path, "expected": differ[0] or "–", "found": differ[1] or "–"}))
+                differ = next(
+                    (a, b) for a, b in zip(ids + [""] * len(other_ids), other_ids + [""] * len(ids)) if a != b
+                )
+                findings.append(
+                    Finding(
+                        "LANG-CLAUSES",
+                        "error",
+                        Position(other.path, 0, 0),
+                        {"official": official.path, "expected": differ[0] or "–", "found": differ[1] or "–"},
+                    )
+                )
     return findings
 
 
@@ -99,9 +114,12 @@ def language_versions(raw: RawCase, case: Case, texts: TextIndex) -> tuple[dict[
         for model in models.values():
             model.versions = models
         findings += _untranslated(plan_outputs(models[case.language], {lang for lang, g in gaps.items() if g}), gaps)
-    versions = {lang: case if lang == case.language else
-                _model(localized if not gaps[lang] else localize_case(raw, lang, False, texts)[0], lang)
-                for lang, (localized, _) in marked.items()}
+    versions = {
+        lang: case
+        if lang == case.language
+        else _model(localized if not gaps[lang] else localize_case(raw, lang, False, texts)[0], lang)
+        for lang, (localized, _) in marked.items()
+    }
     for version in versions.values():
         version.versions = versions
     if any(len(a.languages) > 1 for a in case.agreements):

@@ -41,7 +41,7 @@ class _Tables:
         self.t = self.words["tables"]
 
     @classmethod
-    def for_words(cls, agreement: Agreement, words: dict[str, Any]) -> "_Tables":
+    def for_words(cls, agreement: Agreement, words: dict[str, Any]) -> _Tables:
         tables = cls.__new__(cls)
         tables.a, tables.words, tables.t = agreement, words, words["tables"]
         return tables
@@ -54,20 +54,31 @@ class _Tables:
         for m in self.a.parties:
             bid = _cell(m.business_id) if m.business_id else Cell((Run(self.words["to_be_checked"], "placeholder"),))
             rows.append((_cell(m.official_name), bid, _cell(_role(self.a, m, self.words))))
-        return Table(f"parties:{self.a.id}", (self.t["party"], self.t["business_id"], self.t["role"]), tuple(rows), (6.5, 3.5, 6.0))
+        return Table(
+            f"parties:{self.a.id}",
+            (self.t["party"], self.t["business_id"], self.t["role"]),
+            tuple(rows),
+            (6.5, 3.5, 6.0),
+        )
 
     def seats(self) -> Table:
         comp = self.a.composition
         assert comp is not None
         rows = [
-            (_cell(s.municipality.name),
-             _cell(fi_number(s.population.value), True, s.population.illustrative) if s.population else _cell("–", True),
-             _cell(str(s.seats), True))
+            (
+                _cell(s.municipality.name),
+                _cell(fi_number(s.population.value), True, s.population.illustrative)
+                if s.population
+                else _cell("–", True),
+                _cell(str(s.seats), True),
+            )
             for s in comp.seats
         ]
         total_pop = sum(s.population.value for s in comp.seats if s.population)
         pop_illustrative = any(s.population.illustrative for s in comp.seats if s.population)
-        rows.append((_cell(self.t["total"]), _cell(fi_number(total_pop), True, pop_illustrative), _cell(str(comp.total), True)))
+        rows.append(
+            (_cell(self.t["total"]), _cell(fi_number(total_pop), True, pop_illustrative), _cell(str(comp.total), True))
+        )
         header = (self.t["municipality"], f"{self.t['population']} {comp.population_year}", self.t["seats"])
         return Table(f"seats:{self.a.id}", header, tuple(rows), (7.0, 5.0, 4.0), total=True)
 
@@ -83,19 +94,32 @@ class _Tables:
         rows = []
         # A party that pays nothing, for a reason the agreement states below the table, is no cost line.
         for s in (s for s in cost.shares if s.hundredths or not s.no_share_reason):
-            figure = fi_number(s.figure, 0 if s.figure == s.figure.to_integral() else 2) if s.figure is not None else "–"
+            figure = (
+                fi_number(s.figure, 0 if s.figure == s.figure.to_integral() else 2) if s.figure is not None else "–"
+            )
             if cost.basis == "fixed":
                 figure += "\u00a0%"
-            row = [_cell(s.municipality.name), _cell(figure, True, s.figure_illustrative), _cell(fi_percent(s.hundredths), True)]
+            row = [
+                _cell(s.municipality.name),
+                _cell(figure, True, s.figure_illustrative),
+                _cell(fi_percent(s.hundredths), True),
+            ]
             if has_euros:
                 row.append(_cell(fi_euro(s.euros or 0), True, cost.budget.illustrative))
             rows.append(tuple(row))
-        total_figure = sum((s.figure for s in cost.shares if s.figure is not None))
+        total_figure = sum(s.figure for s in cost.shares if s.figure is not None)
         # A sum of illustrative figures is illustrative too; fixed shares add up to 100 % by definition.
         total_illustrative = cost.basis != "fixed" and any(s.figure_illustrative for s in cost.shares)
-        total = [_cell(self.t["total"]),
-                 _cell(fi_number(total_figure, 0 if total_figure == total_figure.to_integral() else 2) + ("\u00a0%" if cost.basis == "fixed" else ""), True, total_illustrative),
-                 _cell(fi_percent(sum(s.hundredths for s in cost.shares)), True)]
+        total = [
+            _cell(self.t["total"]),
+            _cell(
+                fi_number(total_figure, 0 if total_figure == total_figure.to_integral() else 2)
+                + ("\u00a0%" if cost.basis == "fixed" else ""),
+                True,
+                total_illustrative,
+            ),
+            _cell(fi_percent(sum(s.hundredths for s in cost.shares)), True),
+        ]
         if has_euros:
             total.append(_cell(fi_euro(cost.budget.amount), True, cost.budget.illustrative))
         rows.append(tuple(total))
@@ -105,8 +129,12 @@ class _Tables:
     def posts(self) -> Table:
         posts = self.a.details["posts"]
         rows = [(_cell(p["title"]), _cell(str(p["count"]), True, p.get("illustrative", False))) for p in posts]
-        rows.append((_cell(self.t["total"]), _cell(str(sum(p["count"] for p in posts)), True,
-                                                   any(p.get("illustrative", False) for p in posts))))
+        rows.append(
+            (
+                _cell(self.t["total"]),
+                _cell(str(sum(p["count"] for p in posts)), True, any(p.get("illustrative", False) for p in posts)),
+            )
+        )
         return Table(f"posts:{self.a.id}", (self.t["post"], self.t["count"]), tuple(rows), (11.0, 5.0), total=True)
 
 
@@ -173,8 +201,15 @@ def compose_agreement(case: Case, agreement: Agreement) -> Document:
             override = overrides.get(spec.id)
             if override is not None:
                 # A negotiated wording is the parties' own text: plain text, never a template.
-                chapter.clauses.append(Clause(spec.id, override.get("title", title.strip()), spec.requirements,
-                                              parse_blocks(override["text"], _no_tables), negotiated=True))
+                chapter.clauses.append(
+                    Clause(
+                        spec.id,
+                        override.get("title", title.strip()),
+                        spec.requirements,
+                        parse_blocks(override["text"], _no_tables),
+                        negotiated=True,
+                    )
+                )
                 continue
             chapter.clauses.append(Clause(spec.id, title.strip(), spec.requirements, parse_blocks(body, tables)))
         chapters.append(chapter)
@@ -185,8 +220,11 @@ def compose_agreement(case: Case, agreement: Agreement) -> Document:
         notes.append(Paragraph((Run(words["illustrative_note" + existing], "plain"),), "note"))
     if _has_mark(chapters, "placeholder"):
         notes.append(Paragraph((Run(words["placeholder_note" + existing], "plain"),), "note"))
-    meta = [(words["parties_line"], ", ".join(m.official_name for m in agreement.parties)),
-            (words["version"], case.version.number), (words["date"], fi_date(case.version.date))]
+    meta = [
+        (words["parties_line"], ", ".join(m.official_name for m in agreement.parties)),
+        (words["version"], case.version.number),
+        (words["date"], fi_date(case.version.date)),
+    ]
     if len(agreement.languages) > 1:
         meta.append((words["language_line"], language_line(agreement.languages, lang)))
     status = words["status"][case.version.status]
@@ -202,11 +240,19 @@ def compose_agreement(case: Case, agreement: Agreement) -> Document:
         lead.insert(0, Paragraph((Run(words["existing_note"].format(entry=entry), "strong"),)))
         signatories = []
     return Document(
-        kind=agreement.kind, id=agreement.id, title=agreement.title,
-        status=status, version=case.version.number,
-        date=fi_date(case.version.date), lead_paragraphs=lead, chapters=chapters,
-        signatures_title=words["signatures"] if signatories else "", signatories=signatories, labels=words,
-        notes=notes, meta=meta,
+        kind=agreement.kind,
+        id=agreement.id,
+        title=agreement.title,
+        status=status,
+        version=case.version.number,
+        date=fi_date(case.version.date),
+        lead_paragraphs=lead,
+        chapters=chapters,
+        signatures_title=words["signatures"] if signatories else "",
+        signatories=signatories,
+        labels=words,
+        notes=notes,
+        meta=meta,
     )
 
 
@@ -215,7 +261,9 @@ def language_line(languages: tuple[str, ...], lang: str) -> str:
     words = labels(lang)["languages"]
     official, *translations = languages
     if lang == official:
-        return words["official"].format(translations=join_words((words["translated_into"][t] for t in translations), lang))
+        return words["official"].format(
+            translations=join_words((words["translated_into"][t] for t in translations), lang)
+        )
     return words["translation"].format(official=words["official_is"][official])
 
 

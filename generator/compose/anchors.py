@@ -9,7 +9,7 @@ to it: the same in every language and in slides as in documents, and it survives
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from generator.compose.deck_tree import Deck
 from generator.compose.tree import BulletList, Document, Paragraph, Run, Table
@@ -53,7 +53,7 @@ def anchors(tree: Document | Deck) -> list[dict[str, str]]:
             if before:
                 found.append({"fact": run.fact, "before": before})
             else:
-                found.append({"fact": run.fact, "after": clean("".join(texts[i + 1:]))[:CONTEXT]})
+                found.append({"fact": run.fact, "after": clean("".join(texts[i + 1 :]))[:CONTEXT]})
     return found
 
 

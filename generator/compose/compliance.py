@@ -40,6 +40,7 @@ class MatrixRow:
     def where(self) -> str:
         """'2.3 Title; 2.4 Title' — each meeting clause with its number, as a lawyer cites them."""
         return "; ".join(f"{number} {title}" for number, title in self.clauses) or "–"
+
     reason: str | None
 
 
@@ -64,8 +65,16 @@ def matrix_rows(agreement: Agreement, tree: Document, lang: str) -> list[MatrixR
         if requirement.code in carried:
             continue
         name = requirement.name(lang)
-        rows.append(MatrixRow(requirement.code, cite(requirement.citation, lang), name, (), NOT_APPLICABLE,
-                              not_applicable_reason(requirement, agreement.kind, lang)))
+        rows.append(
+            MatrixRow(
+                requirement.code,
+                cite(requirement.citation, lang),
+                name,
+                (),
+                NOT_APPLICABLE,
+                not_applicable_reason(requirement, agreement.kind, lang),
+            )
+        )
     return rows
 
 
@@ -79,21 +88,30 @@ def compose_compliance(case: Case, documents: list[tuple[Agreement, Document]]) 
         for row in matrix_rows(agreement, tree, lang):
             status = words["status"][row.status] + (f": {row.reason}" if row.reason else "")
             mark = "plain" if row.status in (MET, NOT_APPLICABLE) else "placeholder"
-            table_rows.append((
-                Cell((Run(row.code),)),
-                Cell((Run(row.citation),)),  # a column of citations only: it may wrap between their parts
-                Cell((Run(no_break(row.name)),)),
-                Cell((Run(row.where),)),
-                Cell((Run(no_break(status), mark),)),
-            ))
+            table_rows.append(
+                (
+                    Cell((Run(row.code),)),
+                    Cell((Run(row.citation),)),  # a column of citations only: it may wrap between their parts
+                    Cell((Run(no_break(row.name)),)),
+                    Cell((Run(row.where),)),
+                    Cell((Run(no_break(status), mark),)),
+                )
+            )
         table = Table("compliance", tuple(words["columns"]), tuple(table_rows), _WIDTHS)
         clause = Clause("vaatimukset", words["clause_title"], (), [table])
         chapters.append(Chapter(agreement.id, agreement.title, [clause]))
     lead = [Paragraph(runs(words["lead"].format(case=case.title)))]
     return Document(
-        kind="compliance_report", id=f"{case.id}-vaatimustenmukaisuus", title=words["title"],
-        status=all_words["status"][case.version.status], version=case.version.number,
-        date=fi_date(case.version.date), lead_paragraphs=lead, chapters=chapters,
-        signatures_title="", signatories=[], labels=all_words,
+        kind="compliance_report",
+        id=f"{case.id}-vaatimustenmukaisuus",
+        title=words["title"],
+        status=all_words["status"][case.version.status],
+        version=case.version.number,
+        date=fi_date(case.version.date),
+        lead_paragraphs=lead,
+        chapters=chapters,
+        signatures_title="",
+        signatories=[],
+        labels=all_words,
         meta=[(all_words["version"], case.version.number), (all_words["date"], fi_date(case.version.date))],
     )

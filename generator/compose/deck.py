@@ -23,7 +23,9 @@ from generator.model.entities import Agreement, Case
 _NO_TABLES = lambda name: (_ for _ in ()).throw(ValueError(f"no table {name} on slides"))  # noqa: E731
 
 
-def _slide(lang: str, template: str, context: dict[str, Any], slide_id: str, layout: str = "content", **extra: Any) -> Slide:
+def _slide(
+    lang: str, template: str, context: dict[str, Any], slide_id: str, layout: str = "content", **extra: Any
+) -> Slide:
     text = render(lang, f"deck/{template}.j2", context)
     head, _, notes = text.partition("\n---\n")
     title, _, body = head.strip().partition("\n")
@@ -50,15 +52,24 @@ def _cell(text: str, numeric: bool = False, illustrative: bool = False) -> Cell:
 def seats_chart(agreement: Agreement, words: dict[str, Any]) -> Chart:
     comp = agreement.composition
     assert comp is not None
-    return Chart(f"seats:{agreement.id}", tuple(s.municipality.name for s in comp.seats),
-                 ((words["deck"]["seats_series"], tuple(float(s.seats) for s in comp.seats)),), "0")
+    return Chart(
+        f"seats:{agreement.id}",
+        tuple(s.municipality.name for s in comp.seats),
+        ((words["deck"]["seats_series"], tuple(float(s.seats) for s in comp.seats)),),
+        "0",
+    )
 
 
 def shares_chart(agreement: Agreement, words: dict[str, Any]) -> Chart:
     cost = agreement.cost
     assert cost is not None
-    return Chart(f"shares:{agreement.id}", tuple(s.municipality.name for s in cost.shares),
-                 ((words["deck"]["share_series"], tuple(s.hundredths / 100 for s in cost.shares)),), '0.00" %"', "bar")
+    return Chart(
+        f"shares:{agreement.id}",
+        tuple(s.municipality.name for s in cost.shares),
+        ((words["deck"]["share_series"], tuple(s.hundredths / 100 for s in cost.shares)),),
+        '0.00" %"',
+        "bar",
+    )
 
 
 def shares_table(agreement: Agreement, words: dict[str, Any]) -> Table:
@@ -85,8 +96,13 @@ def comparison_table(agreement: Agreement, words: dict[str, Any]) -> Table:
         row = [_cell(share.municipality.name)]
         for option in options:
             assert option.euros is not None
-            row.append(_cell(f"{fi_euro(option.euros[i])} ({fi_percent(option.hundredths[i])})", True,
-                             option.illustrative or cost.budget.illustrative))
+            row.append(
+                _cell(
+                    f"{fi_euro(option.euros[i])} ({fi_percent(option.hundredths[i])})",
+                    True,
+                    option.illustrative or cost.budget.illustrative,
+                )
+            )
         rows.append(tuple(row))
     width = 12.0 / max(1, len(options))
     return Table(f"comparison:{agreement.id}", tuple(header), tuple(rows), (4.0, *([width] * len(options))))
@@ -105,8 +121,10 @@ def contract_diagram(case: Case, words: dict[str, Any]) -> Diagram | None:
 
     area = next((a for a in case.employment_areas.values() if joint.lead in a.members), None)
     organ_of_area = own_area(case, joint) is not None  # the body is the employment area's own organ
-    nodes = [Node("lead", d["lead"].format(name=joint.lead.official_name), 1),
-             Node("body", d["body"].format(name=body["name"]), 2)]
+    nodes = [
+        Node("lead", d["lead"].format(name=joint.lead.official_name), 1),
+        Node("body", d["body"].format(name=body["name"]), 2),
+    ]
     edges = [Edge("lead", "body", cited("KuntaL 51 §", "L 380/2023 12 §") if organ_of_area else cited("KuntaL 51 §"))]
     for m in joint.parties:
         if m.id != joint.lead.id:
@@ -114,9 +132,14 @@ def contract_diagram(case: Case, words: dict[str, Any]) -> Diagram | None:
             edges.append(Edge("body", m.id, cited("KuntaL 49 §, 52 §")))
     with_area: set[str] = set()
     if area is not None and not organ_of_area:
-        nodes.insert(0, Node("area", d["area"].format(name=area.name, lead=area.lead.name, authority=area.authority), 0))
-        binding = [a for a in case.agreements
-                   if a.kind in ("authority_task", "joint_post") and {area.lead.id, joint.lead.id} <= {p.id for p in a.parties}]
+        nodes.insert(
+            0, Node("area", d["area"].format(name=area.name, lead=area.lead.name, authority=area.authority), 0)
+        )
+        binding = [
+            a
+            for a in case.agreements
+            if a.kind in ("authority_task", "joint_post") and {area.lead.id, joint.lead.id} <= {p.id for p in a.parties}
+        ]
         with_area = {a.id for a in binding}
         sections = sorted({{"authority_task": "KuntaL 54 §", "joint_post": "KuntaL 53 §"}[a.kind] for a in binding})
         if "KuntaL 54 §" in sections:
@@ -125,10 +148,16 @@ def contract_diagram(case: Case, words: dict[str, Any]) -> Diagram | None:
     # Joint posts among the parties themselves: a box beside the joint body, bound to the employer.
     for a in case.agreements:
         employer = a.details.get("employer")
-        if a.kind == "joint_post" and a.id not in with_area and employer is not None \
-                and joint.lead.id in {p.id for p in a.parties}:
-            nodes.insert(next(i for i, n in enumerate(nodes) if n.id == "body") + 1,
-                         Node(f"posts:{a.id}", d["posts"].format(employer=employer.official_name), 2))
+        if (
+            a.kind == "joint_post"
+            and a.id not in with_area
+            and employer is not None
+            and joint.lead.id in {p.id for p in a.parties}
+        ):
+            nodes.insert(
+                next(i for i, n in enumerate(nodes) if n.id == "body") + 1,
+                Node(f"posts:{a.id}", d["posts"].format(employer=employer.official_name), 2),
+            )
             edges.insert(1, Edge("lead", f"posts:{a.id}", cited("KuntaL 53 §")))
     return Diagram(tuple(nodes), tuple(edges))
 
@@ -157,8 +186,11 @@ def sources(case: Case, words: dict[str, Any], agreements: tuple[Agreement, ...]
     compared = {a.id for a in council_agreements(case)}  # the agreements with a comparison slide
     for a in agreements if agreements is not None else council_agreements(case):
         if a.composition is not None:
-            figures = {(seat.population.year, seat.population.source, seat.population.illustrative)
-                       for seat in a.composition.seats if seat.population}
+            figures = {
+                (seat.population.year, seat.population.source, seat.population.illustrative)
+                for seat in a.composition.seats
+                if seat.population
+            }
             out += [marked(s["population"].format(year=y, source=src), ill) for y, src, ill in sorted(figures)]
         if a.cost is not None and a.cost.basis == "customers" and a.cost.source:
             out.append(marked(s["customers"].format(year=a.cost.year, source=a.cost.source), a.cost.illustrative))
@@ -172,9 +204,13 @@ def sources(case: Case, words: dict[str, Any], agreements: tuple[Agreement, ...]
                 if option.basis not in ("population", "labour_force") or option.year is None:
                     continue
                 table = "populations" if option.basis == "population" else "labour_force"
-                figures = {(getattr(m, table)[option.year].source, getattr(m, table)[option.year].illustrative)
-                           for m in a.parties}
-                out += [marked(s[option.basis].format(year=option.year, source=src), ill) for src, ill in sorted(figures)]
+                figures = {
+                    (getattr(m, table)[option.year].source, getattr(m, table)[option.year].illustrative)
+                    for m in a.parties
+                }
+                out += [
+                    marked(s[option.basis].format(year=option.year, source=src), ill) for src, ill in sorted(figures)
+                ]
     return list(dict.fromkeys(out))
 
 
@@ -200,17 +236,28 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
     base: dict[str, Any] = {"case": case, "view": view, "labels": words}
     slides = [_slide(lang, "otsikko", base, "otsikko", "title")]
     if joint is not None:
-        ctx = {**base, "jb": joint, "body": joint.details["body"], "lead": joint.lead, "comp": joint.composition,
-               "drift": seat_drift(case, joint)}
+        ctx = {
+            **base,
+            "jb": joint,
+            "body": joint.details["body"],
+            "lead": joint.lead,
+            "comp": joint.composition,
+            "drift": seat_drift(case, joint),
+        }
         slides.append(_slide(lang, "hallintomalli", ctx, "hallintomalli"))
     slides.append(_slide(lang, "kuntalaki", {**base, "used": used_sections(case)}, "kuntalaki"))
     if case.employment_areas:
-        law = {**base, "delegates": any(a.kind == "authority_task" for a in case.agreements),
-               "exception": any(area.exception_14 for area in case.employment_areas.values())}
+        law = {
+            **base,
+            "delegates": any(a.kind == "authority_task" for a in case.agreements),
+            "exception": any(area.exception_14 for area in case.employment_areas.values()),
+        }
         slides.append(_slide(lang, "tyovoimalaki", law, "tyovoimalaki"))
     diagram = contract_diagram(case, words)
     if diagram is not None:
-        slides.append(_slide(lang, "sopimusrakenne", {**base, "diagram": diagram}, "sopimusrakenne", "visual", diagram=diagram))
+        slides.append(
+            _slide(lang, "sopimusrakenne", {**base, "diagram": diagram}, "sopimusrakenne", "visual", diagram=diagram)
+        )
     for a in agreements:
         if a.composition is not None:
             ctx = {**base, "a": a, "comp": a.composition, "body": a.details["body"], "drift": seat_drift(case, a)}
@@ -225,8 +272,17 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
         if paid is not None:
             slides.append(_slide(lang, "korvaus", {**ctx, "c": paid}, f"korvaus:{a.id}"))
         else:
-            slides.append(_slide(lang, "kustannukset", ctx, f"kustannukset:{a.id}", "visual",
-                                 chart=shares_chart(a, words), table=shares_table(a, words)))
+            slides.append(
+                _slide(
+                    lang,
+                    "kustannukset",
+                    ctx,
+                    f"kustannukset:{a.id}",
+                    "visual",
+                    chart=shares_chart(a, words),
+                    table=shares_table(a, words),
+                )
+            )
     for a in agreements:
         if a.cost is not None and a.cost.budget is not None and len(alternatives(a)) >= 2:
             ctx = {**base, "a": a, "cost": a.cost, "options": alternatives(a)}

@@ -9,7 +9,7 @@ runs, so an illustrative figure can never lose its marking between template and 
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from generator.compose.tree import Block, BulletList, Paragraph, Run, Table
 

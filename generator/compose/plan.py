@@ -54,7 +54,9 @@ def document_languages(case: Case) -> list[str]:
 
 def legal_basis(tree: Document, lang: str) -> tuple[str, ...]:
     """Section-level citations, in ``lang``, of every requirement the document's clauses satisfy."""
-    sections = {cite(section_of(REQUIREMENTS[code].citation), lang) for clause in tree.clauses() for code in clause.requirements}
+    sections = {
+        cite(section_of(REQUIREMENTS[code].citation), lang) for clause in tree.clauses() for code in clause.requirements
+    }
     return tuple(sorted(sections, key=section_sort_key))
 
 
@@ -75,8 +77,18 @@ def plan_agreements(case: Case, keep: Callable[[Agreement, str], bool] | None = 
             a = version.agreement(agreement.id)
             tree = compose_agreement(version, a)
             stem = a.output_stem if position == 0 else f"{a.output_stem}.{lang}"
-            planned.append(Planned(f"{stem}.docx", "agreement", a.title, lang, tree, legal_basis(tree, lang),
-                                   tuple(m.id for m in a.parties), {"agreement": a.id}))
+            planned.append(
+                Planned(
+                    f"{stem}.docx",
+                    "agreement",
+                    a.title,
+                    lang,
+                    tree,
+                    legal_basis(tree, lang),
+                    tuple(m.id for m in a.parties),
+                    {"agreement": a.id},
+                )
+            )
     return planned
 
 
@@ -103,7 +115,9 @@ def plan_outputs(case: Case, only: Collection[str] | None = None) -> list[Planne
         everyone = tuple(dict.fromkeys(party for p in agreements for party in p.parties))
         report_basis = _union([legal_basis(tree_in(a.id, base), base) for a in base_case.agreements])
         for suffix in ("docx", "md"):
-            planned.append(Planned(f"{stem}.{suffix}", "compliance_report", report.title, base, report, report_basis, everyone))
+            planned.append(
+                Planned(f"{stem}.{suffix}", "compliance_report", report.title, base, report, report_basis, everyone)
+            )
 
     for municipality in case.councils:
         lang = council_language(municipality)
@@ -111,14 +125,39 @@ def plan_outputs(case: Case, only: Collection[str] | None = None) -> list[Planne
             continue
         version = versions[lang]
         legal = {a.id: ", ".join(legal_basis(tree_in(a.id, lang), lang)) for a in version.agreements}
-        view_basis = _union([legal_basis(tree_in(a.id, lang), lang) for a in version.agreements
-                             if municipality.id in {m.id for m in a.parties}])
+        view_basis = _union(
+            [
+                legal_basis(tree_in(a.id, lang), lang)
+                for a in version.agreements
+                if municipality.id in {m.id for m in a.parties}
+            ]
+        )
         deck = compose_deck(version, municipality.id)
-        planned.append(Planned(f"{municipality.id}-{deck.labels['deck']['file_stem']}.pptx", "deck", deck.title, lang,
-                               deck, view_basis, (municipality.id,), {"municipality": municipality.id}))
+        planned.append(
+            Planned(
+                f"{municipality.id}-{deck.labels['deck']['file_stem']}.pptx",
+                "deck",
+                deck.title,
+                lang,
+                deck,
+                view_basis,
+                (municipality.id,),
+                {"municipality": municipality.id},
+            )
+        )
         proposal = compose_proposal(version, municipality.id, legal, f"{stem}.docx")
-        planned.append(Planned(f"{proposal.id}.docx", "council_proposal", proposal.title, lang, proposal, view_basis,
-                               (municipality.id,), {"municipality": municipality.id}))
+        planned.append(
+            Planned(
+                f"{proposal.id}.docx",
+                "council_proposal",
+                proposal.title,
+                lang,
+                proposal,
+                view_basis,
+                (municipality.id,),
+                {"municipality": municipality.id},
+            )
+        )
     for output in planned:
         if not output.path.endswith(".md"):
             output.extra["anchors"] = anchors(output.tree)

@@ -34,8 +34,14 @@ def terms_table(agreements: tuple[Agreement, ...], words: dict[str, Any], lang: 
         term = p["indefinite"] if a.term is None or a.term.indefinite else p["until"].format(date=fi_date(a.term.end))
         notice = months(a.termination.notice_months, lang) if a.termination else p["none"]
         illustrative = bool(a.termination and a.termination.illustrative)
-        rows.append((Cell((Run(a.title),)), Cell((Run(fi_date(a.entry_into_force)),)), Cell((Run(term),)),
-                     Cell((Run(notice + ("*" if illustrative else ""), "illustrative" if illustrative else "plain"),))))
+        rows.append(
+            (
+                Cell((Run(a.title),)),
+                Cell((Run(fi_date(a.entry_into_force)),)),
+                Cell((Run(term),)),
+                Cell((Run(notice + ("*" if illustrative else ""), "illustrative" if illustrative else "plain"),)),
+            )
+        )
     return Table("terms", tuple(p["terms_columns"]), tuple(rows), (7.0, 2.8, 2.8, 3.0))
 
 
@@ -45,8 +51,14 @@ def compose_proposal(case: Case, municipality_id: str, legal: dict[str, str], re
     p = words["proposal"]
     view = council_view(case, case.municipalities[municipality_id])
     board = next((s for s in case.schedule if s.step == "board"), None)
-    context = {"case": case, "view": view, "labels": words, "legal": legal,
-               "report_file": report_file, "entry": entry_dates(view.to_approve)}
+    context = {
+        "case": case,
+        "view": view,
+        "labels": words,
+        "legal": legal,
+        "report_file": report_file,
+        "entry": entry_dates(view.to_approve),
+    }
     by_id = {a.id: a for a in view.agreements}
 
     def tables(name: str) -> Table:
@@ -63,17 +75,24 @@ def compose_proposal(case: Case, municipality_id: str, legal: dict[str, str], re
         clause = Clause(section, "", (), parse_blocks(body, tables), keep_together=section in KEEP_TOGETHER)
         chapters.append(Chapter(section, title.strip(), [clause]))
     municipality = view.municipality
-    meta = [(p["case_number"], p["case_number_value"]),
-            (p["council"], municipality.council)]
+    meta = [(p["case_number"], p["case_number_value"]), (p["council"], municipality.council)]
     if board is not None:
         meta.append((p["earlier"], p["earlier_value"].format(board=municipality.board or "", date=fi_date(board.date))))
     if municipality.preparer:
         meta.append((p["preparer"], municipality.preparer))
     meta.append((words["version"], f"{case.version.number} ({fi_date(case.version.date)})"))
     return Document(
-        kind="council_proposal", id=f"{municipality_id}-{p['file_stem']}",
+        kind="council_proposal",
+        id=f"{municipality_id}-{p['file_stem']}",
         title=p["title"].format(title=case.proposal_title or case.title),
-        status=words["status"][case.version.status], version=case.version.number, date=fi_date(case.version.date),
-        lead_paragraphs=[], chapters=chapters, signatures_title="", signatories=[], labels=words,
-        meta=meta, numbered=False,
+        status=words["status"][case.version.status],
+        version=case.version.number,
+        date=fi_date(case.version.date),
+        lead_paragraphs=[],
+        chapters=chapters,
+        signatures_title="",
+        signatories=[],
+        labels=words,
+        meta=meta,
+        numbered=False,
     )

@@ -7,9 +7,10 @@ because an empty gap in a legal text is worse than no document at all.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import jinja2
 import yaml
@@ -30,7 +31,7 @@ class TemplateProblem(Exception):
         self.reason = reason
 
 
-@lru_cache(maxsize=None)
+@cache
 def labels(lang: str) -> dict[str, Any]:
     """The language pack's fixed words: chapter titles, table headings, document labels."""
     return yaml.safe_load((templates_dir() / lang / "labels.yaml").read_text("utf-8"))
@@ -60,16 +61,16 @@ def join_words(items: Iterable[Any], lang: str) -> str:
 # between a figure and the space, so the patterns step over them.
 _M = "[\ue000-\ue0ff]*"
 _NO_BREAK = (
-    (re.compile(f"(?<=\\d)({_M}) (?={_M}\\d{{3}}(?!\\d))"), f"\\1{NBSP}"),                 # 20 000
-    (re.compile(f"(?<=\\d)({_M}) (?={_M}[§%€])"), f"\\1{NBSP}"),                             # 53 §, 100 %, 300 €
-    (re.compile(f"(?<=\\d)({_M}) (?={_M}(?:jäsen|ledam))"), f"\\1{NBSP}"),                   # 2 jäsentä, 2 ledamöter
-    (re.compile(r"\b([A-ZÅÄÖ][A-Za-zåäö]*L|L) (?=\d)"), "\\1" + NBSP),                  # KuntaL 49, L 380/2023
-    (re.compile(r"(?<=/\d{4}) (?=\d+\s§)"), NBSP),                                     # 380/2023 13 §
-    (re.compile(r"(?<=/\d{4}\)) (?=\d+\s§)"), NBSP),                                   # (380/2023) 13 §
-    (re.compile(r"(?:(?<=§)|(?<=§:n)) (?=\d+\smom\.)"), NBSP),                            # 54 §:n 1 mom.
-    (re.compile(r"(?<=\d) (?=mom\.)"), NBSP),                                          # 1 mom.
-    (re.compile(r"(?<=mom\.) (?=\d+\s[kp]\.)"), NBSP),                                   # mom. 2 k., mom. 2 p.
-    (re.compile(r"(?<=\d) (?=[kp]\.)"), NBSP),                                         # 2 k., 2 p.
+    (re.compile(f"(?<=\\d)({_M}) (?={_M}\\d{{3}}(?!\\d))"), f"\\1{NBSP}"),  # 20 000
+    (re.compile(f"(?<=\\d)({_M}) (?={_M}[§%€])"), f"\\1{NBSP}"),  # 53 §, 100 %, 300 €
+    (re.compile(f"(?<=\\d)({_M}) (?={_M}(?:jäsen|ledam))"), f"\\1{NBSP}"),  # 2 jäsentä, 2 ledamöter
+    (re.compile(r"\b([A-ZÅÄÖ][A-Za-zåäö]*L|L) (?=\d)"), "\\1" + NBSP),  # KuntaL 49, L 380/2023
+    (re.compile(r"(?<=/\d{4}) (?=\d+\s§)"), NBSP),  # 380/2023 13 §
+    (re.compile(r"(?<=/\d{4}\)) (?=\d+\s§)"), NBSP),  # (380/2023) 13 §
+    (re.compile(r"(?:(?<=§)|(?<=§:n)) (?=\d+\smom\.)"), NBSP),  # 54 §:n 1 mom.
+    (re.compile(r"(?<=\d) (?=mom\.)"), NBSP),  # 1 mom.
+    (re.compile(r"(?<=mom\.) (?=\d+\s[kp]\.)"), NBSP),  # mom. 2 k., mom. 2 p.
+    (re.compile(r"(?<=\d) (?=[kp]\.)"), NBSP),  # 2 k., 2 p.
 )
 
 
@@ -124,7 +125,7 @@ def _official_genitive(official_name: str, endings: dict[str, str]) -> str:
     return f"{head} {endings[last]}" if head and last in endings else official_name
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment(lang: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir() / lang)),
@@ -139,30 +140,38 @@ def environment(lang: str) -> jinja2.Environment:
         auto_reload=False,
     )
     words = labels(lang)
-    env.filters.update({
-        "date": fi_date,
-        "num": fi_number,
-        "pct": fi_percent,
-        "eur": fi_euro,
-        # join without a separator lists in prose ("A, B ja C"); with one it joins as Jinja's does.
-        "join": lambda items, sep=None: join_words(items, lang) if sep is None else sep.join(str(i) for i in items),
-        "names": lambda ms: join_words((m.name for m in ms), lang),
-        "ill": lambda text, flag=True: f"{ILL_OPEN}{text}*{CLOSE}" if flag else str(text),
-        "todo": lambda text: f"{PLACE_OPEN}{text}{CLOSE}",
-        # {{ value|fact("seats", a, m) }}: the value states a shared fact (without m: the total).
-        "fact": lambda text, kind, a, m=None: fact(text, fact_key(
-            kind, a.id, m.name if m is not None else words["tables"]["total"] if kind in ("seats", "euros") else None)),
-        "strong": lambda text: f"{STRONG_OPEN}{text}{CLOSE}",
-        "months": lambda n: months(n, lang),
-        "cap": lambda text: str(text)[:1].upper() + str(text)[1:],
-        "board_acc": lambda m: _official_genitive(m.official_name, words["board_accusative"]).split(" ")[-1],
-        "boards": lambda ms: boards(ms, lang),
-        "cites": lambda text: cites(text, lang),
-        "gen": lambda m: _official_genitive(m.official_name, words["official_genitive"]),
-        "alla": lambda m: _official_genitive(m.official_name, words["official_allative"]),
-        "ogen": lambda m: _official_genitive(m.official_name, words["official_genitive"]),
-        "bid": lambda m: m.business_id if m.business_id else f"{PLACE_OPEN}{words['to_be_checked']}{CLOSE}",
-    })
+    env.filters.update(
+        {
+            "date": fi_date,
+            "num": fi_number,
+            "pct": fi_percent,
+            "eur": fi_euro,
+            # join without a separator lists in prose ("A, B ja C"); with one it joins as Jinja's does.
+            "join": lambda items, sep=None: join_words(items, lang) if sep is None else sep.join(str(i) for i in items),
+            "names": lambda ms: join_words((m.name for m in ms), lang),
+            "ill": lambda text, flag=True: f"{ILL_OPEN}{text}*{CLOSE}" if flag else str(text),
+            "todo": lambda text: f"{PLACE_OPEN}{text}{CLOSE}",
+            # {{ value|fact("seats", a, m) }}: the value states a shared fact (without m: the total).
+            "fact": lambda text, kind, a, m=None: fact(
+                text,
+                fact_key(
+                    kind,
+                    a.id,
+                    m.name if m is not None else words["tables"]["total"] if kind in ("seats", "euros") else None,
+                ),
+            ),
+            "strong": lambda text: f"{STRONG_OPEN}{text}{CLOSE}",
+            "months": lambda n: months(n, lang),
+            "cap": lambda text: str(text)[:1].upper() + str(text)[1:],
+            "board_acc": lambda m: _official_genitive(m.official_name, words["board_accusative"]).split(" ")[-1],
+            "boards": lambda ms: boards(ms, lang),
+            "cites": lambda text: cites(text, lang),
+            "gen": lambda m: _official_genitive(m.official_name, words["official_genitive"]),
+            "alla": lambda m: _official_genitive(m.official_name, words["official_allative"]),
+            "ogen": lambda m: _official_genitive(m.official_name, words["official_genitive"]),
+            "bid": lambda m: m.business_id if m.business_id else f"{PLACE_OPEN}{words['to_be_checked']}{CLOSE}",
+        }
+    )
     return env
 
 

@@ -61,8 +61,9 @@ def _runs(paragraph: etree._Element) -> list[etree._Element]:
 
 
 def _text(run: etree._Element) -> str:
-    return "".join("\t" if child.tag == f"{_W}tab" else (child.text or "")
-                   for child in run if child.tag in (f"{_W}t", f"{_W}tab"))
+    return "".join(
+        "\t" if child.tag == f"{_W}tab" else (child.text or "") for child in run if child.tag in (f"{_W}t", f"{_W}tab")
+    )
 
 
 def _run(text: str, props: etree._Element | None, deleted: bool) -> etree._Element:
@@ -253,8 +254,12 @@ def track_frame(old_docx: bytes, new_docx: bytes, author: str, when: dt.date) ->
         old_parts = {name: package.read(name) for name in package.namelist()}
     with zipfile.ZipFile(io.BytesIO(new_docx)) as package:
         new_parts = [(name, package.read(name)) for name in package.namelist()]
-    tracked = [name for name, _ in new_parts if name in old_parts
-               and (name == _DOCUMENT or (name.startswith(("word/header", "word/footer")) and name.endswith(".xml")))]
+    tracked = [
+        name
+        for name, _ in new_parts
+        if name in old_parts
+        and (name == _DOCUMENT or (name.startswith(("word/header", "word/footer")) and name.endswith(".xml")))
+    ]
     new_roots = {name: etree.fromstring(data) for name, data in new_parts if name in tracked}
     old_roots = {name: etree.fromstring(old_parts[name]) for name in tracked}
     before = {name: etree.tostring(root) for name, root in new_roots.items()}
@@ -269,6 +274,13 @@ def track_frame(old_docx: bytes, new_docx: bytes, author: str, when: dt.date) ->
     changed = {name for name, root in new_roots.items() if etree.tostring(root) != before[name]}
     if not changed:
         return new_docx
-    parts = [(name, (XML_HEAD + etree.tostring(new_roots[name], encoding="unicode")).encode("utf-8")
-              if name in changed else data) for name, data in new_parts]
+    parts = [
+        (
+            name,
+            (XML_HEAD + etree.tostring(new_roots[name], encoding="unicode")).encode("utf-8")
+            if name in changed
+            else data,
+        )
+        for name, data in new_parts
+    ]
     return zip_package(parts, when)

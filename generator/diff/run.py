@@ -10,8 +10,8 @@ from generator.check.pipeline import validate_case
 from generator.compose.agreement import compose_agreement
 from generator.compose.templating import labels
 from generator.diff.facts_diff import FactChange, fact_changes
-from generator.diff.sources import materialise
 from generator.diff.frame import track_frame
+from generator.diff.sources import materialise
 from generator.diff.tree_diff import ClauseChanges, redline
 from generator.findings import Finding, has_errors
 from generator.formats import fi_date
@@ -37,16 +37,27 @@ class DiffResult:
 
 def summary_markdown(old: Case, new: Case, result: DiffResult) -> str:
     d = labels(new.language)["diff"]
-    lines = [f"# {d['title']}: {new.title}", "",
-             d["versions"].format(old=old.version.number, old_date=fi_date(old.version.date),
-                                  new=new.version.number, new_date=fi_date(new.version.date)), "",
-             d["count"].format(n=result.count) if result.count else d["none"], ""]
+    lines = [
+        f"# {d['title']}: {new.title}",
+        "",
+        d["versions"].format(
+            old=old.version.number,
+            old_date=fi_date(old.version.date),
+            new=new.version.number,
+            new_date=fi_date(new.version.date),
+        ),
+        "",
+        d["count"].format(n=result.count) if result.count else d["none"],
+        "",
+    ]
     if result.facts:
         lines += [f"## {d['facts_title']}", ""]
         lines += [f"- {c.subject} – {c.what}: {c.old} → {c.new}" for c in result.facts] + [""]
     if result.added or result.removed:
         lines += [f"## {d['agreements_title']}", ""]
-        lines += [f"- {d['added']}: {t}" for t in result.added] + [f"- {d['removed']}: {t}" for t in result.removed] + [""]
+        lines += (
+            [f"- {d['added']}: {t}" for t in result.added] + [f"- {d['removed']}: {t}" for t in result.removed] + [""]
+        )
     titles = {a.id: a.title for a in new.agreements}
     for agreement_id, changes in result.clauses.items():
         if not changes.count:

@@ -87,8 +87,11 @@ def _diff_table(old: Table, new: Table) -> Table:
         for row in new.rows[j1:j2]:
             rows.append(tuple(Cell(mark_all(c.runs, "ins"), c.numeric) for c in row))
             changes.append("ins")
-    header_runs = tuple(diff_runs((Run(a),), (Run(b),)) for a, b in zip(old.header, new.header)) \
-        if len(old.header) == len(new.header) else ()
+    header_runs = (
+        tuple(diff_runs((Run(a),), (Run(b),)) for a, b in zip(old.header, new.header))
+        if len(old.header) == len(new.header)
+        else ()
+    )
     return replace(new, rows=tuple(rows), row_changes=tuple(changes), header_runs=header_runs)
 
 
@@ -119,8 +122,15 @@ def diff_blocks(old: list[Block], new: list[Block]) -> list[Block]:
 
 
 def _whole_clause(clause: Clause, change: str) -> Clause:
-    return Clause(clause.id, clause.title, clause.requirements, [_whole(b, change) for b in clause.blocks],
-                  clause.negotiated, mark_all((Run(clause.title),), change), change)  # type: ignore[arg-type]
+    return Clause(
+        clause.id,
+        clause.title,
+        clause.requirements,
+        [_whole(b, change) for b in clause.blocks],
+        clause.negotiated,
+        mark_all((Run(clause.title),), change),
+        change,
+    )  # type: ignore[arg-type]
 
 
 def _blocks_changed(blocks: list[Block]) -> bool:
@@ -129,8 +139,11 @@ def _blocks_changed(blocks: list[Block]) -> bool:
             return True
         if isinstance(block, BulletList) and (any(block.changes) or any(changed(i) for i in block.items)):
             return True
-        if isinstance(block, Table) and (any(block.row_changes) or any(changed(c.runs) for r in block.rows for c in r)
-                                         or any(changed(h) for h in block.header_runs)):
+        if isinstance(block, Table) and (
+            any(block.row_changes)
+            or any(changed(c.runs) for r in block.rows for c in r)
+            or any(changed(h) for h in block.header_runs)
+        ):
             return True
     return False
 
@@ -147,8 +160,9 @@ def _diff_chapter(old: Chapter | None, new: Chapter, changes: ClauseChanges) -> 
                 title = diff_runs((Run(a.title),), (Run(b.title),))
                 if _blocks_changed(blocks) or changed(title):
                     changes.reworded.append(b.id)
-                out.append(Clause(b.id, b.title, b.requirements, blocks, b.negotiated,
-                                  title if changed(title) else (), None))
+                out.append(
+                    Clause(b.id, b.title, b.requirements, blocks, b.negotiated, title if changed(title) else (), None)
+                )
             continue
         for clause in old_clauses[i1:i2]:
             changes.removed.append(clause.id)

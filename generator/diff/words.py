@@ -36,7 +36,9 @@ def diff_runs(old: tuple[Run, ...], new: tuple[Run, ...]) -> tuple[Run, ...]:
     """New's runs with old's removed words as deletions and new words as insertions."""
     a, b = _tokens(old), _tokens(new)
     matcher = SequenceMatcher(None, [t for t, _ in a], [t for t, _ in b], autojunk=False)
-    words = SequenceMatcher(None, [t for t, _ in a if not t.isspace()], [t for t, _ in b if not t.isspace()], autojunk=False)
+    words = SequenceMatcher(
+        None, [t for t, _ in a if not t.isspace()], [t for t, _ in b if not t.isspace()], autojunk=False
+    )
     if a and b and words.ratio() < REWRITE_RATIO:
         return _merge([*mark_all(old, "del"), *mark_all(new, "ins")])
     pieces: list[Run] = []

@@ -45,7 +45,9 @@ def load_case_folder(folder_arg: str | os.PathLike[str]) -> tuple[RawCase, list[
     findings: list[Finding] = []
     for name in (CASE_FILE, REGISTRY_FILE):
         if not (folder / name).is_file():
-            findings.append(Finding("CASE-MISSING-FILE", "error", Position(display_path(folder_arg, name), 1, 1), {"name": name}))
+            findings.append(
+                Finding("CASE-MISSING-FILE", "error", Position(display_path(folder_arg, name), 1, 1), {"name": name})
+            )
     if findings:
         return raw, findings
 

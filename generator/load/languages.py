@@ -12,9 +12,10 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Callable, Iterator
+from functools import cache, lru_cache
+from typing import Any
 from urllib.parse import urldefrag, urljoin
 
 from jsonschema import Draft202012Validator
@@ -34,7 +35,7 @@ def _registry() -> Registry:
     return Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas().values())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fits(location: str) -> Draft202012Validator:
     return Draft202012Validator({"$ref": location}, registry=_registry())
 
@@ -44,13 +45,13 @@ def _pointer(location: str, *parts: Any) -> str:
     return location + "".join(f"/{p}" for p in escaped)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _node(location: str) -> Any:
     """The schema node at an absolute location (the schemas never change within a process)."""
     return _registry().resolver().lookup(location).contents
 
 
-@lru_cache(maxsize=None)
+@cache
 def _target(location: str, ref: str) -> str:
     return urljoin(urldefrag(location).url, ref)
 
@@ -126,8 +127,15 @@ def _set(data: Any, path: JsonPath, value: Any) -> None:
     data[path[-1]] = value
 
 
-def localize(loaded: LoadedFile, texts: list[JsonPath], lang: str, base_lang: str, missing: list[Untranslated],
-             mark: bool = False, fallback: Fallback = lambda loaded, path, lang: None) -> LoadedFile:
+def localize(
+    loaded: LoadedFile,
+    texts: list[JsonPath],
+    lang: str,
+    base_lang: str,
+    missing: list[Untranslated],
+    mark: bool = False,
+    fallback: Fallback = lambda loaded, path, lang: None,
+) -> LoadedFile:
     """The file with every text in ``lang``; a plain string is in ``base_lang``.
 
     A text without a ``lang`` version takes ``fallback``'s text (a proper name, a derived name) if

@@ -9,9 +9,9 @@ reported; aliases are expanded under a node budget so that an alias bomb is refu
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,7 @@ _StrictResolver.add_implicit_resolver(
 try:
     from yaml.cyaml import CParser as _Parser
 except ImportError:  # PyYAML built without libyaml
+
     class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
             yaml.reader.Reader.__init__(self, stream)
@@ -93,7 +94,7 @@ class LoadedFile:
     def key_position(self, path: JsonPath) -> Position:
         return self.key_positions.get(tuple(path)) or self.position(path)
 
-    def with_data(self, data: Any) -> "LoadedFile":
+    def with_data(self, data: Any) -> LoadedFile:
         """The same file with other data at the same positions (the file in another language)."""
         return dataclasses.replace(self, data=data)
 
@@ -130,8 +131,12 @@ class _Walker:
                 key = str(key)
                 if key in result:
                     self.findings.append(
-                        Finding("YAML-DUPKEY", "error", self.pos(key_node),
-                                {"key": key, "first": self.keys[path + (key,)].line})
+                        Finding(
+                            "YAML-DUPKEY",
+                            "error",
+                            self.pos(key_node),
+                            {"key": key, "first": self.keys[path + (key,)].line},
+                        )
                     )
                     continue
                 self.keys[path + (key,)] = self.pos(key_node)
@@ -147,13 +152,16 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 _TAB_INDENT = re.compile(r"^( *)\t", re.M)
 
 
-def _control_characters(data: Any, path: JsonPath, walker: "_Walker") -> None:
+def _control_characters(data: Any, path: JsonPath, walker: _Walker) -> None:
     if isinstance(data, str):
         match = _XML_INVALID.search(data)
         if match:
             pos = walker.values.get(path) or Position(walker.display, 1, 1)
-            walker.findings.append(Finding("TEXT-CONTROL", "error", pos,
-                                           {"code": f"U+{ord(match.group()):04X}", "offset": match.start() + 1}))
+            walker.findings.append(
+                Finding(
+                    "TEXT-CONTROL", "error", pos, {"code": f"U+{ord(match.group()):04X}", "offset": match.start() + 1}
+                )
+            )
     elif isinstance(data, dict):
         for key, value in data.items():
             _control_characters(value, path + (key,), walker)
@@ -207,9 +215,17 @@ def load_yaml_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Fi
         data = walker.walk(node, ())
     except _TooLarge as exc:
         limit = MAX_NODES if exc.what == "nodes" else MAX_DEPTH
-        return None, [Finding("YAML-TOO-LARGE", "error", exc.position, {
-            "what_fi": f"{'arvoja' if exc.what == 'nodes' else 'sisäkkäisiä tasoja'} yli {limit}",
-            "what_en": f"more than {limit} {'values' if exc.what == 'nodes' else 'nested levels'}"})]
+        return None, [
+            Finding(
+                "YAML-TOO-LARGE",
+                "error",
+                exc.position,
+                {
+                    "what_fi": f"{'arvoja' if exc.what == 'nodes' else 'sisäkkäisiä tasoja'} yli {limit}",
+                    "what_en": f"more than {limit} {'values' if exc.what == 'nodes' else 'nested levels'}",
+                },
+            )
+        ]
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = Position(display, mark.line + 1, mark.column + 1) if mark else start
@@ -221,8 +237,17 @@ def load_yaml_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Fi
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        return None, [Finding("TEXT-CONTROL", "error", Position(display, line, column),
-                              {"code": f"U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X}", "offset": column})]
+        return None, [
+            Finding(
+                "TEXT-CONTROL",
+                "error",
+                Position(display, line, column),
+                {
+                    "code": f"U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X}",
+                    "offset": column,
+                },
+            )
+        ]
     except yaml.YAMLError as exc:
         return None, [Finding("YAML-SYNTAX", "error", start, {"problem": str(exc)})]
     finally:

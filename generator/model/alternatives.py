@@ -36,7 +36,11 @@ def alternatives(agreement: Agreement) -> list[Alternative]:
     assert cost is not None
     parties = agreement.parties
     chosen = tuple(s.figure or Decimal(0) for s in cost.shares)
-    options = [_alternative(cost.basis, cost.year, chosen, cost, cost.illustrative or any(s.figure_illustrative for s in cost.shares))]
+    options = [
+        _alternative(
+            cost.basis, cost.year, chosen, cost, cost.illustrative or any(s.figure_illustrative for s in cost.shares)
+        )
+    ]
     for basis, attribute in (("population", "populations"), ("labour_force", "labour_force")):
         year = _latest_common(parties, attribute)
         # The chosen basis again when newer figures exist: what the same basis gives today is the

@@ -16,8 +16,21 @@ from generator.findings import Finding
 from generator.load.case_folder import RawCase
 from generator.load.yaml_loader import LoadedFile
 from generator.model.entities import (
-    Agreement, Budget, Case, Composition, CostSharing, EmploymentArea, Figure, HistoryEvent,
-    Municipality, ScheduleStep, Seat, Share, Term, Termination, Version,
+    Agreement,
+    Budget,
+    Case,
+    Composition,
+    CostSharing,
+    EmploymentArea,
+    Figure,
+    HistoryEvent,
+    Municipality,
+    ScheduleStep,
+    Seat,
+    Share,
+    Term,
+    Termination,
+    Version,
 )
 from generator.model.seats import seats_per_started
 from generator.model.shares import PERCENT_HUNDREDTHS, largest_remainder
@@ -54,15 +67,24 @@ def _figures(entries: list[dict[str, Any]] | None) -> dict[int, Figure]:
 
 def _municipality(entry: dict[str, Any]) -> Municipality:
     return Municipality(
-        id=entry["id"], name=entry["name"], genitive=entry["genitive"], official_name=entry["official_name"],
-        business_id=entry["business_id"], language=entry["language"], council=entry["council"],
-        board=entry.get("board"), populations=_figures(entry["populations"]),
+        id=entry["id"],
+        name=entry["name"],
+        genitive=entry["genitive"],
+        official_name=entry["official_name"],
+        business_id=entry["business_id"],
+        language=entry["language"],
+        council=entry["council"],
+        board=entry.get("board"),
+        populations=_figures(entry["populations"]),
         labour_force=_figures(entry.get("labour_force")),
-        neighbours=tuple(entry.get("neighbours", ())), preparer=entry.get("preparer"),
+        neighbours=tuple(entry.get("neighbours", ())),
+        preparer=entry.get("preparer"),
     )
 
 
-def _cost_sharing(data: dict[str, Any], parties: tuple[Municipality, ...], loaded: LoadedFile, out: _Findings) -> CostSharing | None:
+def _cost_sharing(
+    data: dict[str, Any], parties: tuple[Municipality, ...], loaded: LoadedFile, out: _Findings
+) -> CostSharing | None:
     """Shares by largest remainder; a party without a figure weighs 0 (the COST-ZERO rule says so)."""
     basis = data["basis"]
     year = data.get("year")
@@ -95,8 +117,12 @@ def _cost_sharing(data: dict[str, Any], parties: tuple[Municipality, ...], loade
         budget = Budget(b["amount"], b["year"], b.get("illustrative", False))
         euros = list(largest_remainder(weights, budget.amount)) if budget.amount else [0] * len(parties)
     no_share: dict[str, str] = data.get("no_share", {})
-    shares = tuple(Share(m, weights[i], flags[i], hundredths[i], euros[i], no_share.get(m.id)) for i, m in enumerate(parties))
-    return CostSharing(basis, year, data.get("source"), data.get("note"), data.get("illustrative", False), budget, shares)
+    shares = tuple(
+        Share(m, weights[i], flags[i], hundredths[i], euros[i], no_share.get(m.id)) for i, m in enumerate(parties)
+    )
+    return CostSharing(
+        basis, year, data.get("source"), data.get("note"), data.get("illustrative", False), budget, shares
+    )
 
 
 def composition_seats(rule: dict[str, Any], parties: tuple[Municipality, ...], year: int) -> tuple[Seat, ...] | None:
@@ -113,7 +139,9 @@ def composition_seats(rule: dict[str, Any], parties: tuple[Municipality, ...], y
     return tuple(seats)
 
 
-def _composition(data: dict[str, Any], parties: tuple[Municipality, ...], loaded: LoadedFile, out: _Findings) -> Composition | None:
+def _composition(
+    data: dict[str, Any], parties: tuple[Municipality, ...], loaded: LoadedFile, out: _Findings
+) -> Composition | None:
     year = data["population_year"]
     seats = composition_seats(data, parties, year)
     if seats is None:
@@ -121,26 +149,57 @@ def _composition(data: dict[str, Any], parties: tuple[Municipality, ...], loaded
         out.add("DATA-POPULATION-YEAR", loaded, ("composition", "population_year"), name=missing.name, year=year)
         return None
     return Composition(
-        rule=data["rule"], per_inhabitants=data.get("per_inhabitants"), minimum=data.get("minimum"),
-        members_per_party=data.get("members_per_party"), population_year=year,
-        declared_total=data.get("declared_total"), seats=seats,
+        rule=data["rule"],
+        per_inhabitants=data.get("per_inhabitants"),
+        minimum=data.get("minimum"),
+        members_per_party=data.get("members_per_party"),
+        population_year=year,
+        declared_total=data.get("declared_total"),
+        seats=seats,
     )
 
 
 def _resolve(value: Any, registry: dict[str, Municipality]) -> Any:
     """Kind-specific details with every ``municipality``/``lead``/``employer`` id resolved."""
     if isinstance(value, dict):
-        return {k: (registry[v] if k in ("municipality", "lead", "employer") and isinstance(v, str) else _resolve(v, registry))
-                for k, v in value.items()}
+        return {
+            k: (
+                registry[v]
+                if k in ("municipality", "lead", "employer") and isinstance(v, str)
+                else _resolve(v, registry)
+            )
+            for k, v in value.items()
+        }
     return value
 
 
-_COMMON = {"id", "kind", "title", "parties", "purpose", "signed", "entry_into_force", "term", "termination",
-           "cost_sharing", "lead", "composition", "history", "base_agreement", "employment_area", "languages"}
+_COMMON = {
+    "id",
+    "kind",
+    "title",
+    "parties",
+    "purpose",
+    "signed",
+    "entry_into_force",
+    "term",
+    "termination",
+    "cost_sharing",
+    "lead",
+    "composition",
+    "history",
+    "base_agreement",
+    "employment_area",
+    "languages",
+}
 
 
-def _agreement(loaded: LoadedFile, registry: dict[str, Municipality], areas: dict[str, EmploymentArea], base_language: str,
-               out: _Findings) -> Agreement | None:
+def _agreement(
+    loaded: LoadedFile,
+    registry: dict[str, Municipality],
+    areas: dict[str, EmploymentArea],
+    base_language: str,
+    out: _Findings,
+) -> Agreement | None:
     d = loaded.data
     before = len(out)
     parties = tuple(registry[p] for p in d["parties"])
@@ -171,11 +230,22 @@ def _agreement(loaded: LoadedFile, registry: dict[str, Municipality], areas: dic
     if "employment_area" in d:
         details["employment_area"] = areas[d["employment_area"]]
     return Agreement(
-        id=d["id"], kind=d["kind"], title=d["title"], parties=parties, purpose=d.get("purpose"),
-        signed=signed, entry_into_force=entry, term=term, termination=termination,
-        cost=cost, source=loaded, details=details,
+        id=d["id"],
+        kind=d["kind"],
+        title=d["title"],
+        parties=parties,
+        purpose=d.get("purpose"),
+        signed=signed,
+        entry_into_force=entry,
+        term=term,
+        termination=termination,
+        cost=cost,
+        source=loaded,
+        details=details,
         lead=registry[d["lead"]] if "lead" in d else None,
-        composition=composition, history=tuple(history), languages=tuple(d.get("languages", (base_language,))),
+        composition=composition,
+        history=tuple(history),
+        languages=tuple(d.get("languages", (base_language,))),
     )
 
 
@@ -189,13 +259,21 @@ def build_model(raw: RawCase, lang: str | None = None) -> tuple[Case | None, lis
     out = _Findings()
     registry = {e["id"]: _municipality(e) for e in raw.registry.data["municipalities"]}
     areas = {
-        a["id"]: EmploymentArea(a["id"], a["name"], registry[a["lead"]], a["authority"],
-                                tuple(registry[m] for m in a["members"]), a.get("exception_14"))
+        a["id"]: EmploymentArea(
+            a["id"],
+            a["name"],
+            registry[a["lead"]],
+            a["authority"],
+            tuple(registry[m] for m in a["members"]),
+            a.get("exception_14"),
+        )
         for a in raw.registry.data.get("employment_areas", [])
     }
     c = raw.case.data
     version_date = _date(c["version"]["date"], raw.case, ("version", "date"), out)
-    agreements = [a for a in (_agreement(f, registry, areas, c["language"], out) for f in raw.agreements) if a is not None]
+    agreements = [
+        a for a in (_agreement(f, registry, areas, c["language"], out) for f in raw.agreements) if a is not None
+    ]
     schedule = []
     for i, step in enumerate(c.get("schedule", [])):
         when = _date(step["date"], raw.case, ("schedule", i, "date"), out)
@@ -209,14 +287,22 @@ def build_model(raw: RawCase, lang: str | None = None) -> tuple[Case | None, lis
             a.base = by_id[a.source.data["base_agreement"]]
         a.existing = a.concluded(version_date)
     case = Case(
-        id=c["id"], title=c["title"], language=lang or c["language"], base_language=c["language"],
+        id=c["id"],
+        title=c["title"],
+        language=lang or c["language"],
+        base_language=c["language"],
         version=Version(c["version"]["number"], version_date, c["version"]["status"]),
-        prepared_by=registry.get(c.get("prepared_by", "")), municipalities=registry,
-        agreements=agreements, inputs=raw.files, employment_areas=areas,
+        prepared_by=registry.get(c.get("prepared_by", "")),
+        municipalities=registry,
+        agreements=agreements,
+        inputs=raw.files,
+        employment_areas=areas,
         population_max_age_years=c.get("population_max_age_years", DEFAULT_POPULATION_MAX_AGE),
         registry_source=raw.registry,
-        councils=tuple(registry[m] for m in c.get("councils", [])), schedule=tuple(schedule),
-        administrative_court=c.get("administrative_court"), proposal_title=c.get("proposal_title"),
+        councils=tuple(registry[m] for m in c.get("councils", [])),
+        schedule=tuple(schedule),
+        administrative_court=c.get("administrative_court"),
+        proposal_title=c.get("proposal_title"),
         deck_template=raw.folder / c["deck_template"] if "deck_template" in c else None,
     )
     return case, []

@@ -55,8 +55,14 @@ def compensation(agreement: Agreement) -> Compensation | None:
     provider = agreement.details["provider"]["municipality"]  # type: ignore[index]
     budget = agreement.cost.budget
     paid = agreement.cost.share_of(principal.id)
-    return Compensation(agreement, principal, provider, paid.euros, budget.year if budget else None,
-                        bool(budget and budget.illustrative))
+    return Compensation(
+        agreement,
+        principal,
+        provider,
+        paid.euros,
+        budget.year if budget else None,
+        bool(budget and budget.illustrative),
+    )
 
 
 def council_view(case: Case, municipality: Municipality) -> CouncilView:
@@ -71,17 +77,34 @@ def council_view(case: Case, municipality: Municipality) -> CouncilView:
             break
     drift = seat_drift(case, joint) if joint is not None else None
     # A 54 § agreement's costs are the principal's compensation to the provider, not shares.
-    shares = tuple((a, a.cost.share_of(municipality.id)) for a in mine
-                   if a.cost is not None and a.kind != "authority_task")
+    shares = tuple(
+        (a, a.cost.share_of(municipality.id)) for a in mine if a.cost is not None and a.kind != "authority_task"
+    )
     compensations = tuple(c for c in (compensation(a) for a in mine) if c is not None)
-    service_point = next((a.details["service_points"][municipality.id] for a in mine
-                          if municipality.id in a.details.get("service_points", {})), None)
+    service_point = next(
+        (
+            a.details["service_points"][municipality.id]
+            for a in mine
+            if municipality.id in a.details.get("service_points", {})
+        ),
+        None,
+    )
     to_approve = tuple(a for a in mine if not a.existing)
     return CouncilView(
-        municipality, mine, seat, seat_total, body_name, shares, service_point,
-        to_approve=to_approve, existing=tuple(a for a in mine if a.existing),
-        posts=tuple(a for a in to_approve if a.kind == "joint_post"), compensations=compensations,
-        joint=joint, drift=drift, drift_seat=drift.of(municipality.id) if drift else None,
+        municipality,
+        mine,
+        seat,
+        seat_total,
+        body_name,
+        shares,
+        service_point,
+        to_approve=to_approve,
+        existing=tuple(a for a in mine if a.existing),
+        posts=tuple(a for a in to_approve if a.kind == "joint_post"),
+        compensations=compensations,
+        joint=joint,
+        drift=drift,
+        drift_seat=drift.of(municipality.id) if drift else None,
         own_area=own_area(case, joint),
     )
 
@@ -94,7 +117,9 @@ def own_area(case: Case, joint: Agreement | None) -> EmploymentArea | None:
     """
     if joint is None or joint.lead is None:
         return None
-    return next((a for a in case.employment_areas.values() if a.lead.id == joint.lead.id and joint.lead in a.members), None)
+    return next(
+        (a for a in case.employment_areas.values() if a.lead.id == joint.lead.id and joint.lead in a.members), None
+    )
 
 
 def council_agreements(case: Case) -> tuple[Agreement, ...]:

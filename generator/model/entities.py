@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 from typing import Literal
 
 from generator.load.yaml_loader import LoadedFile
@@ -162,7 +162,7 @@ class Agreement:
     lead: Municipality | None = None
     composition: Composition | None = None
     history: tuple[HistoryEvent, ...] = ()
-    base: "Agreement | None" = None
+    base: Agreement | None = None
     languages: tuple[str, ...] = ()  # the first is the official version, the others translations
     # Already concluded on the case's version date (see ``concluded``): in force or signed, so the
     # councils receive it as the existing agreement, never for approval again.
@@ -197,13 +197,13 @@ class Case:
     population_max_age_years: int = 2
     registry_source: LoadedFile | None = None
     councils: tuple[Municipality, ...] = ()
-    schedule: tuple["ScheduleStep", ...] = ()
+    schedule: tuple[ScheduleStep, ...] = ()
     administrative_court: str | None = None
     proposal_title: str | None = None
     deck_template: Path | None = None  # the municipality's own .pptx; None means the bundled one
     base_language: str = "fi"  # the case's own language (plain texts are in it); ``language`` is this model's
     # The case in every language its documents use, each built from the data in that language.
-    versions: dict[str, "Case"] = field(default_factory=dict)
+    versions: dict[str, Case] = field(default_factory=dict)
 
     def agreement(self, agreement_id: str) -> Agreement:
         return next(a for a in self.agreements if a.id == agreement_id)

@@ -7,10 +7,9 @@ so a council can redo the arithmetic by hand.
 
 from __future__ import annotations
 
-from fractions import Fraction
-from typing import Sequence
-
+from collections.abc import Sequence
 from decimal import Decimal
+from fractions import Fraction
 
 
 def largest_remainder(weights: Sequence[Decimal | int | Fraction], total_units: int) -> list[int]:

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
+from generator.compose.anchors import clean
 from generator.compose.templating import labels
 from generator.findings import Finding, Position, Severity
 from generator.readback.docx_reader import read_docx
-from generator.compose.anchors import clean
 from generator.readback.observations import Observation
-from generator.write.manifest import Output
 from generator.readback.pptx_reader import read_pptx
+from generator.write.manifest import Output
 
 MANIFEST = "manifest.json"
 
@@ -33,8 +33,9 @@ class _Expected:
         self.titles = {value: key.split(":", 1)[1] for key, value in facts.items() if key.startswith("title:")}
         self.words = labels(lang)
 
-    def observe(self, name: str, source: Path | bytes, anchors: list[dict[str, str]],
-                tables: list[dict[str, object]] = ()) -> Iterable[Observation]:
+    def observe(
+        self, name: str, source: Path | bytes, anchors: list[dict[str, str]], tables: list[dict[str, object]] = ()
+    ) -> Iterable[Observation]:
         total = self.words["tables"]["total"]
         if name.endswith(".docx"):
             return read_docx(source, name, total, self.titles, anchors, self.facts, tables)
@@ -45,18 +46,39 @@ class _Expected:
         for obs in observed:
             expected = self.facts.get(obs.key)
             if obs.key.startswith("table:"):
-                findings.append(Finding("CHECK-TABLE", "warning", Position(display, 0, 0), {"table": obs.key[len("table:"):]}))
+                findings.append(
+                    Finding("CHECK-TABLE", "warning", Position(display, 0, 0), {"table": obs.key[len("table:") :]})
+                )
             elif expected is None:
-                findings.append(Finding("CHECK-UNKNOWN", "error", Position(display, 0, 0), {"where": obs.where, "fact": obs.key}))
+                findings.append(
+                    Finding("CHECK-UNKNOWN", "error", Position(display, 0, 0), {"where": obs.where, "fact": obs.key})
+                )
             elif obs.value is None:
-                findings.append(Finding("CHECK-ANCHOR", self.anchor_severity, Position(display, 0, 0),
-                                        {"where": obs.where, "fact": obs.key, "expected": expected}))
+                findings.append(
+                    Finding(
+                        "CHECK-ANCHOR",
+                        self.anchor_severity,
+                        Position(display, 0, 0),
+                        {"where": obs.where, "fact": obs.key, "expected": expected},
+                    )
+                )
             elif clean(obs.value) != expected:
                 kind = obs.key.split(":", 1)[0]
                 what = self.words["facts"].get(kind, kind)
-                findings.append(Finding("CHECK-FACT", "error", Position(display, 0, 0),
-                                        {"where": obs.where, "what": what, "fact": obs.key, "found": clean(obs.value),
-                                         "expected": expected}))
+                findings.append(
+                    Finding(
+                        "CHECK-FACT",
+                        "error",
+                        Position(display, 0, 0),
+                        {
+                            "where": obs.where,
+                            "what": what,
+                            "fact": obs.key,
+                            "found": clean(obs.value),
+                            "expected": expected,
+                        },
+                    )
+                )
         return findings
 
 
@@ -70,8 +92,9 @@ def check_rendered(outputs: Iterable[Output], facts: dict[str, dict[str, str]], 
     for output in outputs:
         if output.path.endswith((".docx", ".pptx")):
             facts_of = expected[output.extra["lang"]]
-            observed = facts_of.observe(Path(output.path).name, output.data, output.extra.get("anchors", []),
-                                        output.extra.get("tables", []))
+            observed = facts_of.observe(
+                Path(output.path).name, output.data, output.extra.get("anchors", []), output.extra.get("tables", [])
+            )
             findings += facts_of.compare(str(Path(out_dir) / output.path), observed)
     return findings
 
@@ -90,19 +113,22 @@ def _neutral(observed: Iterable[Observation], ids: dict[str, str]) -> dict[str, 
     return facts
 
 
-def check_language_versions(versions: list[Output], facts: dict[str, dict[str, str]], ids: dict[str, dict[str, str]],
-                            out_dir: str | Path) -> list[Finding]:
+def check_language_versions(
+    versions: list[Output], facts: dict[str, dict[str, str]], ids: dict[str, dict[str, str]], out_dir: str | Path
+) -> list[Finding]:
     """The language versions of one agreement (the official one first) state the same figures.
 
     ``ids`` maps each language's municipality names (and official names) to their ids, so that
     a municipality's Swedish and Finnish names ("Exempelborg", "Esimerkkilä") are compared as the same party.
     """
+
     def figures(output: Output) -> dict[str, str]:
         lang = output.extra["lang"]
         expected = _Expected(facts[lang], lang)
         names = {**ids[lang], expected.words["tables"]["total"]: "total"}
-        observed = expected.observe(Path(output.path).name, output.data, output.extra.get("anchors", []),
-                                    output.extra.get("tables", []))
+        observed = expected.observe(
+            Path(output.path).name, output.data, output.extra.get("anchors", []), output.extra.get("tables", [])
+        )
         return _neutral(observed, names)
 
     official, *others = versions
@@ -112,9 +138,19 @@ def check_language_versions(versions: list[Output], facts: dict[str, dict[str, s
         found = figures(other)
         for key in sorted(set(stated) | set(found)):
             if stated.get(key) != found.get(key):
-                findings.append(Finding("LANG-FACTS", "error", Position(str(Path(out_dir) / other.path), 0, 0),
-                                        {"official": official.path, "fact": key, "expected": stated.get(key, "–"),
-                                         "found": found.get(key, "–")}))
+                findings.append(
+                    Finding(
+                        "LANG-FACTS",
+                        "error",
+                        Position(str(Path(out_dir) / other.path), 0, 0),
+                        {
+                            "official": official.path,
+                            "fact": key,
+                            "expected": stated.get(key, "–"),
+                            "found": found.get(key, "–"),
+                        },
+                    )
+                )
                 break
     return findings
 
@@ -136,6 +172,7 @@ def check_outputs(out_dir: str | Path, lang: str = "fi") -> list[Finding]:
             findings.append(Finding("CHECK-MISSING", "error", Position(str(path), 0, 0)))
             continue
         facts_of = expected[output.get("lang", lang)]
-        findings += facts_of.compare(str(path), facts_of.observe(path.name, path, output.get("anchors", []),
-                                                                 output.get("tables", [])))
+        findings += facts_of.compare(
+            str(path), facts_of.observe(path.name, path, output.get("anchors", []), output.get("tables", []))
+        )
     return findings

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from generator.readback.observations import Observation, from_anchors, from_table, identify
 from generator.readback.package_reader import NS, Package, paragraph_text
@@ -11,14 +11,22 @@ from generator.readback.package_reader import NS, Package, paragraph_text
 _CAPTION = f"{{{NS['w']}}}val"
 
 
-def read_docx(source: Path | bytes, name: str, total_label: str, titles: dict[str, str],
-              anchors: list[dict[str, str]] = (), facts: dict[str, str] | None = None,
-              tables: list[dict[str, object]] = ()) -> Iterator[Observation]:
+def read_docx(
+    source: Path | bytes,
+    name: str,
+    total_label: str,
+    titles: dict[str, str],
+    anchors: list[dict[str, str]] = (),
+    facts: dict[str, str] | None = None,
+    tables: list[dict[str, object]] = (),
+) -> Iterator[Observation]:
     body = Package(source).xml("word/document.xml").find("w:body", NS)
     found = []
     for table in body.iterfind(".//w:tbl", NS):
         caption = table.find("w:tblPr/w:tblCaption", NS)
-        rows = [[paragraph_text(cell, "w:t") for cell in row.iterfind("w:tc", NS)] for row in table.iterfind("w:tr", NS)]
+        rows = [
+            [paragraph_text(cell, "w:t") for cell in row.iterfind("w:tc", NS)] for row in table.iterfind("w:tr", NS)
+        ]
         found.append((caption.get(_CAPTION) if caption is not None else None, rows))
     for table_id, rows in identify(found, list(tables), name):
         if rows is None:

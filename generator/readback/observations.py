@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from generator.compose.anchors import clean
 
@@ -15,7 +15,9 @@ class Observation:
     where: str
 
 
-def from_table(caption: str, rows: list[list[str]], total_label: str, titles: dict[str, str], where: str) -> Iterator[Observation]:
+def from_table(
+    caption: str, rows: list[list[str]], total_label: str, titles: dict[str, str], where: str
+) -> Iterator[Observation]:
     kind, _, agreement_id = caption.partition(":")
     body = [[clean(c) for c in row] for row in rows[1:]]
     label = f"{where}, {caption}"
@@ -39,8 +41,9 @@ def from_table(caption: str, rows: list[list[str]], total_label: str, titles: di
                 yield Observation(f"notice:{agreement}", row[3], f"{label}, {name}")
 
 
-def identify(found: list[tuple[str | None, list[list[str]]]], expected: list[dict[str, object]],
-             where: str) -> Iterator[tuple[str, list[list[str]] | None]]:
+def identify(
+    found: list[tuple[str | None, list[list[str]]]], expected: list[dict[str, object]], where: str
+) -> Iterator[tuple[str, list[list[str]] | None]]:
     """The file's tables by id: by caption, or, without one, the next expected table whose header the
     table's first row repeats. An expected table found nowhere comes back with no rows."""
     pending = [t for t in expected if t["id"] not in {caption for caption, _ in found}]
@@ -70,7 +73,7 @@ def _places(texts: list[str], before: str | None, after: str | None) -> list[tup
     for text in texts:
         start = text.find(marker)
         while start >= 0:
-            places.append((text[:start], text[start + len(marker):]))
+            places.append((text[:start], text[start + len(marker) :]))
             start = text.find(marker, start + 1)
     return places
 
@@ -81,8 +84,9 @@ def _stated(place: tuple[str, str], before: str | None, size: int) -> str:
     return " ".join(words).rstrip(_TRAILING)
 
 
-def from_anchors(paragraphs: list[str], anchors: list[dict[str, str]], facts: dict[str, str],
-                 where: str) -> Iterator[Observation]:
+def from_anchors(
+    paragraphs: list[str], anchors: list[dict[str, str]], facts: dict[str, str], where: str
+) -> Iterator[Observation]:
     """Facts stated in running text, found next to their anchors (see compose.anchors).
 
     Anchors with the same text are matched to the places that text stands, in order, when there are

@@ -49,5 +49,7 @@ class Package:
 def paragraph_text(element: etree._Element, text_tag: str) -> str:
     """Text of every paragraph under ``element``, one line each (as python-docx's ``cell.text``)."""
     paragraph_tag = "w:p" if text_tag.startswith("w:") else "a:p"
-    return "\n".join("".join(t.text or "" for t in p.iterfind(f".//{text_tag}", NS))
-                     for p in element.iterfind(f".//{paragraph_tag}", NS))
+    return "\n".join(
+        "".join(t.text or "" for t in p.iterfind(f".//{text_tag}", NS))
+        for p in element.iterfind(f".//{paragraph_tag}", NS)
+    )

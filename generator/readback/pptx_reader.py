@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from generator.formats import fi_percent
 from generator.readback.observations import Observation, from_anchors, from_table
@@ -22,8 +22,14 @@ def _chart_data(package: Package, part: str) -> list[tuple[str, float]]:
     return [(categories.get(idx, ""), value) for idx, value in values.items()]
 
 
-def read_pptx(source: Path | bytes, name: str, total_label: str, titles: dict[str, str],
-              anchors: list[dict[str, str]] = (), facts: dict[str, str] | None = None) -> Iterator[Observation]:
+def read_pptx(
+    source: Path | bytes,
+    name: str,
+    total_label: str,
+    titles: dict[str, str],
+    anchors: list[dict[str, str]] = (),
+    facts: dict[str, str] | None = None,
+) -> Iterator[Observation]:
     package = Package(source)
     paragraphs: list[str] = []
     slides = package.targets("ppt/presentation.xml")
@@ -33,24 +39,34 @@ def read_pptx(source: Path | bytes, name: str, total_label: str, titles: dict[st
         targets = package.targets(slide_part)
         where = f"{name}, dia {number}"
         slide = package.xml(slide_part)
-        paragraphs += ["".join(t.text or "" for t in p.iterfind(".//a:t", NS)) for p in slide.iterfind(".//p:sp//a:p", NS)]
+        paragraphs += [
+            "".join(t.text or "" for t in p.iterfind(".//a:t", NS)) for p in slide.iterfind(".//p:sp//a:p", NS)
+        ]
         for frame in slide.iterfind(".//p:graphicFrame", NS):
             shape = frame.find("p:nvGraphicFramePr/p:cNvPr", NS).get("name", "")
             if shape.startswith("table:"):
                 table = frame.find(".//a:tbl", NS)
                 if table is not None:
-                    rows = [[paragraph_text(cell, "a:t") for cell in row.iterfind("a:tc", NS)] for row in table.iterfind("a:tr", NS)]
-                    yield from from_table(shape[len("table:"):], rows, total_label, titles, where)
+                    rows = [
+                        [paragraph_text(cell, "a:t") for cell in row.iterfind("a:tc", NS)]
+                        for row in table.iterfind("a:tr", NS)
+                    ]
+                    yield from from_table(shape[len("table:") :], rows, total_label, titles, where)
             elif shape.startswith("chart:"):
                 chart = frame.find(".//c:chart", NS)
                 if chart is None or chart.get(_ID) not in targets:
                     continue
-                kind, _, agreement_id = shape[len("chart:"):].partition(":")
+                kind, _, agreement_id = shape[len("chart:") :].partition(":")
                 for category, value in _chart_data(package, targets[chart.get(_ID)]):
                     if kind == "seats":
-                        yield Observation(f"seats:{agreement_id}:{category}", str(round(value)), f"{where}, kaavio, {category}")
+                        yield Observation(
+                            f"seats:{agreement_id}:{category}", str(round(value)), f"{where}, kaavio, {category}"
+                        )
                     elif kind == "shares":
-                        yield Observation(f"share:{agreement_id}:{category}", fi_percent(round(value * 100)).replace("\u00a0", " "),
-                                          f"{where}, kaavio, {category}")
+                        yield Observation(
+                            f"share:{agreement_id}:{category}",
+                            fi_percent(round(value * 100)).replace("\u00a0", " "),
+                            f"{where}, kaavio, {category}",
+                        )
     if anchors:
         yield from from_anchors(paragraphs, list(anchors), facts or {}, name)

@@ -23,7 +23,7 @@ def _heading_levels() -> str:
     levels = []
     for ilvl in range(9):
         text = ".".join(f"%{i + 1}" for i in range(ilvl + 1))
-        style = f"<w:pStyle w:val=\"Heading{ilvl + 1}\"/>" if ilvl < 2 else ""
+        style = f'<w:pStyle w:val="Heading{ilvl + 1}"/>' if ilvl < 2 else ""
         levels.append(
             f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>{style}'
             f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
@@ -61,9 +61,9 @@ def install_numbering(doc: DocxDocument) -> None:
         else:
             numbering.append(abstract)
     for num_id, abstract_id in ((HEADING_NUM_ID, HEADING_ABSTRACT_ID), (BULLET_NUM_ID, BULLET_ABSTRACT_ID)):
-        numbering.append(parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
-        ))
+        numbering.append(
+            parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
+        )
 
 
 def set_numbering(ppr, num_id: int, ilvl: int) -> None:

@@ -12,7 +12,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from generator.write.ooxml_parts import LANG_TAGS
 from generator.write.zip_writer import Deflated, deflate
@@ -48,7 +48,7 @@ def _settings(xml: str, lang_tag: str) -> str:
     return re.sub(r'<w:listSeparator w:val="[^"]*"/>', f'<w:listSeparator w:val="{separator}"/>', xml)
 
 
-@lru_cache(maxsize=None)
+@cache
 def docx_skeleton(lang: str) -> DocxSkeleton:
     import docx
 

@@ -32,7 +32,10 @@ def style_id(name: str) -> str:
 
 
 def _set_language(style, lang_tag: str) -> None:
-    insert_ordered(style.element.get_or_add_rPr(), parse_xml(f'<w:lang {nsdecls("w")} w:val="{lang_tag}" w:eastAsia="{lang_tag}" w:bidi="ar-SA"/>'))
+    insert_ordered(
+        style.element.get_or_add_rPr(),
+        parse_xml(f'<w:lang {nsdecls("w")} w:val="{lang_tag}" w:eastAsia="{lang_tag}" w:bidi="ar-SA"/>'),
+    )
 
 
 def install_styles(doc: DocxDocument, lang_tag: str) -> None:
@@ -121,4 +124,13 @@ def install_styles(doc: DocxDocument, lang_tag: str) -> None:
         assert style_id(name) in ids, f"style id of {name!r} is not its name without spaces"
 
 
-__all__ = ["install_styles", "style_id", "CLAUSE_TEXT", "CLAUSE_NOTE", "BULLET", "TABLE_TEXT", "TITLE_META", "CLAUSE_INDENT_TWIPS"]
+__all__ = [
+    "install_styles",
+    "style_id",
+    "CLAUSE_TEXT",
+    "CLAUSE_NOTE",
+    "BULLET",
+    "TABLE_TEXT",
+    "TITLE_META",
+    "CLAUSE_INDENT_TWIPS",
+]

@@ -12,8 +12,8 @@ from the fixed labels the language pack hands it through ``Document.labels``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from generator.compose.tree import BulletList, Cell, Change, Document, Paragraph, Run, Table
 from generator.law.requirements import REQUIREMENTS, cite
@@ -21,19 +21,31 @@ from generator.write.docx_numbering import BULLET_NUM_ID, CLAUSE_INDENT_TWIPS
 from generator.write.docx_skeleton import STATIC_PARTS, docx_skeleton
 from generator.write.docx_styles import BULLET, CLAUSE_NOTE, CLAUSE_TEXT, TABLE_TEXT, TITLE_META, style_id
 from generator.write.ooxml_parts import (
-    CT_APP, CT_CORE, CT_RELS, XML_HEAD, app_properties, content_types, core_properties, esc, package_rels,
+    CT_APP,
+    CT_CORE,
+    CT_RELS,
+    XML_HEAD,
+    app_properties,
+    content_types,
+    core_properties,
+    esc,
+    package_rels,
     relationships,
 )
 from generator.write.zip_writer import zip_package
 
-_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
 # A4 with 2,3 cm side margins; the text area is 16,4 cm wide (the header's right tab stop).
 _PAGE = '<w:pgSz w:w="11906" w:h="16838"/>'
-_MARGINS = '<w:pgMar w:top="1247" w:right="1304" w:bottom="1134" w:left="1304" w:header="720" w:footer="720" w:gutter="0"/>'
+_MARGINS = (
+    '<w:pgMar w:top="1247" w:right="1304" w:bottom="1134" w:left="1304" w:header="720" w:footer="720" w:gutter="0"/>'
+)
 _TEXT_WIDTH = 11906 - 2 * 1304
 
 _TEXT, _NOTE, _BULLET, _CELL, _META = (style_id(n) for n in (CLAUSE_TEXT, CLAUSE_NOTE, BULLET, TABLE_TEXT, TITLE_META))
@@ -80,10 +92,14 @@ class _Writer:
 
     # --- runs and paragraphs -------------------------------------------------------------------
 
-    def run(self, text: str, bold: bool = False, size: int | None = None, highlight: bool = False,
-            change: Change = None) -> str:
-        props = ("<w:b/>" if bold else "") + (f'<w:sz w:val="{size}"/>' if size else "") \
+    def run(
+        self, text: str, bold: bool = False, size: int | None = None, highlight: bool = False, change: Change = None
+    ) -> str:
+        props = (
+            ("<w:b/>" if bold else "")
+            + (f'<w:sz w:val="{size}"/>' if size else "")
             + ('<w:highlight w:val="yellow"/>' if highlight else "")
+        )
         tag = "w:delText" if change == "del" else "w:t"
         content = "".join(
             ("<w:tab/>" if i else "") + (f'<{tag} xml:space="preserve">{esc(piece)}</{tag}>' if piece else "")
@@ -97,18 +113,37 @@ class _Writer:
 
     def runs(self, runs: Iterable[Run], bold: bool = False, size: int | None = None) -> str:
         return "".join(
-            self.run(r.text, bold=bold or r.mark in ("strong", "placeholder"), size=size,
-                     highlight=r.mark in ("illustrative", "placeholder"), change=r.change)
+            self.run(
+                r.text,
+                bold=bold or r.mark in ("strong", "placeholder"),
+                size=size,
+                highlight=r.mark in ("illustrative", "placeholder"),
+                change=r.change,
+            )
             for r in runs
         )
 
-    def paragraph(self, style: str, content: str, *, numbering: tuple[int, int] | None = None,
-                  tabs: str = "", spacing: str = "", indent: str = "", align: str | None = None,
-                  change: Change = None, keep_next: bool = False, keep_lines: bool = False) -> str:
+    def paragraph(
+        self,
+        style: str,
+        content: str,
+        *,
+        numbering: tuple[int, int] | None = None,
+        tabs: str = "",
+        spacing: str = "",
+        indent: str = "",
+        align: str | None = None,
+        change: Change = None,
+        keep_next: bool = False,
+        keep_lines: bool = False,
+    ) -> str:
         """A w:p with its properties in the schema's order (pStyle, keepNext, keepLines, numPr, tabs,
         spacing, ind, jc, rPr)."""
-        props = f'<w:pStyle w:val="{style}"/>' + ("<w:keepNext/>" if keep_next else "") \
+        props = (
+            f'<w:pStyle w:val="{style}"/>'
+            + ("<w:keepNext/>" if keep_next else "")
             + ("<w:keepLines/>" if keep_lines else "")
+        )
         if numbering is not None:
             num_id, level = numbering
             props += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
@@ -119,11 +154,17 @@ class _Writer:
 
     # --- tables --------------------------------------------------------------------------------
 
-    def cell(self, content: Cell, width: int, bold: bool, fill: str | None, change: Change,
-             keep_next: bool = False) -> str:
+    def cell(
+        self, content: Cell, width: int, bold: bool, fill: str | None, change: Change, keep_next: bool = False
+    ) -> str:
         shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-        paragraph = self.paragraph(_CELL, self.runs(content.runs, bold=bold),
-                                   align="right" if content.numeric else None, change=change, keep_next=keep_next)
+        paragraph = self.paragraph(
+            _CELL,
+            self.runs(content.runs, bold=bold),
+            align="right" if content.numeric else None,
+            change=change,
+            keep_next=keep_next,
+        )
         return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>{paragraph}</w:tc>'
 
     def table(self, table: Table, keep_next: bool = False) -> str:
@@ -133,16 +174,24 @@ class _Writer:
         widths = [_twips(w) for w in table.widths]
         borders = "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="{_TABLE_BORDER}"/>' for e in _EDGES)
         # The table's id as its caption (alt-text title): how `kuntasopimus check` finds it again.
-        props = (f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="left"/>'
-                 f'<w:tblInd w:w="{CLAUSE_INDENT_TWIPS}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
-                 '<w:tblLayout w:type="fixed"/>'
-                 '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
-                 f'<w:tblCaption w:val="{esc(table.id)}"/>')
+        props = (
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="left"/>'
+            f'<w:tblInd w:w="{CLAUSE_INDENT_TWIPS}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+            f'<w:tblCaption w:val="{esc(table.id)}"/>'
+        )
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         numeric_cols = [all(row[i].numeric for row in table.rows) for i in range(len(table.header))]
         header = "".join(
-            self.cell(Cell(table.header_runs[i] if table.header_runs else (Run(heading),), numeric_cols[i]),
-                      widths[i], True, _HEADER_FILL, None, keep_next=True)
+            self.cell(
+                Cell(table.header_runs[i] if table.header_runs else (Run(heading),), numeric_cols[i]),
+                widths[i],
+                True,
+                _HEADER_FILL,
+                None,
+                keep_next=True,
+            )
             for i, heading in enumerate(table.header)
         )
         rows = [f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>"]
@@ -150,8 +199,10 @@ class _Writer:
             change = table.row_changes[r] if table.row_changes else None
             is_total = table.total and r == len(table.rows) - 1
             keep = keep_next or (together and r < len(table.rows) - 1)
-            cells = "".join(self.cell(content, widths[i], is_total, _TOTAL_FILL if is_total else None, change, keep)
-                            for i, content in enumerate(row))
+            cells = "".join(
+                self.cell(content, widths[i], is_total, _TOTAL_FILL if is_total else None, change, keep)
+                for i, content in enumerate(row)
+            )
             rows.append(f"<w:tr><w:trPr><w:cantSplit/>{self.mark(change)}</w:trPr>{cells}</w:tr>")
         # A short gap after the table so the next paragraph does not touch its border.
         gap = self.paragraph(_TEXT, "", spacing='<w:spacing w:after="0"/>', keep_next=keep_next)
@@ -160,16 +211,25 @@ class _Writer:
     def block(self, block: Paragraph | BulletList | Table, keep_next: bool = False) -> str:
         """One block; ``keep_next`` keeps it on the page of the block after it."""
         if isinstance(block, Paragraph):
-            return self.paragraph(_NOTE if block.style == "note" else _TEXT, self.runs(block.runs),
-                                  change=block.change, keep_next=keep_next or block.keep_with_next)
+            return self.paragraph(
+                _NOTE if block.style == "note" else _TEXT,
+                self.runs(block.runs),
+                change=block.change,
+                keep_next=keep_next or block.keep_with_next,
+            )
         if isinstance(block, BulletList):
             # A short list stays together; each item's lines always do.
             together = len(block.items) <= KEEP_LIST_ITEMS
             last = len(block.items) - 1
             return "".join(
-                self.paragraph(_BULLET, self.runs(item), numbering=(BULLET_NUM_ID, 0),
-                               change=block.changes[i] if block.changes else None,
-                               keep_next=keep_next if i == last else together, keep_lines=True)
+                self.paragraph(
+                    _BULLET,
+                    self.runs(item),
+                    numbering=(BULLET_NUM_ID, 0),
+                    change=block.changes[i] if block.changes else None,
+                    keep_next=keep_next if i == last else together,
+                    keep_lines=True,
+                )
                 for i, item in enumerate(block.items)
             )
         return self.table(block, keep_next)
@@ -180,20 +240,24 @@ class _Writer:
         """A margin comment (one paragraph a line); returns its id for the anchoring marks."""
         comment_id = len(self.comments)
         anchor = '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
-        paragraphs = "".join(self.paragraph("CommentText", (anchor if i == 0 else "") + self.run(line))
-                             for i, line in enumerate(lines))
-        self.comments.append(f'<w:comment w:id="{comment_id}" w:author="{esc(author)}" w:initials="KS" '
-                             f'w:date="{self.stamp}">{paragraphs}</w:comment>')
+        paragraphs = "".join(
+            self.paragraph("CommentText", (anchor if i == 0 else "") + self.run(line)) for i, line in enumerate(lines)
+        )
+        self.comments.append(
+            f'<w:comment w:id="{comment_id}" w:author="{esc(author)}" w:initials="KS" '
+            f'w:date="{self.stamp}">{paragraphs}</w:comment>'
+        )
         return comment_id
 
 
 def _title_block(w: _Writer, tree: Document) -> list[str]:
     """Status, title and the tree's meta lines, then the lead paragraphs and the marking notes."""
-    out = [w.paragraph(_META, w.run(tree.status, bold=True, size=24)),
-           w.paragraph("Title", w.run(tree.title))]
+    out = [w.paragraph(_META, w.run(tree.status, bold=True, size=24)), w.paragraph("Title", w.run(tree.title))]
     out += [w.paragraph(_META, w.run(f"{label}: ", bold=True) + w.run(value)) for label, value in tree.meta]
-    out += [w.paragraph("Normal", w.runs(p.runs), spacing='<w:spacing w:before="240"/>', change=p.change)
-            for p in tree.lead_paragraphs]
+    out += [
+        w.paragraph("Normal", w.runs(p.runs), spacing='<w:spacing w:before="240"/>', change=p.change)
+        for p in tree.lead_paragraphs
+    ]
     out += [w.paragraph(_NOTE, w.runs(n.runs), indent='<w:ind w:left="0"/>') for n in tree.notes]
     return out
 
@@ -207,7 +271,7 @@ def _signatures(w: _Writer, tree: Document) -> list[str]:
     rows = []
     for start in range(0, len(tree.signatories), 2):
         cells = []
-        pair = tree.signatories[start:start + 2]
+        pair = tree.signatories[start : start + 2]
         for signatory in pair:
             lines = [w.paragraph(_CELL, w.run(signatory.name, bold=True))]
             for label in signatory.lines:
@@ -218,8 +282,10 @@ def _signatures(w: _Writer, tree: Document) -> list[str]:
         if len(pair) == 1:
             cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p/></w:tc>')
         rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>")
-    props = (f'<w:tblW w:w="{2 * width}" w:type="dxa"/><w:tblBorders>{nil}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-             '<w:tblLook w:val="04A0" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>')
+    props = (
+        f'<w:tblW w:w="{2 * width}" w:type="dxa"/><w:tblBorders>{nil}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+    )
     heading = w.paragraph("Heading1", w.run(tree.signatures_title), numbering=(0, 0))
     table = f'<w:tbl><w:tblPr>{props}</w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/><w:gridCol w:w="{width}"/></w:tblGrid>{"".join(rows)}</w:tbl>'
     return [heading, table]
@@ -235,32 +301,43 @@ def _chapters(w: _Writer, tree: Document, review: bool, author: str, lang: str) 
                 title = w.runs(clause.title_runs or (Run(clause.title),))
                 if review and clause.requirements:
                     # A margin comment naming each requirement the clause meets: citation, rule code, what.
-                    lines = [f"{cite(REQUIREMENTS[c].citation, lang)} ({c}): {REQUIREMENTS[c].name(lang)}"
-                             for c in clause.requirements]
+                    lines = [
+                        f"{cite(REQUIREMENTS[c].citation, lang)} ({c}): {REQUIREMENTS[c].name(lang)}"
+                        for c in clause.requirements
+                    ]
                     cid = w.comment(lines, author)
-                    title = (f'<w:commentRangeStart w:id="{cid}"/>{title}<w:commentRangeEnd w:id="{cid}"/>'
-                             f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{cid}"/></w:r>')
-                out.append(w.paragraph("Heading2", title, numbering=None if tree.numbered else (0, 1),
-                                       change=clause.change))
+                    title = (
+                        f'<w:commentRangeStart w:id="{cid}"/>{title}<w:commentRangeEnd w:id="{cid}"/>'
+                        f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{cid}"/></w:r>'
+                    )
+                out.append(
+                    w.paragraph("Heading2", title, numbering=None if tree.numbered else (0, 1), change=clause.change)
+                )
             for i, block in enumerate(clause.blocks):
                 following = clause.blocks[i + 1] if i + 1 < len(clause.blocks) else None
                 # A lead-in paragraph ("tehtäviä ovat:") never ends a page without its list or table,
                 # and a table never without the note under it (its source, what its figures mean).
                 lead_in = isinstance(block, Paragraph) and isinstance(following, (BulletList, Table))
                 noted = isinstance(block, Table) and isinstance(following, Paragraph) and following.style == "note"
-                out.append(w.block(block, keep_next=lead_in or noted or (clause.keep_together and following is not None)))
+                out.append(
+                    w.block(block, keep_next=lead_in or noted or (clause.keep_together and following is not None))
+                )
     return out
 
 
 def _header(w: _Writer, tree: Document) -> bytes:
     status = f"\t{tree.status} · {tree.labels['version']} {tree.version} · {tree.date}"
-    paragraph = w.paragraph("Header", w.run(tree.title, size=16) + w.run(status, bold=True, size=16),
-                            tabs=f'<w:tabs><w:tab w:val="right" w:pos="{_TEXT_WIDTH}"/></w:tabs>')
+    paragraph = w.paragraph(
+        "Header",
+        w.run(tree.title, size=16) + w.run(status, bold=True, size=16),
+        tabs=f'<w:tabs><w:tab w:val="right" w:pos="{_TEXT_WIDTH}"/></w:tabs>',
+    )
     return (XML_HEAD + f"<w:hdr {_NS}>{paragraph}</w:hdr>").encode("utf-8")
 
 
 def _footer(w: _Writer, tree: Document) -> bytes:
     """'Sivu X / Y' with Word's PAGE and NUMPAGES fields, all in the footer's 9 pt."""
+
     def field(instruction: str) -> str:
         return f'<w:fldSimple w:instr=" {instruction} ">{w.run("1", size=18)}</w:fldSimple>'
 
@@ -268,8 +345,9 @@ def _footer(w: _Writer, tree: Document) -> bytes:
     return (XML_HEAD + f"<w:ftr {_NS}>{w.paragraph('Footer', content, align='center')}</w:ftr>").encode("utf-8")
 
 
-def write_docx(tree: Document, author: str, when: dt.date, lang: str, review: bool = False,
-               redline_author: str | None = None) -> bytes:
+def write_docx(
+    tree: Document, author: str, when: dt.date, lang: str, review: bool = False, redline_author: str | None = None
+) -> bytes:
     """Render the tree and return the .docx bytes (the caller decides where and how to store them).
 
     With ``review``, every clause that meets a statutory requirement carries a Word comment naming
@@ -278,32 +356,41 @@ def write_docx(tree: Document, author: str, when: dt.date, lang: str, review: bo
     """
     skeleton = docx_skeleton(lang)
     w = _Writer(redline_author, f"{when.isoformat()}T12:00:00Z")
-    section = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
-               f'<w:footerReference w:type="default" r:id="rIdFooter"/>{_PAGE}{_MARGINS}'
-               '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>')
+    section = (
+        '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
+        f'<w:footerReference w:type="default" r:id="rIdFooter"/>{_PAGE}{_MARGINS}'
+        '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>'
+    )
     body = _title_block(w, tree) + _chapters(w, tree, review, author or "kuntasopimus", lang) + _signatures(w, tree)
     document = (XML_HEAD + f"<w:document {_NS}><w:body>{''.join(body)}{section}</w:body></w:document>").encode("utf-8")
 
     rels = [(f"rId{i}", kind, name.removeprefix("word/")) for i, (name, kind, _) in enumerate(STATIC_PARTS, start=1)]
     rels += [("rIdHeader", f"{_REL}/header", "header1.xml"), ("rIdFooter", f"{_REL}/footer", "footer1.xml")]
-    overrides = [("word/document.xml", f"{_WML}.document.main+xml"), ("word/header1.xml", f"{_WML}.header+xml"),
-                 ("word/footer1.xml", f"{_WML}.footer+xml")]
+    overrides = [
+        ("word/document.xml", f"{_WML}.document.main+xml"),
+        ("word/header1.xml", f"{_WML}.header+xml"),
+        ("word/footer1.xml", f"{_WML}.footer+xml"),
+    ]
     parts: list[tuple[str, bytes]] = [("word/header1.xml", _header(w, tree)), ("word/footer1.xml", _footer(w, tree))]
     if w.comments:
         rels.append(("rIdComments", f"{_REL}/comments", "comments.xml"))
         overrides.append(("word/comments.xml", f"{_WML}.comments+xml"))
-        parts.append(("word/comments.xml",
-                      (XML_HEAD + f"<w:comments {_NS}>{''.join(w.comments)}</w:comments>").encode("utf-8")))
+        parts.append(
+            ("word/comments.xml", (XML_HEAD + f"<w:comments {_NS}>{''.join(w.comments)}</w:comments>").encode("utf-8"))
+        )
     overrides += [(name, kind) for name, _, kind in STATIC_PARTS]
     overrides += [("docProps/core.xml", CT_CORE), ("docProps/app.xml", CT_APP)]
     core = core_properties(tree.title, tree.status, author, when, tree.id, tree.version, skeleton.lang_tag)
-    return zip_package([
-        ("[Content_Types].xml", content_types({"rels": CT_RELS, "xml": "application/xml"}, overrides)),
-        ("_rels/.rels", package_rels("word/document.xml")),
-        ("docProps/core.xml", core),
-        ("docProps/app.xml", app_properties()),
-        ("word/document.xml", document),
-        ("word/_rels/document.xml.rels", relationships(rels)),
-        *parts,
-        *skeleton.parts,
-    ], when)
+    return zip_package(
+        [
+            ("[Content_Types].xml", content_types({"rels": CT_RELS, "xml": "application/xml"}, overrides)),
+            ("_rels/.rels", package_rels("word/document.xml")),
+            ("docProps/core.xml", core),
+            ("docProps/app.xml", app_properties()),
+            ("word/document.xml", document),
+            ("word/_rels/document.xml.rels", relationships(rels)),
+            *parts,
+            *skeleton.parts,
+        ],
+        when,
+    )

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -27,15 +28,27 @@ class Output:
         return hashlib.sha256(self.data).hexdigest()
 
 
-def manifest_json(case_id: str, inputs: list[tuple[str, str]], outputs: list[Output], facts: dict[str, str],
-                  renditions: Sequence[dict[str, str]] = ()) -> bytes:
+def manifest_json(
+    case_id: str,
+    inputs: list[tuple[str, str]],
+    outputs: list[Output],
+    facts: dict[str, str],
+    renditions: Sequence[dict[str, str]] = (),
+) -> bytes:
     """The manifest; ``renditions`` are PDFs made from outputs ({path, source, source_sha256, sha256})."""
     body = {
         "case": case_id,
         "inputs": [{"path": path, "sha256": digest} for path, digest in inputs],
         "outputs": [
-            {"path": o.path, "kind": o.kind, "title": o.title, "sha256": o.sha256,
-             "legal_basis": list(o.legal_basis), "parties": list(o.parties), **o.extra}
+            {
+                "path": o.path,
+                "kind": o.kind,
+                "title": o.title,
+                "sha256": o.sha256,
+                "legal_basis": list(o.legal_basis),
+                "parties": list(o.parties),
+                **o.extra,
+            }
             for o in outputs
         ],
         "facts": facts,

@@ -22,8 +22,12 @@ def _inline(runs: tuple[Run, ...]) -> str:
 
 
 def _table(table: Table) -> list[str]:
-    lines = ["| " + " | ".join(table.header) + " |",
-             "|" + "|".join("---:" if all(r[i].numeric for r in table.rows) else "---" for i in range(len(table.header))) + "|"]
+    lines = [
+        "| " + " | ".join(table.header) + " |",
+        "|"
+        + "|".join("---:" if all(r[i].numeric for r in table.rows) else "---" for i in range(len(table.header)))
+        + "|",
+    ]
     for index, row in enumerate(table.rows):
         cells = [_inline(c.runs) for c in row]
         if table.total and index == len(table.rows) - 1:

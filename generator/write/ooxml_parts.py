@@ -6,7 +6,7 @@ Shared by the Word and PowerPoint writers, which both assemble their packages pa
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
@@ -32,39 +32,63 @@ def esc(text: str) -> str:
 def relationships(rels: Iterable[tuple[str, str, str]]) -> bytes:
     """A .rels part from (id, type, target) triples, in the order given."""
     body = "".join(f'<Relationship Id="{rid}" Type="{kind}" Target="{esc(target)}"/>' for rid, kind, target in rels)
-    return (XML_HEAD + f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f"{body}</Relationships>").encode("utf-8")
+    return (
+        XML_HEAD + f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f"{body}</Relationships>"
+    ).encode("utf-8")
 
 
 def content_types(defaults: dict[str, str], overrides: Iterable[tuple[str, str]]) -> bytes:
     """[Content_Types].xml: a type per extension, and per part where the extension is not enough."""
     parts = "".join(f'<Default Extension="{ext}" ContentType="{kind}"/>' for ext, kind in sorted(defaults.items()))
     parts += "".join(f'<Override PartName="/{name}" ContentType="{kind}"/>' for name, kind in overrides)
-    return (XML_HEAD + f'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">{parts}</Types>').encode("utf-8")
+    return (
+        XML_HEAD + f'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">{parts}</Types>'
+    ).encode("utf-8")
 
 
 def package_rels(main_part: str) -> bytes:
-    return relationships([("rId1", REL_OFFICE_DOCUMENT, main_part), ("rId2", REL_CORE, "docProps/core.xml"),
-                          ("rId3", REL_APP, "docProps/app.xml")])
+    return relationships(
+        [
+            ("rId1", REL_OFFICE_DOCUMENT, main_part),
+            ("rId2", REL_CORE, "docProps/core.xml"),
+            ("rId3", REL_APP, "docProps/app.xml"),
+        ]
+    )
 
 
-def core_properties(title: str, subject: str, author: str, when: dt.date, identifier: str, version: str,
-                    language: str) -> bytes:
+def core_properties(
+    title: str, subject: str, author: str, when: dt.date, identifier: str, version: str, language: str
+) -> bytes:
     """docProps/core.xml, dated by the case (not the clock), so two builds give the same bytes."""
     stamp = f"{when.isoformat()}T12:00:00Z"
-    optional = (("dc:title", title), ("dc:subject", subject), ("dc:creator", author), ("cp:lastModifiedBy", author),
-                ("dc:identifier", identifier), ("dc:language", language), ("cp:version", version))
+    optional = (
+        ("dc:title", title),
+        ("dc:subject", subject),
+        ("dc:creator", author),
+        ("cp:lastModifiedBy", author),
+        ("dc:identifier", identifier),
+        ("dc:language", language),
+        ("cp:version", version),
+    )
     fields = "".join(f"<{tag}>{esc(value)}</{tag}>" for tag, value in optional if value)
-    fields += (f"<cp:revision>1</cp:revision>"
-               f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-               f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>')
-    return (XML_HEAD + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
-            ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
-            ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f"{fields}</cp:coreProperties>").encode("utf-8")
+    fields += (
+        f"<cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+    )
+    return (
+        XML_HEAD
+        + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+        ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"{fields}</cp:coreProperties>"
+    ).encode("utf-8")
 
 
 def app_properties() -> bytes:
     """docProps/app.xml naming this tool, not an office suite it was never opened in."""
-    return (XML_HEAD + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-            "<Application>kuntasopimus</Application><DocSecurity>0</DocSecurity></Properties>").encode("utf-8")
+    return (
+        XML_HEAD + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        "<Application>kuntasopimus</Application><DocSecurity>0</DocSecurity></Properties>"
+    ).encode("utf-8")

@@ -12,9 +12,9 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
-from typing import Callable
 
 TIMEOUT_SECONDS = 1800
 
@@ -53,9 +53,22 @@ def _convert(command: str, share: list[Path]) -> tuple[list[tuple[Path, Path]], 
             links.append(link)
         try:
             run = subprocess.run(
-                [command, f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless", "--norestore",
-                 "--convert-to", "pdf", "--outdir", str(results), *map(str, links)],
-                capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False, env={**os.environ, **_FINNISH_LOCALE},
+                [
+                    command,
+                    f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(results),
+                    *map(str, links),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_SECONDS,
+                check=False,
+                env={**os.environ, **_FINNISH_LOCALE},
             )
             reason = (run.stderr.strip().splitlines() or [f"exit {run.returncode}"])[-1]
         except (OSError, subprocess.TimeoutExpired) as exc:
@@ -73,8 +86,9 @@ def _convert(command: str, share: list[Path]) -> tuple[list[tuple[Path, Path]], 
     return made, failed
 
 
-def make_pdfs(sources: list[Path], jobs: int, done: Callable[[int], None] = lambda n: None,
-              command: str | None = None) -> tuple[list[tuple[Path, Path]], list[tuple[Path, str]]]:
+def make_pdfs(
+    sources: list[Path], jobs: int, done: Callable[[int], None] = lambda n: None, command: str | None = None
+) -> tuple[list[tuple[Path, Path]], list[tuple[Path, str]]]:
     """Convert .docx/.pptx files to PDFs beside them; returns (source, PDF) pairs and the files that failed.
 
     ``done`` is told how many files each finished job converted (for a progress bar).

@@ -23,7 +23,7 @@ _CAT_AX, _VAL_AX = 100001, 100002
 
 def _text_props(size: int, bold: bool = False) -> str:
     weight = ' b="1"' if bold else ""
-    return (f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{size}"{weight}/></a:pPr></a:p></c:txPr>')
+    return f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{size}"{weight}/></a:pPr></a:p></c:txPr>'
 
 
 def _series(chart: Chart, index: int, name: str, values: tuple[float, ...]) -> str:
@@ -39,8 +39,8 @@ def _series(chart: Chart, index: int, name: str, values: tuple[float, ...]) -> s
         f'<c:invertIfNegative val="0"/>'
         f'<c:cat><c:strRef><c:f>Sheet1!$A$2:$A${last}</c:f><c:strCache><c:ptCount val="{len(chart.categories)}"/>'
         f"{categories}</c:strCache></c:strRef></c:cat>"
-        f'<c:val><c:numRef><c:f>Sheet1!${column}$2:${column}${last}</c:f><c:numCache>'
-        f"<c:formatCode>{esc(chart.number_format)}</c:formatCode><c:ptCount val=\"{len(values)}\"/>{points}"
+        f"<c:val><c:numRef><c:f>Sheet1!${column}$2:${column}${last}</c:f><c:numCache>"
+        f'<c:formatCode>{esc(chart.number_format)}</c:formatCode><c:ptCount val="{len(values)}"/>{points}'
         "</c:numCache></c:numRef></c:val></c:ser>"
     )
 
@@ -49,31 +49,41 @@ def chart_xml(chart: Chart, lang_tag: str) -> bytes:
     """Clustered columns (or bars, top to bottom in category order) with bold value labels, no axis line."""
     horizontal = chart.kind == "bar"
     series = "".join(_series(chart, i, name, values) for i, (name, values) in enumerate(chart.series))
-    labels = (f'<c:dLbls><c:numFmt formatCode="{esc(chart.number_format)}" sourceLinked="0"/>{_text_props(1400, True)}'
-              '<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
-              '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>')
-    plot = (f'<c:barChart><c:barDir val="{"bar" if horizontal else "col"}"/><c:grouping val="clustered"/>'
-            f'<c:varyColors val="0"/>{series}{labels}<c:gapWidth val="60"/>'
-            f'<c:axId val="{_CAT_AX}"/><c:axId val="{_VAL_AX}"/></c:barChart>')
-    category_axis = (f'<c:catAx><c:axId val="{_CAT_AX}"/><c:scaling><c:orientation val="{"maxMin" if horizontal else "minMax"}"/>'
-                     f'</c:scaling><c:delete val="0"/><c:axPos val="{"l" if horizontal else "b"}"/>'
-                     '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/>'
-                     f'<c:tickLblPos val="nextTo"/>{_text_props(1400)}<c:crossAx val="{_VAL_AX}"/><c:crosses val="autoZero"/>'
-                     '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>')
-    value_axis = (f'<c:valAx><c:axId val="{_VAL_AX}"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling>'
-                  f'<c:delete val="1"/><c:axPos val="{"b" if horizontal else "l"}"/>'
-                  f'<c:numFmt formatCode="{esc(chart.number_format)}" sourceLinked="0"/><c:majorTickMark val="none"/>'
-                  f'<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="{_CAT_AX}"/>'
-                  '<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>')
-    return (XML_HEAD + '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            f'<c:date1904 val="0"/><c:lang val="{lang_tag}"/><c:roundedCorners val="0"/>'
-            f'<c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>{plot}{category_axis}{value_axis}</c:plotArea>'
-            '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
-            '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400"><a:latin typeface="Calibri"/></a:defRPr>'
-            f'</a:pPr><a:endParaRPr lang="{lang_tag}"/></a:p></c:txPr>'
-            '<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>').encode("utf-8")
+    labels = (
+        f'<c:dLbls><c:numFmt formatCode="{esc(chart.number_format)}" sourceLinked="0"/>{_text_props(1400, True)}'
+        '<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
+        '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
+    )
+    plot = (
+        f'<c:barChart><c:barDir val="{"bar" if horizontal else "col"}"/><c:grouping val="clustered"/>'
+        f'<c:varyColors val="0"/>{series}{labels}<c:gapWidth val="60"/>'
+        f'<c:axId val="{_CAT_AX}"/><c:axId val="{_VAL_AX}"/></c:barChart>'
+    )
+    category_axis = (
+        f'<c:catAx><c:axId val="{_CAT_AX}"/><c:scaling><c:orientation val="{"maxMin" if horizontal else "minMax"}"/>'
+        f'</c:scaling><c:delete val="0"/><c:axPos val="{"l" if horizontal else "b"}"/>'
+        '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/>'
+        f'<c:tickLblPos val="nextTo"/>{_text_props(1400)}<c:crossAx val="{_VAL_AX}"/><c:crosses val="autoZero"/>'
+        '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
+    )
+    value_axis = (
+        f'<c:valAx><c:axId val="{_VAL_AX}"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling>'
+        f'<c:delete val="1"/><c:axPos val="{"b" if horizontal else "l"}"/>'
+        f'<c:numFmt formatCode="{esc(chart.number_format)}" sourceLinked="0"/><c:majorTickMark val="none"/>'
+        f'<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="{_CAT_AX}"/>'
+        '<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>'
+    )
+    return (
+        XML_HEAD + '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<c:date1904 val="0"/><c:lang val="{lang_tag}"/><c:roundedCorners val="0"/>'
+        f'<c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>{plot}{category_axis}{value_axis}</c:plotArea>'
+        '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
+        '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400"><a:latin typeface="Calibri"/></a:defRPr>'
+        f'</a:pPr><a:endParaRPr lang="{lang_tag}"/></a:p></c:txPr>'
+        '<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>'
+    ).encode("utf-8")
 
 
 def workbook(chart: Chart, when: dt.date) -> bytes:

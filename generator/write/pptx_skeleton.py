@@ -13,7 +13,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -28,8 +28,17 @@ _NS = {
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
 _REL_SLIDE = f"{_NS['r']}/slide"
-_PER_DECK = ("[Content_Types].xml", "_rels/.rels", "docProps/", "ppt/presentation.xml", "ppt/_rels/presentation.xml.rels",
-             "ppt/slides/", "ppt/notesSlides/", "ppt/charts/", "ppt/embeddings/")
+_PER_DECK = (
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "docProps/",
+    "ppt/presentation.xml",
+    "ppt/_rels/presentation.xml.rels",
+    "ppt/slides/",
+    "ppt/notesSlides/",
+    "ppt/charts/",
+    "ppt/embeddings/",
+)
 _MARK = "SLIDE-ID-LIST"
 
 
@@ -42,10 +51,14 @@ class Placeholder:
 
     @property
     def xml(self) -> str:
-        return "<p:ph" + (f' type="{self.type}"' if self.type else "") + (f' idx="{self.idx}"' if self.idx else "") + "/>"
+        return (
+            "<p:ph" + (f' type="{self.type}"' if self.type else "") + (f' idx="{self.idx}"' if self.idx else "") + "/>"
+        )
 
 
-def find_placeholder(placeholders: tuple[Placeholder, ...], types: tuple[str, ...] = (), idx: str | None = None) -> Placeholder | None:
+def find_placeholder(
+    placeholders: tuple[Placeholder, ...], types: tuple[str, ...] = (), idx: str | None = None
+) -> Placeholder | None:
     """The first placeholder of one of ``types`` or, with ``idx``, the one with that index."""
     for ph in placeholders:
         if (idx is not None and ph.idx == idx) or (idx is None and ph.type in types):
@@ -84,7 +97,9 @@ def _placeholders(xml: bytes, skip: tuple[str, ...]) -> tuple[Placeholder, ...]:
 
 
 def _relationships(xml: bytes) -> list[tuple[str, str, str]]:
-    return [(r.get("Id"), r.get("Type"), r.get("Target")) for r in etree.fromstring(xml).iterfind("rel:Relationship", _NS)]
+    return [
+        (r.get("Id"), r.get("Type"), r.get("Target")) for r in etree.fromstring(xml).iterfind("rel:Relationship", _NS)
+    ]
 
 
 def _split_presentation(xml: bytes) -> tuple[str, str]:
@@ -100,7 +115,7 @@ def _split_presentation(xml: bytes) -> tuple[str, str]:
     return head, tail
 
 
-@lru_cache(maxsize=None)
+@cache
 def pptx_skeleton(template: Path, lang_tag: str) -> PptxSkeleton:
     from pptx import Presentation
 
@@ -137,7 +152,15 @@ def pptx_skeleton(template: Path, lang_tag: str) -> PptxSkeleton:
     presentation = re.sub(rb'lang="[A-Za-z-]+"', f'lang="{lang_tag}"'.encode(), package.read("ppt/presentation.xml"))
     rels = tuple(r for r in _relationships(package.read("ppt/_rels/presentation.xml.rels")) if r[1] != _REL_SLIDE)
     return PptxSkeleton(
-        lang_tag=lang_tag, width=prs.slide_width, height=prs.slide_height, static_parts=tuple(static),
-        defaults=defaults, overrides=tuple(overrides), presentation=_split_presentation(presentation), rels=rels,
-        notes_master=notes_master, notes_placeholders=notes_placeholders, layouts=layouts,
+        lang_tag=lang_tag,
+        width=prs.slide_width,
+        height=prs.slide_height,
+        static_parts=tuple(static),
+        defaults=defaults,
+        overrides=tuple(overrides),
+        presentation=_split_presentation(presentation),
+        rels=rels,
+        notes_master=notes_master,
+        notes_placeholders=notes_placeholders,
+        layouts=layouts,
     )

@@ -12,16 +12,26 @@ The shared parts come from ``pptx_skeleton`` (read once per process) and charts 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from generator.compose.deck_tree import Chart, Deck, Diagram, Milestone, Slide
 from generator.compose.tree import BulletList, Paragraph, Run, Table
 from generator.paths import templates_dir
 from generator.write.ooxml_parts import (
-    CT_APP, CT_CORE, CT_RELS, LANG_TAGS, REL, XML_HEAD, app_properties, content_types, core_properties, esc,
-    package_rels, relationships,
+    CT_APP,
+    CT_CORE,
+    CT_RELS,
+    LANG_TAGS,
+    REL,
+    XML_HEAD,
+    app_properties,
+    content_types,
+    core_properties,
+    esc,
+    package_rels,
+    relationships,
 )
 from generator.write.pptx_chart import chart_parts
 from generator.write.pptx_skeleton import Placeholder, PptxSkeleton, find_placeholder, pptx_skeleton
@@ -36,19 +46,25 @@ ILLUSTRATIVE = "B45F06"
 MARGIN = 609600
 PT = 12700  # EMU per point
 
-_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
-       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_NS = (
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
 _PML = "application/vnd.openxmlformats-officedocument.presentationml"
 _CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 _CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _ARROW_HEAD = '<a:tailEnd type="triangle"/>'
 _TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # PowerPoint's built-in Medium Style 2 – Accent 1
-_GROUP = ('<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>'
-          '<a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>')
-_SHAPE_STYLE = ('<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="3"><a:schemeClr val="accent1"/>'
-                '</a:fillRef><a:effectRef idx="2"><a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor">'
-                '<a:schemeClr val="lt1"/></a:fontRef></p:style>')
+_GROUP = (
+    '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>'
+    '<a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>'
+)
+_SHAPE_STYLE = (
+    '<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="3"><a:schemeClr val="accent1"/>'
+    '</a:fillRef><a:effectRef idx="2"><a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor">'
+    '<a:schemeClr val="lt1"/></a:fontRef></p:style>'
+)
 
 
 def base_template() -> Path:
@@ -78,26 +94,36 @@ class _SlideWriter:
 
     # --- text ----------------------------------------------------------------------------------
 
-    def run(self, text: str, size: float | None = None, bold: bool = False, italic: bool = False,
-            color: str | None = None) -> str:
-        attrs = f' lang="{self.lang}"' + (f' sz="{round(size * 100)}"' if size else "") \
-            + (' b="1"' if bold else "") + (' i="1"' if italic else "")
+    def run(
+        self, text: str, size: float | None = None, bold: bool = False, italic: bool = False, color: str | None = None
+    ) -> str:
+        attrs = (
+            f' lang="{self.lang}"'
+            + (f' sz="{round(size * 100)}"' if size else "")
+            + (' b="1"' if bold else "")
+            + (' i="1"' if italic else "")
+        )
         props = f"<a:rPr{attrs}>{_fill(color)}</a:rPr>" if color else f"<a:rPr{attrs}/>"
         return f"<a:r>{props}<a:t>{esc(text)}</a:t></a:r>"
 
     def runs(self, runs: tuple[Run, ...], size: float | None, bold: bool = False) -> str:
         """Illustrative and to-be-checked values stand out in colour and bold, as in the agreements."""
         return "".join(
-            self.run(r.text, size, bold=bold or r.mark != "plain",
-                     color=ILLUSTRATIVE if r.mark in ("illustrative", "placeholder") else None)
+            self.run(
+                r.text,
+                size,
+                bold=bold or r.mark != "plain",
+                color=ILLUSTRATIVE if r.mark in ("illustrative", "placeholder") else None,
+            )
             for r in runs
         )
 
     @staticmethod
     def paragraph(content: str, align: str | None = None, space_after: int | None = None, bullet: bool = True) -> str:
         props = (f' algn="{align}"' if align else "") + ("" if bullet else ' marL="0" indent="0"')
-        children = (f'<a:spcAft><a:spcPts val="{space_after * 100}"/></a:spcAft>' if space_after else "") \
-            + ("" if bullet else "<a:buNone/>")
+        children = (f'<a:spcAft><a:spcPts val="{space_after * 100}"/></a:spcAft>' if space_after else "") + (
+            "" if bullet else "<a:buNone/>"
+        )
         ppr = f"<a:pPr{props}>{children}</a:pPr>" if children else (f"<a:pPr{props}/>" if props else "")
         return f"<a:p>{ppr}{content}</a:p>"
 
@@ -120,9 +146,15 @@ class _SlideWriter:
     def chart(self, chart: Chart, x: int, y: int, cx: int, cy: int) -> None:
         self.charts.append(chart)
         rel = f"rIdChart{len(self.charts)}"
-        self._frame(f"chart:{chart.id}", x, y, cx, cy,
-                    '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
-                    f'<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="{rel}"/></a:graphicData>')
+        self._frame(
+            f"chart:{chart.id}",
+            x,
+            y,
+            cx,
+            cy,
+            '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+            f'<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="{rel}"/></a:graphicData>',
+        )
 
     def table(self, table: Table, x: int, y: int, width: int) -> None:
         row_height = 420000
@@ -135,25 +167,41 @@ class _SlideWriter:
         def cell(paragraph: str) -> str:
             return f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraph}</a:txBody><a:tcPr/></a:tc>"
 
-        header = "".join(cell(self.paragraph(self.run(h, size, bold=True), "r" if numeric[c] else None))
-                         for c, h in enumerate(table.header))
+        header = "".join(
+            cell(self.paragraph(self.run(h, size, bold=True), "r" if numeric[c] else None))
+            for c, h in enumerate(table.header)
+        )
         body = []
         for r, row in enumerate(table.rows, start=1):
             bold = table.total and r == len(table.rows)
-            body.append(f'<a:tr h="{row_height}">' + "".join(
-                cell(self.paragraph(self.runs(content.runs, size, bold), "r" if content.numeric else None))
-                for content in row) + "</a:tr>")
+            body.append(
+                f'<a:tr h="{row_height}">'
+                + "".join(
+                    cell(self.paragraph(self.runs(content.runs, size, bold), "r" if content.numeric else None))
+                    for content in row
+                )
+                + "</a:tr>"
+            )
         grid = "".join(f'<a:gridCol w="{w}"/>' for w in widths)
-        self._frame(f"table:{table.id}", x, y, sum(widths), row_height * rows,
-                    '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
-                    f'<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{_TABLE_STYLE}</a:tableStyleId></a:tblPr>'
-                    f'<a:tblGrid>{grid}</a:tblGrid><a:tr h="{row_height}">{header}</a:tr>{"".join(body)}</a:tbl></a:graphicData>')
+        self._frame(
+            f"table:{table.id}",
+            x,
+            y,
+            sum(widths),
+            row_height * rows,
+            '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
+            f'<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{_TABLE_STYLE}</a:tableStyleId></a:tblPr>'
+            f'<a:tblGrid>{grid}</a:tblGrid><a:tr h="{row_height}">{header}</a:tr>{"".join(body)}</a:tbl></a:graphicData>',
+        )
 
     def shape(self, name: str, geometry: str, x: int, y: int, cx: int, cy: int, fill: str, paragraphs: str = "") -> int:
         """A preset shape (rounded box, dot) filled with ``fill`` and outlined in the accent colour."""
         shape_id = self._id()
-        text = (f'<p:txBody><a:bodyPr rtlCol="0" anchor="ctr" wrap="square"/><a:lstStyle/>{paragraphs}</p:txBody>'
-                if paragraphs else "")
+        text = (
+            f'<p:txBody><a:bodyPr rtlCol="0" anchor="ctr" wrap="square"/><a:lstStyle/>{paragraphs}</p:txBody>'
+            if paragraphs
+            else ""
+        )
         self.shapes.append(
             f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{esc(name)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
             f'<p:spPr>{_xfrm(x, y, cx, cy)}<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>{_fill(fill)}'
@@ -169,15 +217,23 @@ class _SlideWriter:
             f'<p:txBody><a:bodyPr wrap="square"><a:spAutoFit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>'
         )
 
-    def line(self, x1: int, y1: int, x2: int, y2: int, width_pt: float, arrow: bool = False,
-             ends: tuple[int, int] | None = None) -> None:
+    def line(
+        self,
+        x1: int,
+        y1: int,
+        x2: int,
+        y2: int,
+        width_pt: float,
+        arrow: bool = False,
+        ends: tuple[int, int] | None = None,
+    ) -> None:
         """A straight connector; with ``ends`` glued from the bottom of one shape to the top of another."""
         flip = (' flipH="1"' if x2 < x1 else "") + (' flipV="1"' if y2 < y1 else "")
         glue = f'<a:stCxn id="{ends[0]}" idx="2"/><a:endCxn id="{ends[1]}" idx="0"/>' if ends else ""
         shape_id = self._id()
         self.shapes.append(
             f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="Connector {shape_id - 1}"/><p:cNvCxnSpPr>{glue}</p:cNvCxnSpPr>'
-            f'<p:nvPr/></p:nvCxnSpPr><p:spPr>{_xfrm(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1), flip=flip)}'
+            f"<p:nvPr/></p:nvCxnSpPr><p:spPr>{_xfrm(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1), flip=flip)}"
             f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{round(width_pt * PT)}">{_fill(ACCENT)}'
             f"{_ARROW_HEAD if arrow else ''}</a:ln></p:spPr></p:cxnSp>"
         )
@@ -216,7 +272,13 @@ def _diagram(w: _SlideWriter, diagram: Diagram, slide_width: int) -> None:
                 for j, line in enumerate(node.label.split("\n"))
             )
             x, y = left + i * (width + gap), top0 + index * row_gap
-            boxes[node.id] = (w.shape(f"node:{node.id}", "roundRect", x, y, width, height, fill, paragraphs), x, y, width, height)
+            boxes[node.id] = (
+                w.shape(f"node:{node.id}", "roundRect", x, y, width, height, fill, paragraphs),
+                x,
+                y,
+                width,
+                height,
+            )
     segments = []
     for edge in diagram.edges:
         source_id, sx, sy, sw, sh = boxes[edge.source]
@@ -252,7 +314,12 @@ def _hits(rect: tuple[int, int, int, int], segment: tuple[int, int, int, int], m
     x1, y1, x2, y2 = segment
     dx, dy = x2 - x1, y2 - y1
     t0, t1 = 0.0, 1.0
-    for p, q in ((-dx, x1 - (x - margin)), (dx, x + cx + margin - x1), (-dy, y1 - (y - margin)), (dy, y + cy + margin - y1)):
+    for p, q in (
+        (-dx, x1 - (x - margin)),
+        (dx, x + cx + margin - x1),
+        (-dy, y1 - (y - margin)),
+        (dy, y + cy + margin - y1),
+    ):
         if p == 0:
             if q < 0:
                 return False
@@ -271,9 +338,15 @@ def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> boo
     return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
-def _label_place(lines: list[tuple[int, int, int, int]], width: int, height: int,
-                 segments: list[tuple[int, int, int, int]], obstacles: list[tuple[int, int, int, int]],
-                 source: tuple[int, int, int, int], slide_width: int) -> tuple[int, int]:
+def _label_place(
+    lines: list[tuple[int, int, int, int]],
+    width: int,
+    height: int,
+    segments: list[tuple[int, int, int, int]],
+    obstacles: list[tuple[int, int, int, int]],
+    source: tuple[int, int, int, int],
+    slide_width: int,
+) -> tuple[int, int]:
     """The free spot nearest the labelled edges' midpoint (a fan's: just below its source box)."""
     top = min(y1 for _, y1, _, _ in lines)
     bottom = min(y2 for _, _, _, y2 in lines)
@@ -295,8 +368,9 @@ def _label_place(lines: list[tuple[int, int, int, int]], width: int, height: int
     return spot if spot is not None else anchor  # no free spot in the band: beside the source box
 
 
-def _nearest(anchor: tuple[int, int], bounds: tuple[int, int, int, int], free: Callable[[int, int], bool],
-             step: int = 20000) -> tuple[int, int] | None:
+def _nearest(
+    anchor: tuple[int, int], bounds: tuple[int, int, int, int], free: Callable[[int, int], bool], step: int = 20000
+) -> tuple[int, int] | None:
     """The grid point nearest ``anchor`` (distance |dx| + 2|dy|, vertical moves cost double) inside
     ``bounds`` (x min, x max, y min, y max) for which ``free`` holds; points are tried nearest first,
     so the search stops at the first free one instead of testing the whole band."""
@@ -323,9 +397,17 @@ def _timeline(w: _SlideWriter, steps: tuple[Milestone, ...], slide_width: int) -
     for i, milestone in enumerate(steps):
         cx = MARGIN + step * i + step // 2
         w.shape(f"milestone:{i + 1}", "ellipse", cx - 150000, y - 150000, 300000, 300000, ACCENT)
-        date = Run(milestone.date + ("*" if milestone.illustrative else ""), "illustrative" if milestone.illustrative else "plain")
-        w.textbox(cx - step // 2 + 50000, y + 300000, step - 100000, 900000,
-                  w.paragraph(w.runs((Run(milestone.label, "strong"),), 18), "ctr") + w.paragraph(w.runs((date,), 18), "ctr"))
+        date = Run(
+            milestone.date + ("*" if milestone.illustrative else ""),
+            "illustrative" if milestone.illustrative else "plain",
+        )
+        w.textbox(
+            cx - step // 2 + 50000,
+            y + 300000,
+            step - 100000,
+            900000,
+            w.paragraph(w.runs((Run(milestone.label, "strong"),), 18), "ctr") + w.paragraph(w.runs((date,), 18), "ctr"),
+        )
 
 
 def _visual(w: _SlideWriter, s: Slide, slide_width: int) -> None:
@@ -335,8 +417,13 @@ def _visual(w: _SlideWriter, s: Slide, slide_width: int) -> None:
     if captions:
         # A caption line under the visual (e.g. what newer figures would give), in the body text size.
         height -= 700000
-        w.textbox(MARGIN, top + height + 100000, width, 600000,
-                  "".join(w.paragraph(w.runs(p.runs, 16), bullet=False) for p in captions))
+        w.textbox(
+            MARGIN,
+            top + height + 100000,
+            width,
+            600000,
+            "".join(w.paragraph(w.runs(p.runs, 16), bullet=False) for p in captions),
+        )
     if s.diagram is not None:
         _diagram(w, s.diagram, slide_width)
     if s.timeline:
@@ -363,26 +450,34 @@ def _slide_xml(w: _SlideWriter, s: Slide, skeleton: PptxSkeleton) -> str:
         w.placeholder(title_ph, "Title", w.paragraph(w.run(s.title, 36, bold=True, color=INK), "ctr"))
         w.placeholder(body_ph, "Subtitle", "".join(w.paragraph(w.run(line, 20)) for line in s.subtitle.splitlines()))
     else:
-        w.placeholder(title_ph, "Title", w.paragraph(w.run(s.title, 28 if len(s.title) < 60 else 24, bold=True, color=INK), "l"))
+        w.placeholder(
+            title_ph, "Title", w.paragraph(w.run(s.title, 28 if len(s.title) < 60 else 24, bold=True, color=INK), "l")
+        )
         if s.layout == "content":
             _body(w, body_ph, s.blocks)
         else:
             _visual(w, s, skeleton.width)
-    return XML_HEAD + (f"<p:sld {_NS}><p:cSld><p:spTree>{_GROUP}{''.join(w.shapes)}</p:spTree></p:cSld>"
-                       "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>")
+    return XML_HEAD + (
+        f"<p:sld {_NS}><p:cSld><p:spTree>{_GROUP}{''.join(w.shapes)}</p:spTree></p:cSld>"
+        "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
+    )
 
 
 def _notes_xml(skeleton: PptxSkeleton, notes: str, lang: str) -> str:
     image = find_placeholder(skeleton.notes_placeholders, ("sldImg",))
     body = find_placeholder(skeleton.notes_placeholders, ("body",))
     assert image is not None and body is not None, "the notes master lacks its slide image or body placeholder"
-    shapes = (f'<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/>'
-              f"</p:cNvSpPr><p:nvPr>{image.xml}</p:nvPr></p:nvSpPr><p:spPr/></p:sp>"
-              f'<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
-              f"<p:nvPr>{body.xml}</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>"
-              f'<a:p><a:r><a:rPr lang="{lang}"/><a:t>{esc(notes)}</a:t></a:r></a:p></p:txBody></p:sp>')
-    return XML_HEAD + (f"<p:notes {_NS}><p:cSld><p:spTree>{_GROUP}{shapes}</p:spTree></p:cSld>"
-                       "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>")
+    shapes = (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/>'
+        f"</p:cNvSpPr><p:nvPr>{image.xml}</p:nvPr></p:nvSpPr><p:spPr/></p:sp>"
+        f'<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+        f"<p:nvPr>{body.xml}</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>"
+        f'<a:p><a:r><a:rPr lang="{lang}"/><a:t>{esc(notes)}</a:t></a:r></a:p></p:txBody></p:sp>'
+    )
+    return XML_HEAD + (
+        f"<p:notes {_NS}><p:cSld><p:spTree>{_GROUP}{shapes}</p:spTree></p:cSld>"
+        "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"
+    )
 
 
 def write_pptx(deck: Deck, author: str, when: dt.date, lang: str, template: Path | None = None) -> bytes:
@@ -402,36 +497,58 @@ def write_pptx(deck: Deck, author: str, when: dt.date, lang: str, template: Path
             chart_count += 1
             chart_part, workbook = chart_parts(chart, skeleton.lang_tag, when)
             rels.append((f"rIdChart{index}", f"{REL}/chart", f"../charts/chart{chart_count}.xml"))
-            parts += [(f"ppt/charts/chart{chart_count}.xml", chart_part),
-                      (f"ppt/charts/_rels/chart{chart_count}.xml.rels", relationships(
-                          [("rId1", f"{REL}/package", f"../embeddings/Microsoft_Excel_Sheet{chart_count}.xlsx")])),
-                      (f"ppt/embeddings/Microsoft_Excel_Sheet{chart_count}.xlsx", workbook)]
+            parts += [
+                (f"ppt/charts/chart{chart_count}.xml", chart_part),
+                (
+                    f"ppt/charts/_rels/chart{chart_count}.xml.rels",
+                    relationships(
+                        [("rId1", f"{REL}/package", f"../embeddings/Microsoft_Excel_Sheet{chart_count}.xlsx")]
+                    ),
+                ),
+                (f"ppt/embeddings/Microsoft_Excel_Sheet{chart_count}.xlsx", workbook),
+            ]
             overrides.append((f"ppt/charts/chart{chart_count}.xml", _CT_CHART))
         if s.notes:
             notes_name = f"ppt/notesSlides/notesSlide{number}.xml"
             rels.append(("rIdNotes", f"{REL}/notesSlide", f"../notesSlides/notesSlide{number}.xml"))
-            parts += [(notes_name, _notes_xml(skeleton, s.notes, skeleton.lang_tag).encode("utf-8")),
-                      (f"ppt/notesSlides/_rels/notesSlide{number}.xml.rels", relationships([
-                          ("rId1", f"{REL}/notesMaster", "../" + skeleton.notes_master.removeprefix("ppt/")),
-                          ("rId2", f"{REL}/slide", f"../slides/slide{number}.xml")]))]
+            parts += [
+                (notes_name, _notes_xml(skeleton, s.notes, skeleton.lang_tag).encode("utf-8")),
+                (
+                    f"ppt/notesSlides/_rels/notesSlide{number}.xml.rels",
+                    relationships(
+                        [
+                            ("rId1", f"{REL}/notesMaster", "../" + skeleton.notes_master.removeprefix("ppt/")),
+                            ("rId2", f"{REL}/slide", f"../slides/slide{number}.xml"),
+                        ]
+                    ),
+                ),
+            ]
             overrides.append((notes_name, f"{_PML}.notesSlide+xml"))
         parts.append((f"ppt/slides/_rels/slide{number}.xml.rels", relationships(rels)))
         overrides.append((slide_name, f"{_PML}.slide+xml"))
         slide_list.append(f'<p:sldId id="{255 + number}" r:id="rIdSlide{number}"/>')
         slide_rels.append((f"rIdSlide{number}", f"{REL}/slide", f"slides/slide{number}.xml"))
     head, tail = skeleton.presentation
-    presentation = f"{head}<p:sldIdLst>{''.join(slide_list)}</p:sldIdLst>{tail}".encode("utf-8")
-    overrides = [("ppt/presentation.xml", f"{_PML}.presentation.main+xml"), *overrides, *skeleton.overrides,
-                 ("docProps/core.xml", CT_CORE), ("docProps/app.xml", CT_APP)]
+    presentation = f"{head}<p:sldIdLst>{''.join(slide_list)}</p:sldIdLst>{tail}".encode()
+    overrides = [
+        ("ppt/presentation.xml", f"{_PML}.presentation.main+xml"),
+        *overrides,
+        *skeleton.overrides,
+        ("docProps/core.xml", CT_CORE),
+        ("docProps/app.xml", CT_APP),
+    ]
     defaults = {**dict(skeleton.defaults), "rels": CT_RELS, "xml": "application/xml", "xlsx": _CT_XLSX}
     core = core_properties(deck.title, "", author, when, deck.id, "", skeleton.lang_tag)
-    return zip_package([
-        ("[Content_Types].xml", content_types(defaults, overrides)),
-        ("_rels/.rels", package_rels("ppt/presentation.xml")),
-        ("docProps/core.xml", core),
-        ("docProps/app.xml", app_properties()),
-        ("ppt/presentation.xml", presentation),
-        ("ppt/_rels/presentation.xml.rels", relationships([*skeleton.rels, *slide_rels])),
-        *parts,
-        *skeleton.static_parts,
-    ], when)
+    return zip_package(
+        [
+            ("[Content_Types].xml", content_types(defaults, overrides)),
+            ("_rels/.rels", package_rels("ppt/presentation.xml")),
+            ("docProps/core.xml", core),
+            ("docProps/app.xml", app_properties()),
+            ("ppt/presentation.xml", presentation),
+            ("ppt/_rels/presentation.xml.rels", relationships([*skeleton.rels, *slide_rels])),
+            *parts,
+            *skeleton.static_parts,
+        ],
+        when,
+    )

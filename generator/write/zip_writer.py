@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import struct
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 _LEVEL = 6
 
@@ -53,8 +53,9 @@ def zip_package(parts: Iterable[tuple[str, bytes | Deflated]], when: dt.date) ->
         encoded = name.encode("utf-8")
         fields = (20, 0, 8, time, date, part.crc, len(part.data), part.size, len(encoded))
         local = struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, 0) + encoded
-        directory.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0,
-                                     0o644 << 16, offset) + encoded)
+        directory.append(
+            struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0, 0o644 << 16, offset) + encoded
+        )
         chunks += (local, part.data)
         offset += len(local) + len(part.data)
         count += 1

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 in × 7.5 in
 INK = RGBColor(0x1F, 0x2A, 0x44)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from generator.check.rules.catalogue import finding
 from generator.findings import Finding
@@ -26,8 +26,13 @@ def check_composition(case: Case) -> Iterator[Finding]:
             continue
         src = a.source
         if comp.declared_total is not None and comp.declared_total != comp.total:
-            yield finding("SEAT-DECLARED", src.position(("composition", "declared_total")),
-                          declared=comp.declared_total, computed=comp.total, detail=seat_detail(comp.seats))
+            yield finding(
+                "SEAT-DECLARED",
+                src.position(("composition", "declared_total")),
+                declared=comp.declared_total,
+                computed=comp.total,
+                detail=seat_detail(comp.seats),
+            )
         declared = src.data["composition"].get("declared_seats", {})
         minimum = comp.minimum or comp.members_per_party or 1
         for seat in comp.seats:
@@ -38,14 +43,26 @@ def check_composition(case: Case) -> Iterator[Finding]:
             if value < minimum:
                 yield finding("SEAT-MIN", where, name=seat.municipality.name, declared=value, minimum=minimum)
             elif value != seat.seats:
-                yield finding("SEAT-DECLARED", where, declared=value, computed=seat.seats,
-                              detail=f"{seat.municipality.name} {seat.seats}")
+                yield finding(
+                    "SEAT-DECLARED",
+                    where,
+                    declared=value,
+                    computed=seat.seats,
+                    detail=f"{seat.municipality.name} {seat.seats}",
+                )
         age = case.version.date.year - comp.population_year
         latest = _latest_common_year(a)
         if age > case.population_max_age_years and latest is not None and latest > comp.population_year:
             recomputed = composition_seats(src.data["composition"], a.parties, latest)
             assert recomputed is not None
-            yield finding("SEAT-AGE", src.position(("composition", "population_year")),
-                          year=comp.population_year, age=age, limit=case.population_max_age_years, total=comp.total,
-                          latest_year=latest, latest_total=sum(s.seats for s in recomputed),
-                          latest_detail=seat_detail(recomputed))
+            yield finding(
+                "SEAT-AGE",
+                src.position(("composition", "population_year")),
+                year=comp.population_year,
+                age=age,
+                limit=case.population_max_age_years,
+                total=comp.total,
+                latest_year=latest,
+                latest_total=sum(s.seats for s in recomputed),
+                latest_detail=seat_detail(recomputed),
+            )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from generator.check.rules.catalogue import finding
 from generator.check.rules.statutory import anchor
@@ -17,11 +17,16 @@ _TERM_BY_STATUTE = {"joint_body", "supplement", "authority_task"}
 def check_dates(case: Case) -> Iterator[Finding]:
     for a in case.agreements:
         if a.signed is not None and a.entry_into_force < a.signed:
-            yield finding("DATE-SIGN", a.source.position(("entry_into_force",)),
-                          entry=fi_date(a.entry_into_force), signed=fi_date(a.signed))
+            yield finding(
+                "DATE-SIGN",
+                a.source.position(("entry_into_force",)),
+                entry=fi_date(a.entry_into_force),
+                signed=fi_date(a.signed),
+            )
         if a.termination is not None and a.termination.notice_months < 1:
-            yield finding("DATE-NOTICE", a.source.position(("termination", "notice_months")),
-                          months=a.termination.notice_months)
+            yield finding(
+                "DATE-NOTICE", a.source.position(("termination", "notice_months")), months=a.termination.notice_months
+            )
         if a.kind not in _TERM_BY_STATUTE and a.term is None:
             # Every kind's closing chapter states the term (voimassaolo.kesto); without it the
             # agreement cannot be written, so validate must refuse it rather than build.

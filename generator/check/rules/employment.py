@@ -7,7 +7,7 @@ registry, so contiguity is a graph search rather than a map lookup.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from generator.check.rules.catalogue import finding
 from generator.findings import Finding
@@ -47,16 +47,30 @@ def check_employment(case: Case) -> Iterator[Finding]:
         if area.exception_14 is None and all(figures):
             total = sum(f.value for f in figures if f)
             if total < LABOUR_FORCE_THRESHOLD:
-                yield finding("TPJ12-1", registry.position(("employment_areas", index, "members")),
-                              area=area.name, total=fi_number(total), year=max(f.year for f in figures if f))
+                yield finding(
+                    "TPJ12-1",
+                    registry.position(("employment_areas", index, "members")),
+                    area=area.name,
+                    total=fi_number(total),
+                    year=max(f.year for f in figures if f),
+                )
         detached = _detached(area)
         if detached:
-            yield finding("TPJ12-3", registry.position(("employment_areas", index, "members")),
-                          area=area.name, detached=", ".join(detached))
+            yield finding(
+                "TPJ12-3",
+                registry.position(("employment_areas", index, "members")),
+                area=area.name,
+                detached=", ".join(detached),
+            )
     in_some_area = {m.id for area in case.employment_areas.values() for m in area.members}
     for index, entry in enumerate(registry.data["municipalities"]):
         m = case.municipalities[entry["id"]]
         figure = m.latest_labour_force()
         if figure is not None and figure.value < LABOUR_FORCE_THRESHOLD and m.id not in in_some_area:
-            yield finding("TPJ12-2", registry.position(("municipalities", index, "id")),
-                          name=m.name, value=fi_number(figure.value), year=figure.year)
+            yield finding(
+                "TPJ12-2",
+                registry.position(("municipalities", index, "id")),
+                name=m.name,
+                value=fi_number(figure.value),
+                year=figure.year,
+            )

@@ -9,7 +9,7 @@ bilingual party (whose council's notices and minutes are bilingual, 29 §) needs
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from generator.check.rules.catalogue import finding
 from generator.findings import Finding
@@ -37,11 +37,15 @@ def check_identity(case: Case) -> Iterator[Finding]:
         value = entry["business_id"]
         if value is None:
             if entry["id"] in parties:
-                yield finding("BID-MISSING", registry.position(("municipalities", index, "business_id")), name=entry["name"])
+                yield finding(
+                    "BID-MISSING", registry.position(("municipalities", index, "business_id")), name=entry["name"]
+                )
             continue
         problem = business_id_problem(value)
         if problem:
-            yield finding("BID-CHECK", registry.position(("municipalities", index, "business_id")), value=value, reason=problem)
+            yield finding(
+                "BID-CHECK", registry.position(("municipalities", index, "business_id")), value=value, reason=problem
+            )
     for a in case.agreements:
         for index, m in enumerate(a.parties):
             if m.bilingual and not {"fi", "sv"} <= set(a.languages):

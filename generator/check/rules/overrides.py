@@ -9,7 +9,7 @@ or the agreement would contradict its own tables and the council material.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from generator.check.rules.catalogue import RULES, finding
 from generator.check.rules.stated_figures import contradictions
@@ -27,15 +27,30 @@ def check_overrides(case: Case) -> Iterator[Finding]:
             where = a.source.key_position(("overrides", clause_id))
             if clause_id not in specs:
                 rule = RULES["OVERRIDE-UNKNOWN"]
-                yield Finding(rule.code, rule.severity, where, {"id": clause_id, "known": ", ".join(specs)}, rule.citation)
+                yield Finding(
+                    rule.code, rule.severity, where, {"id": clause_id, "known": ", ".join(specs)}, rule.citation
+                )
                 continue
             where_text = a.source.position(("overrides", clause_id, "text"))
             for c in contradictions(a, override.get("title", "") + "\n" + override["text"]):
-                yield finding("OVERRIDE-FACT", where_text, id=clause_id, what_fi=c.what_fi, what_en=c.what_en,
-                              stated=c.stated, expected=c.expected, field=c.field)
+                yield finding(
+                    "OVERRIDE-FACT",
+                    where_text,
+                    id=clause_id,
+                    what_fi=c.what_fi,
+                    what_en=c.what_en,
+                    stated=c.stated,
+                    expected=c.expected,
+                    field=c.field,
+                )
             text = (override.get("title", "") + " " + override["text"]).lower()
             for code in specs[clause_id].requirements:
                 requirement = REQUIREMENTS[code]
                 if requirement.evidence_fi and not re.search(requirement.evidence_fi, text):
-                    yield Finding("OVERRIDE-REQ", RULES["OVERRIDE-REQ"].severity, where_text,
-                                  {"id": clause_id, "requirement": f"{requirement.name_fi} ({code})"}, requirement.citation)
+                    yield Finding(
+                        "OVERRIDE-REQ",
+                        RULES["OVERRIDE-REQ"].severity,
+                        where_text,
+                        {"id": clause_id, "requirement": f"{requirement.name_fi} ({code})"},
+                        requirement.citation,
+                    )

@@ -12,8 +12,15 @@ from generator.check.rules.statutory import check_statutory
 from generator.findings import Finding
 from generator.model.entities import Case
 
-RULE_FAMILIES = (check_statutory, check_employment, check_composition, check_costs, check_dates, check_identity,
-                 check_overrides)
+RULE_FAMILIES = (
+    check_statutory,
+    check_employment,
+    check_composition,
+    check_costs,
+    check_dates,
+    check_identity,
+    check_overrides,
+)
 
 
 def run_rules(case: Case) -> list[Finding]:

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from generator.compose.templating import months
 from generator.formats import fi_date, fi_number
@@ -74,7 +75,7 @@ def _stem(m: Municipality) -> str:
     n = 0
     while n < min(len(name), len(genitive)) and name[n] == genitive[n]:
         n += 1
-    return name[:max(n, min(len(name), 3))]
+    return name[: max(n, min(len(name), 3))]
 
 
 def _party_anchors(a: Agreement, value: Callable[[Municipality], Any], fi: str, en: str) -> list[Anchor]:
@@ -84,7 +85,7 @@ def _party_anchors(a: Agreement, value: Callable[[Municipality], Any], fi: str, 
     for m in a.parties:
         stem = stems[m.id]
         # 'Ii' must not claim 'Iisalmen': a longer stem that begins with this one keeps its words.
-        longer = "".join(f"(?!{re.escape(s[len(stem):])})" for s in stems.values() if s != stem and s.startswith(stem))
+        longer = "".join(f"(?!{re.escape(s[len(stem) :])})" for s in stems.values() if s != stem and s.startswith(stem))
         pattern = re.compile(rf"\b{re.escape(stem)}{longer}\w*", re.IGNORECASE)
         anchors.append(Anchor(pattern, value(m), fi.format(name=m.name), en.format(name=m.name), rank=0))
     return anchors
@@ -112,9 +113,15 @@ def _share_anchors(a: Agreement) -> list[Anchor]:
     if a.cost is None:
         return []
     cost = a.cost
-    parties = _party_anchors(a, lambda m: Decimal(cost.share_of(m.id).hundredths) / 100,
-                             "kunnan {name} kustannusosuus", "{name}'s cost share")
-    return parties + [Anchor(_words(r"yhteensä|summa\w*|kaikkiaan"), Decimal(100), "osuudet yhteensä", "the shares in total")]
+    parties = _party_anchors(
+        a,
+        lambda m: Decimal(cost.share_of(m.id).hundredths) / 100,
+        "kunnan {name} kustannusosuus",
+        "{name}'s cost share",
+    )
+    return parties + [
+        Anchor(_words(r"yhteensä|summa\w*|kaikkiaan"), Decimal(100), "osuudet yhteensä", "the shares in total")
+    ]
 
 
 def _seat_anchors(a: Agreement) -> list[Anchor]:
@@ -127,20 +134,47 @@ def _seat_anchors(a: Agreement) -> list[Anchor]:
     if isinstance(body, dict) and body.get("composition_name"):
         # Its inflected forms too: 'seutuvaltuusto' → 'seutuvaltuustossa', 'seutuvaltuustoon'.
         whole += "|" + re.escape(str(body["composition_name"])[:-1])
-    return _party_anchors(a, lambda m: seats[m.id], "kunnan {name} jäsenmäärä", "{name}'s seats") + \
-        [Anchor(_words(whole), comp.total, "toimielimen jäsenmäärä", "the body's number of members")]
+    return _party_anchors(a, lambda m: seats[m.id], "kunnan {name} jäsenmäärä", "{name}'s seats") + [
+        Anchor(_words(whole), comp.total, "toimielimen jäsenmäärä", "the body's number of members")
+    ]
 
 
 KINDS: tuple[FigureKind, ...] = (
-    FigureKind("notice", re.compile(r"\b(\d+)\s*(?:kuukau\w*|kk\b)", re.IGNORECASE), lambda m: int(m[1]), lambda n: months(n, "fi"),
-               "termination.notice_months", _notice_anchors),
-    FigureKind("entry", re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"
-                                   r"|\b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b"),
-               _date, fi_date, "entry_into_force", _entry_anchors),
-    FigureKind("share", re.compile(r"(?<![\d,])(\d+(?:,\d+)?)\s*(?:%|prosent\w*)", re.IGNORECASE),
-               lambda m: Decimal(m[1].replace(",", ".")), lambda v: f"{fi_number(v, 2)} %", "cost_sharing", _share_anchors),
-    FigureKind("seats", re.compile(r"\b(\d+)\s+(?:jäsen\w*|edustaj\w*)", re.IGNORECASE), lambda m: int(m[1]), str,
-               "composition", _seat_anchors),
+    FigureKind(
+        "notice",
+        re.compile(r"\b(\d+)\s*(?:kuukau\w*|kk\b)", re.IGNORECASE),
+        lambda m: int(m[1]),
+        lambda n: months(n, "fi"),
+        "termination.notice_months",
+        _notice_anchors,
+    ),
+    FigureKind(
+        "entry",
+        re.compile(
+            r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"
+            r"|\b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b"
+        ),
+        _date,
+        fi_date,
+        "entry_into_force",
+        _entry_anchors,
+    ),
+    FigureKind(
+        "share",
+        re.compile(r"(?<![\d,])(\d+(?:,\d+)?)\s*(?:%|prosent\w*)", re.IGNORECASE),
+        lambda m: Decimal(m[1].replace(",", ".")),
+        lambda v: f"{fi_number(v, 2)} %",
+        "cost_sharing",
+        _share_anchors,
+    ),
+    FigureKind(
+        "seats",
+        re.compile(r"\b(\d+)\s+(?:jäsen\w*|edustaj\w*)", re.IGNORECASE),
+        lambda m: int(m[1]),
+        str,
+        "composition",
+        _seat_anchors,
+    ),
 )
 
 
@@ -152,8 +186,9 @@ def _pairs(phrase: str, kind: FigureKind, anchors: list[Anchor]) -> Iterator[tup
     """(anchor, figure) pairs of one phrase: each figure with the nearest anchor before it, or after
     it when the phrase starts with a figure ('6 kuukauden irtisanomisajalla'); one figure an anchor."""
     figures = list(kind.figure.finditer(phrase))
-    found = sorted(((match.span(), anchor) for anchor in anchors for match in anchor.pattern.finditer(phrase)),
-                   key=lambda f: f[0])
+    found = sorted(
+        ((match.span(), anchor) for anchor in anchors for match in anchor.pattern.finditer(phrase)), key=lambda f: f[0]
+    )
     if not figures or not found:
         return
     best_rank = min(anchor.rank for _, anchor in found)
@@ -184,6 +219,14 @@ def contradictions(agreement: Agreement, text: str) -> list[Contradiction]:
             for anchor, match in _pairs(phrase, kind, anchors):
                 stated = kind.parse(match)
                 if stated is not None and stated != anchor.value:
-                    out.append(Contradiction(kind.name, match[0].strip(), kind.show(anchor.value),
-                                             anchor.what_fi, anchor.what_en, kind.field))
+                    out.append(
+                        Contradiction(
+                            kind.name,
+                            match[0].strip(),
+                            kind.show(anchor.value),
+                            anchor.what_fi,
+                            anchor.what_en,
+                            kind.field,
+                        )
+                    )
     return out

@@ -6,7 +6,7 @@ a lawyer reads one citation per gap rather than a cascade.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from generator.check.rules.catalogue import finding
 from generator.findings import Finding, Position
@@ -36,10 +36,13 @@ def _term_finding(a: Agreement) -> Iterator[Finding]:
         return
     words_fi = {"term": "voimassaolo", "termination": "irtisanomisehdot"}
     words_en = {"term": "term", "termination": "termination terms"}
-    yield finding(code, anchor(a),
-                  missing_fi=" ja ".join(words_fi[m] for m in missing),
-                  missing_en=" and ".join(words_en[m] for m in missing),
-                  fields=" ja ".join(missing))
+    yield finding(
+        code,
+        anchor(a),
+        missing_fi=" ja ".join(words_fi[m] for m in missing),
+        missing_en=" and ".join(words_en[m] for m in missing),
+        fields=" ja ".join(missing),
+    )
 
 
 def check_statutory(case: Case) -> Iterator[Finding]:
@@ -57,7 +60,9 @@ def check_statutory(case: Case) -> Iterator[Finding]:
         if a.kind == "authority_task" and "statutory_basis" not in d:
             yield finding("TVPL13", anchor(a))
         if a.kind == "authority_task" and d.get("delegable_to_office_holder") is not True:
-            where = a.source.position(("delegable_to_office_holder",)) if "delegable_to_office_holder" in d else anchor(a)
+            where = (
+                a.source.position(("delegable_to_office_holder",)) if "delegable_to_office_holder" in d else anchor(a)
+            )
             yield finding("KL54-1", where)
         if a.kind == "joint_body":
             if a.composition is None and "composition" not in a.source.data:
