@@ -67,7 +67,8 @@ def registry(area: Area, seed: int) -> dict[str, Any]:
         "members": [m.id for m in area.members],
     }
     if area.exception_14:
-        entry["exception_14"] = area.exception_14
+        # The Council of State's permit for an area under 20 000 (Act 383/2023 4 §); synthetic.
+        entry["permit"] = {"date": f"{YEAR - 1}-12-14", "record_number": None, "illustrative": True}
     entry["neighbours_source"] = _source(seed)
     return {"municipalities": [_municipality_entry(m, seed) for m in area.members], "employment_areas": [entry]}
 
@@ -82,7 +83,7 @@ def _fixed_percentages(members: tuple[Municipality, ...]) -> dict[str, int]:
     by_remainder = sorted(range(len(members)), key=lambda i: (whole[i] - exact[i], i))
     for i in by_remainder[: 100 - sum(whole)]:
         whole[i] += 1
-    return {m.id: w for m, w in zip(members, whole)}
+    return {m.id: w for m, w in zip(members, whole, strict=False)}
 
 
 def _budget(labour_force: int, rng: random.Random, low: float, high: float) -> dict[str, Any]:
@@ -137,6 +138,7 @@ def joint_body(area: Area, rng: random.Random, seed: int) -> dict[str, Any]:
     return {
         "id": "yhteistoimintasopimus",
         "kind": "joint_body",
+        "employment_area": area.id,
         "title": f"{area.name.replace('työllisyysalue', 'työllisyysalueen')} yhteistoimintasopimus",
         "parties": [m.id for m in area.members],
         "lead": lead.id,
@@ -209,6 +211,7 @@ def authority_task(area: Area, rng: random.Random, seed: int) -> dict[str, Any]:
     return {
         "id": "viranomaistehtavat-54",
         "kind": "authority_task",
+        "employment_area": area.id,
         "title": f"Sopimus työvoimaviranomaisen tehtävien hoitamisesta {provider.genitive} alueella",
         "parties": [lead.id, provider.id],
         "principal": {
@@ -283,6 +286,7 @@ def case_yaml(area: Area) -> dict[str, Any]:
         "id": area.id,
         "title": f"{area.name} (synteettinen)",
         "language": "fi",
+        "sector": "employment_services",
         "version": {"number": "0.1", "date": "2024-10-15", "status": "luonnos"},
         "prepared_by": area.lead.id,
         "councils": [m.id for m in area.members],

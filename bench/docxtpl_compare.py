@@ -185,8 +185,8 @@ def _number(value: Any) -> str:
 
 def context(case: Any, agreement: Any) -> dict[str, Any]:
     """Everything the template needs, formatted from the model the way our composer formats it."""
-    from generator.compose.templating import labels
     from generator.formats import fi_date, fi_euro, fi_number, fi_percent
+    from generator.language import labels
 
     words = labels(case.language)
     roles, total_word = words["roles"], words["tables"]["total"]
@@ -233,7 +233,7 @@ def context(case: Any, agreement: Any) -> dict[str, Any]:
             _text(fi_percent(sum(s.hundredths for s in cost.shares)), bold=True),
         ]
         if cost.budget is not None:
-            for row, share in zip(rows, cost.shares):
+            for row, share in zip(rows, cost.shares, strict=False):
                 row.append(_text(fi_euro(share.euros or 0), cost.budget.illustrative))
             total.append(_text(fi_euro(cost.budget.amount), cost.budget.illustrative, bold=True))
         tables["shares"] = {"rows": rows, "total": total}
@@ -299,8 +299,8 @@ def body_texts(data: bytes) -> list[str]:
 
 def compare(case_folder: Path, workdir: Path, runs: int) -> Comparison:
     """Time both renderers on the case's first agreement, interleaved, ``runs`` times each."""
-    from generator.check.pipeline import validate_case
     from generator.compose.agreement import compose_agreement
+    from generator.validate import validate_case
 
     case, _ = validate_case(case_folder)
     assert case is not None, f"{case_folder} does not validate"
@@ -308,7 +308,7 @@ def compare(case_folder: Path, workdir: Path, runs: int) -> Comparison:
     template = build_template(compose_agreement(case, agreement), case, agreement, workdir / "agreement-template.docx")
     ours_bytes, theirs_bytes = render_ours(case, agreement), render_docxtpl(template, case, agreement)[0]
     ours_texts, theirs_texts = body_texts(ours_bytes), body_texts(theirs_bytes)
-    differing = [(a, b) for a, b in zip(ours_texts, theirs_texts) if a != b]
+    differing = [(a, b) for a, b in zip(ours_texts, theirs_texts, strict=False) if a != b]
     if len(ours_texts) != len(theirs_texts):
         differing.append((f"{len(ours_texts)} paragraphs", f"{len(theirs_texts)} paragraphs"))
     ours_times, theirs_times = [], []

@@ -92,11 +92,11 @@ def _labour_forces(rng: random.Random, pops: list[int], exception: bool) -> tupl
     """Populations and labour forces (about 45 % of the population). A normal area's lead grows until
     the area reaches 20 000; an exception area shrinks so that it really needs its exception."""
     ratios = [rng.uniform(0.40, 0.50) for _ in pops]
-    forces = [round(p * r) for p, r in zip(pops, ratios)]
+    forces = [round(p * r) for p, r in zip(pops, ratios, strict=True)]
     if exception and sum(forces) >= LABOUR_FORCE_THRESHOLD:
         scale = LABOUR_FORCE_THRESHOLD * 0.8 / sum(forces)
         pops = [math.floor(p * scale) for p in pops]
-        forces = [round(p * r) for p, r in zip(pops, ratios)]
+        forces = [round(p * r) for p, r in zip(pops, ratios, strict=True)]
     elif not exception and sum(forces) < LABOUR_FORCE_THRESHOLD:
         needed = LABOUR_FORCE_THRESHOLD - sum(forces[1:]) + rng.randint(200, 3_000)
         pops[0] = math.ceil(needed / ratios[0])

@@ -47,7 +47,7 @@ def describe(folders: list[Path]) -> str:
     for folder in folders:
         registry = yaml.safe_load((folder / "municipalities.yaml").read_text("utf-8"))
         municipalities += len(registry["municipalities"])
-        exceptions += sum("exception_14" in a for a in registry["employment_areas"])
+        exceptions += sum("permit" in a for a in registry["employment_areas"])
         for path in sorted(folder.glob("[0-9]*.yaml")):
             agreement = yaml.safe_load(path.read_text("utf-8"))
             kinds[agreement["kind"]] += 1
@@ -67,7 +67,7 @@ def describe(folders: list[Path]) -> str:
 def check(folders: list[Path]) -> int:
     """Validate every case with the checkout's validator; prints errors, returns how many there were."""
     package = use_checkout()
-    from generator.check.pipeline import validate_case
+    from generator.validate import validate_case
 
     errors = 0
     warnings: Counter[str] = Counter()

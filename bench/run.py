@@ -203,7 +203,7 @@ class Bench:
             folder = self.replicas(source, count)
             cli = self.cli_build(str(folder), "--out", str(self.fresh("scaling-out")), "--jobs", "1")
             cases = sorted(folder.iterdir())
-            batch = timed(lambda: [build(case, self.fresh("scaling-in")) for case in cases])
+            batch = timed(lambda cases=cases: [build(case, self.fresh("scaling-in")) for case in cases])
             rows.append(ScaleRow(count, cli.wall, cli.cpu, batch.wall / count, batch.cpu / count))
             print(
                 f"    {count:>3}   {cli.wall:15.2f} s {cli.cpu:6.2f} s {cli.wall / count:7.3f} s "
@@ -219,7 +219,7 @@ class Bench:
         added = [(r.cli_cpu - first.cli_cpu) / (r.count - first.count) for r in larger]
         print(
             "    CLI CPU of each added case: "
-            + ", ".join(f"{a:.3f} s ({first.count}→{r.count})" for a, r in zip(added, larger))
+            + ", ".join(f"{a:.3f} s ({first.count}→{r.count})" for a, r in zip(added, larger, strict=False))
             + f"; max/min {spread(added):.2f}   target ≤ {TARGET['flat']:.2f}   {verdict(spread(added) <= TARGET['flat'])}"
         )
         print(

@@ -70,7 +70,7 @@ def find_targets(args: list[str], out: Path) -> list[Target]:
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
         raise UsageProblem(", ".join(repeated))
-    return [Target(folder, out / name) for folder, name in zip(folders, names)]
+    return [Target(folder, out / name) for folder, name in zip(folders, names, strict=True)]
 
 
 def build_one(target: Target, review: bool, force: bool) -> CaseReport:
@@ -127,15 +127,16 @@ def build_all(
 
 def warm_up() -> None:
     """Compile every template and load the schemas and reference documents of every language."""
-    from generator.check.schema_check import SCHEMA_FILES, validator
-    from generator.compose.templating import environment, labels
+    from generator.compose.templating import environment
+    from generator.language import labels
+    from generator.model.schema import schemas, validator
     from generator.paths import templates_dir
     from generator.write.docx_skeleton import docx_skeleton
     from generator.write.ooxml_parts import LANG_TAGS
     from generator.write.pptx_skeleton import pptx_skeleton
     from generator.write.pptx_writer import base_template
 
-    for name in SCHEMA_FILES:
+    for name in schemas():
         validator(name)
     for lang in sorted(p.name for p in templates_dir().iterdir() if (p / "labels.yaml").is_file()):
         labels(lang)

@@ -9,18 +9,15 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check.pipeline import validate_case
-from generator.compose.deck_tree import Deck
 from generator.compose.facts import case_facts
 from generator.compose.plan import Planned, plan_outputs
 from generator.findings import Finding, Position
 from generator.model.entities import Case
 from generator.readback.consistency import check_language_versions, check_rendered
-from generator.write.docx_writer import write_docx
+from generator.validate import validate_case
 from generator.write.files import write_all
+from generator.write.formats import WriteContext, write
 from generator.write.manifest import Output, manifest_json
-from generator.write.markdown_writer import write_markdown
-from generator.write.pptx_writer import write_pptx
 
 MANIFEST = "manifest.json"
 
@@ -75,7 +72,7 @@ def current_renditions(out: Path, outputs: list[Output], previous: dict) -> tupl
     for entry in previous.get("renditions", []):
         if not isinstance(entry, dict) or not (out / str(entry.get("path"))).is_file():
             continue
-        if new_hashes.get(entry.get("source")) == entry.get("source_sha256"):
+        if new_hashes.get(str(entry.get("source"))) == entry.get("source_sha256"):
             keep.append(entry)
         else:
             stale.append(out / entry["path"])
@@ -94,16 +91,12 @@ def render_case(case: Case, review: bool = False) -> list[Output]:
 
 def render_output(planned: Planned, case: Case, review: bool = False) -> Output:
     """One planned output written to bytes by the writer for its format."""
-    version = case.versions.get(planned.lang, case)
+    version = case.version_in(planned.lang)
     author = version.prepared_by.official_name if version.prepared_by else ""
-    if planned.path.endswith(".md"):
-        data = write_markdown(planned.tree)
-    elif isinstance(planned.tree, Deck):
-        data = write_pptx(planned.tree, author, case.version.date, planned.lang, case.deck_template)
-    else:
-        data = write_docx(
-            planned.tree, author, case.version.date, planned.lang, review=review and planned.kind == "agreement"
-        )
+    ctx = WriteContext(
+        author, case.version.date, planned.lang, case.deck_template, review and planned.kind == "agreement"
+    )
+    data = write(planned.format, planned.tree, ctx)
     return Output(
         planned.path,
         planned.kind,
@@ -111,7 +104,7 @@ def render_output(planned: Planned, case: Case, review: bool = False) -> Output:
         data,
         planned.legal_basis,
         planned.parties,
-        {**planned.extra, "lang": planned.lang},
+        planned.manifest_fields(),
     )
 
 
@@ -133,7 +126,8 @@ def _language_disagreements(
 
 
 def municipality_ids(case: Case) -> dict[str, dict[str, str]]:
-    """Per language, each municipality's name and official name → its id (a municipality's Swedish and Finnish names alike)."""
+    """Per language, each municipality's name and official name → its id (its Swedish and Finnish
+    names alike)."""
     return {
         lang: {name: m.id for m in version.municipalities.values() for name in (m.name, m.official_name)}
         for lang, version in (case.versions or {case.language: case}).items()
@@ -143,7 +137,7 @@ def municipality_ids(case: Case) -> dict[str, dict[str, str]]:
 def facts_by_language(case: Case, outputs: list[Output]) -> dict[str, dict[str, str]]:
     """The shared facts as each language's outputs state them (names and words differ, figures not)."""
     langs = sorted({o.extra["lang"] for o in outputs})
-    return {lang: case_facts(case.versions.get(lang, case)) for lang in langs}
+    return {lang: case_facts(case.version_in(lang)) for lang in langs}
 
 
 def build(

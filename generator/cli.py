@@ -94,7 +94,7 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def validate(case: str, lang: str, fmt: str) -> None:
     """Tarkistaa tapauskansion CASE: skeemat, viittaukset ja lasketut luvut."""
-    from generator.check.pipeline import validate_case
+    from generator.validate import validate_case
 
     _, findings = validate_case(case)
     if fmt == "json":
@@ -240,7 +240,7 @@ def rules(lang: str, fmt: str) -> None:
     """Luettelee tarkistussäännöt: koodi, lainkohta, vakavuus ja kuvaus."""
     import json
 
-    from generator.check.rules import RULES
+    from generator.law.catalogue import RULES
 
     entries = [
         {

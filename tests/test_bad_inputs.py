@@ -5,15 +5,15 @@ The cases live in tests/bad_inputs/cases.yaml; each changes the example case in 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import copy_case
 
-from generator.check.pipeline import validate_case
 from generator.cli import cli
+from generator.validate import validate_case
 
 HERE = Path(__file__).resolve().parent
 EXAMPLE = HERE.parent / "agreements" / "kaustisen-seutukunta"
@@ -58,7 +58,7 @@ def test_there_are_at_least_thirty_cases() -> None:
 @pytest.mark.parametrize("spec", CASES, ids=[c["name"] for c in CASES])
 def test_malformed_input_gives_its_one_finding(spec: dict, tmp_path: Path) -> None:
     case = tmp_path / "case"
-    shutil.copytree(EXAMPLE, case)
+    copy_case(EXAMPLE, case)
     apply(case, spec)
     _, findings = validate_case(case)
     severity = spec.get("severity", "error")
@@ -86,7 +86,7 @@ def test_malformed_input_gives_its_one_finding(spec: dict, tmp_path: Path) -> No
 def test_clause_text_is_plain_text_not_a_template(tmp_path: Path) -> None:
     """A purpose written with Jinja syntax appears literally: no access to Python internals."""
     case = tmp_path / "case"
-    shutil.copytree(EXAMPLE, case)
+    copy_case(EXAMPLE, case)
     apply(
         case,
         {

@@ -13,10 +13,12 @@ REPO = Path(__file__).resolve().parent.parent
 CASES = sorted(p for p in (REPO / "agreements").iterdir() if (p / "case.yaml").is_file())
 
 
-def test_there_are_three_cases_one_of_them_swedish_first() -> None:
+def test_there_are_five_cases_one_of_them_swedish_first_and_one_outside_employment() -> None:
     assert [c.name for c in CASES] == [
         "jarvi-saimaan-tyollisyys",
+        "joutsan-seudun-rakennusvalvonta",
         "kaustisen-seutukunta",
+        "keski-pohjanmaan-tyollisyysalue",
         "vastra-nylands-sysselsattning",
     ]
 
@@ -37,7 +39,7 @@ def test_the_second_case_uses_another_lead_and_labour_force_shares(tmp_path: Pat
     result = build(REPO / "agreements" / "jarvi-saimaan-tyollisyys", tmp_path)
     case = result.case
     assert case is not None
-    joint = next(a for a in case.agreements if a.kind == "joint_body")
+    joint = next(a for a in case.agreements if a.kind.name == "joint_body")
     assert joint.lead is not None and joint.lead.name == "Juva"
     assert joint.cost is not None and joint.cost.basis == "labour_force"
     assert [s.hundredths for s in joint.cost.shares] == [4500, 1667, 2417, 1416]

@@ -125,7 +125,8 @@ def test_a_table_that_lost_its_caption_is_still_read_and_checked(out: Path) -> N
     def veteli_seats_five(text: str) -> str:
         seats = next(t for t in re.findall(r"<w:tbl>.*?</w:tbl>", text, flags=re.S) if "Jäseniä" in t)
         row = next(r for r in re.findall(r"<w:tr>.*?</w:tr>", seats, flags=re.S) if ">Veteli<" in r)
-        return text.replace(row, re.sub(r">4<(?!.*>4<)", ">5<", row, flags=re.S))
+        # The members' cell is the one before the last (the deputies'): its 4 becomes 5.
+        return text.replace(row, re.sub(r">4<(?=(?:(?!>4<).)*>4<(?:(?!>4<).)*$)", ">5<", row, count=1, flags=re.S))
 
     edit_part(proposal, "word/document.xml", veteli_seats_five)
     assert errors(out) == [("veteli-paatosehdotus.docx", "seats:yhteistoimintasopimus:Veteli", "5", "4")]

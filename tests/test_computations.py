@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.check.pipeline import validate_case
 from generator.formats import NBSP, fi_date, fi_euro, fi_number, fi_percent
 from generator.model.seats import seats_per_started
 from generator.model.shares import PERCENT_HUNDREDTHS, largest_remainder
+from generator.validate import validate_case
 
 POPULATIONS_2016 = {"Halsua": 1219, "Kaustinen": 4298, "Lestijärvi": 811, "Toholampi": 3232, "Veteli": 3259}
 POPULATIONS_2024 = {"Halsua": 985, "Kaustinen": 4118, "Lestijärvi": 665, "Toholampi": 2799, "Veteli": 2931}
@@ -142,7 +142,7 @@ def test_shares_always_add_up_exactly_and_each_is_its_quota_rounded_down_or_up(w
     assert len(parts) == len(weights)
     assert sum(parts) == total
     weight_sum = sum(Fraction(w) for w in weights)
-    for weight, part in zip(weights, parts):
+    for weight, part in zip(weights, parts, strict=True):
         quota = Fraction(weight) * total / weight_sum
         assert quota - 1 < part <= quota + 1
         assert part in (quota.numerator // quota.denominator, -(-quota.numerator // quota.denominator))
@@ -154,7 +154,7 @@ def test_percent_shares_always_make_exactly_100_percent_and_nobody_without_weigh
     hundredths = largest_remainder(weights, PERCENT_HUNDREDTHS)
     assert sum(hundredths) == 10_000
     assert all(h >= 0 for h in hundredths)
-    assert all(h == 0 for w, h in zip(weights, hundredths) if Decimal(w) == 0)
+    assert all(h == 0 for w, h in zip(weights, hundredths, strict=True) if Decimal(w) == 0)
 
 
 @settings(max_examples=200, deadline=None)
@@ -229,6 +229,6 @@ def test_euros_are_whole_with_spaced_thousands_and_the_sign_after() -> None:
     ],
 )
 def test_a_statute_citation_never_wraps_inside_itself(text: str, kept: str) -> None:
-    from generator.compose.templating import no_break
+    from generator.language import no_break
 
     assert kept in no_break(text)

@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 from click.testing import CliRunner
+from conftest import copy_case
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.check.pipeline import validate_case
 from generator.cli import cli
+from generator.validate import validate_case
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "agreements" / "kaustisen-seutukunta"
 FILES = sorted(p.name for p in EXAMPLE.glob("*.yaml"))
@@ -105,7 +105,7 @@ def test_mutated_example_never_crashes(data: st.DataObject) -> None:
     tree = _mutate(tree, path, action, value)
     with tempfile.TemporaryDirectory() as tmp:
         case = Path(tmp) / "case"
-        shutil.copytree(EXAMPLE, case)
+        copy_case(EXAMPLE, case)
         (case / name).write_text(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False), "utf-8")
         result = CliRunner().invoke(cli, ["validate", str(case)])
         assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)

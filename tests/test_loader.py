@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE, JOINT_BODY_FILE, position_of
 
-from generator.check.pipeline import validate_case
 from generator.findings import Position
 from generator.load.yaml_loader import LoadedFile, load_yaml_file
+from generator.validate import validate_case
 
 
 def load_text(tmp_path: Path, text: str, name: str = "tiedosto.yaml") -> tuple[LoadedFile | None, list]:

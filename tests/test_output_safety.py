@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
 import docx
 import pytest
 from click.testing import CliRunner
+from conftest import copy_case
 
 import generator.write.files as files
 from generator.build import build
@@ -71,7 +71,7 @@ def test_an_unchanged_output_folder_rebuilds_without_force(built: Path) -> None:
 
 def test_a_failure_half_way_leaves_the_previous_outputs_whole(built: Path, tmp_path: Path, monkeypatch) -> None:
     changed = tmp_path / "case"
-    shutil.copytree(EXAMPLE, changed)
+    copy_case(EXAMPLE, changed)
     text = (changed / "case.yaml").read_text("utf-8").replace('number: "0.1"', 'number: "0.2"')
     (changed / "case.yaml").write_text(text, "utf-8")
     before = _hashes(built)

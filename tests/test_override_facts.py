@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.check.pipeline import validate_case
-from generator.check.rules.stated_figures import contradictions
 from generator.cli import cli
 from generator.model.entities import Agreement
+from generator.rules.stated_figures import contradictions
+from generator.validate import validate_case
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "agreements" / "kaustisen-seutukunta"
 
@@ -79,7 +79,8 @@ def test_figures_stated_in_a_wording_are_checked_against_the_model(
     agreements: dict[str, Agreement], agreement_id: str, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     found = [
-        (c.what_fi, c.stated, c.expected.replace("\u00a0", " ")) for c in contradictions(agreements[agreement_id], text)
+        (c.what_fi, c.stated, c.expected.replace("\u00a0", " "))
+        for c in contradictions(agreements[agreement_id], text, "fi")
     ]
     assert found == expected
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import copy_case
 
 from generator.build import build
 from generator.cli import cli
@@ -52,7 +52,7 @@ def redlines(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Redlines of a second draft that changes the version, a notice period, a party and a wording."""
     root = tmp_path_factory.mktemp("redline-office")
     new = root / "new"
-    shutil.copytree(EXAMPLE, new)
+    copy_case(EXAMPLE, new)
     _edit(new, "case.yaml", 'number: "0.1"', 'number: "0.2"')
     _edit(new, SUPPLEMENT, "notice_months: 12", "notice_months: 6")
     _edit(

@@ -150,8 +150,7 @@ def test_board_names_follow_the_municipality_kind_and_the_language_genitive() ->
     """A registry without ``board`` still names each board as the municipality itself does."""
     from types import SimpleNamespace
 
-    from generator.compose.templating import boards
-    from generator.model.genitive import swedish_genitive
+    from generator.language import boards, swedish_genitive
 
     def municipality(name: str, genitive: str, official: str) -> SimpleNamespace:
         return SimpleNamespace(board=None, name=name, genitive=genitive, official_name=official)

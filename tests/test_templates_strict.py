@@ -9,9 +9,9 @@ from generator.compose.templating import TemplateProblem, render
 
 def test_missing_variable_names_the_template_and_the_variable() -> None:
     with pytest.raises(TemplateProblem) as caught:
-        render("fi", "clauses/vastuukunta.j2", {"parties": []})
+        render("fi", "kinds/joint_body/vastuukunta.j2", {"parties": []})
     problem = caught.value
-    assert problem.template.replace("\\", "/") == "templates/fi/clauses/vastuukunta.j2"
+    assert problem.template.replace("\\", "/") == "templates/fi/kinds/joint_body/vastuukunta.j2"
     assert "'lead' is undefined" in problem.reason
     assert problem.line == 3
 
@@ -21,5 +21,5 @@ def test_missing_attribute_is_an_error_not_an_empty_string() -> None:
         official_name = "Esimerkkilän kunta"
 
     with pytest.raises(TemplateProblem) as caught:
-        render("fi", "clauses/toimielin.asema.j2", {"d": {"body": {"name": "X"}}, "lead": Lead()})
+        render("fi", "kinds/joint_body/toimielin.asema.j2", {"d": {"body": {"name": "X"}}, "lead": Lead()})
     assert "form" in caught.value.reason

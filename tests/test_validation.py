@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from conftest import JOINT_BODY_FILE, REPO, SUPPLEMENT_FILE, position_of
 
-from generator.check.pipeline import validate_case
 from generator.findings import Finding
 from generator.messages import MESSAGES
+from generator.validate import validate_case
 
 
 def the_one_error(case: Path) -> Finding:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.compose.deck_tree import Deck
-from generator.compose.tree import BulletList, Document, Paragraph, Run, Table
+from generator.compose.tree import Block, BulletList, Document, Paragraph, Run, Table
+from generator.contract import AnchorRecord, TableRecord, clean
 
 CONTEXT = 40  # characters of the preceding (or following) text kept as an anchor
 
@@ -28,7 +29,7 @@ def _paragraphs(tree: Document | Deck) -> Iterator[tuple[Run, ...]]:
         yield from _blocks(clause.blocks)
 
 
-def _blocks(blocks) -> Iterator[tuple[Run, ...]]:
+def _blocks(blocks: list[Block]) -> Iterator[tuple[Run, ...]]:
     for block in blocks:
         if isinstance(block, Paragraph):
             yield block.runs
@@ -36,14 +37,9 @@ def _blocks(blocks) -> Iterator[tuple[Run, ...]]:
             yield from block.items
 
 
-def clean(text: str) -> str:
-    """Text as facts are compared: no illustrative asterisks, no-break spaces as spaces, spacing collapsed."""
-    return " ".join(text.replace("*", "").replace("\u00a0", " ").split())
-
-
-def anchors(tree: Document | Deck) -> list[dict[str, str]]:
+def anchors(tree: Document | Deck) -> list[AnchorRecord]:
     """Every fact a tree states in running text, with the text that anchors it."""
-    found = []
+    found: list[AnchorRecord] = []
     for runs in _paragraphs(tree):
         texts = [r.text for r in runs]
         for i, run in enumerate(runs):
@@ -57,7 +53,7 @@ def anchors(tree: Document | Deck) -> list[dict[str, str]]:
     return found
 
 
-def tables(tree: Document | Deck) -> list[dict[str, object]]:
+def tables(tree: Document | Deck) -> list[TableRecord]:
     """Every table the tree places, in order, with its header: how a table is recognised in a file
     that lost the table's caption (a re-save in LibreOffice drops it)."""
     if isinstance(tree, Deck):

@@ -1,25 +1,27 @@
 """The lawyer's compliance matrix: a query over the composed agreements' clause ids and requirements.
 
-For each agreement and every statutory requirement in the catalogue: the clause number and title that
-meets it, or why it is not there — missing, or not applicable with the reason (a conditional clause's
-reason from the language pack, another kind's requirement's from the catalogue), so a lawyer sees the
-whole checklist and never has to ask whether an absent row was forgotten. Nothing here is typed twice:
-numbers come from the trees the agreements were written from, citations from the requirement catalogue.
+For each agreement, every requirement its kind and its sector's act carry: the clause number and
+title that meets it, or why it is not there — missing, or not applicable with the reason a
+conditional clause gives. Requirements of other kinds and other sectors' acts are not rows at all: a
+building-supervision agreement is not judged against the employment act. Nothing here is typed
+twice: numbers come from the trees the agreements were written from, citations from the catalogue.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.compose.markup import runs
-from generator.compose.outlines import requirement_specs
-from generator.compose.templating import labels, no_break
-from generator.compose.tree import Cell, Chapter, Clause, Document, Paragraph, Run, Table
+from generator.compose.tree import Cell, Chapter, Clause, Document, Mark, Paragraph, Run, Table
 from generator.formats import fi_date
-from generator.law.requirements import REQUIREMENTS, cite, not_applicable_reason
+from generator.language import cite, labels, no_break
+from generator.law.requirements import REQUIREMENTS
 from generator.model.entities import Agreement, Case
+from generator.model.outline import requirement_specs
 
 MET, MISSING, NOT_APPLICABLE, NEGOTIATED = "met", "missing", "not_applicable", "negotiated"
+_SECTION_LETTER = re.compile(r"(\d) ([a-z]) §")
 
 # Column widths in cm, 15,4 in all (the text width less the clause indent). Each is wide enough for
 # the longest word its column holds (10 pt): a code "KL52-OTTO", a requirement's name, a clause title
@@ -48,7 +50,7 @@ def matrix_rows(agreement: Agreement, tree: Document, lang: str) -> list[MatrixR
     words = labels(lang)["compliance"]
     numbered = tree.numbered_clauses()
     rows = []
-    specs = requirement_specs(agreement.kind)
+    specs = requirement_specs(agreement)
     for code, spec in specs:
         requirement = REQUIREMENTS[code]
         name = requirement.name(lang)
@@ -60,21 +62,6 @@ def matrix_rows(agreement: Agreement, tree: Document, lang: str) -> list[MatrixR
         else:
             reason = words["reasons"].get(spec.id, words["reasons"]["default"])
             rows.append(MatrixRow(code, cite(requirement.citation, lang), name, (), spec.absent, reason))
-    carried = {code for code, _ in specs}
-    for requirement in REQUIREMENTS.values():
-        if requirement.code in carried:
-            continue
-        name = requirement.name(lang)
-        rows.append(
-            MatrixRow(
-                requirement.code,
-                cite(requirement.citation, lang),
-                name,
-                (),
-                NOT_APPLICABLE,
-                not_applicable_reason(requirement, agreement.kind, lang),
-            )
-        )
     return rows
 
 
@@ -87,11 +74,12 @@ def compose_compliance(case: Case, documents: list[tuple[Agreement, Document]]) 
         table_rows = []
         for row in matrix_rows(agreement, tree, lang):
             status = words["status"][row.status] + (f": {row.reason}" if row.reason else "")
-            mark = "plain" if row.status in (MET, NOT_APPLICABLE) else "placeholder"
+            mark: Mark = "plain" if row.status in (MET, NOT_APPLICABLE) else "placeholder"
             table_rows.append(
                 (
                     Cell((Run(row.code),)),
-                    Cell((Run(row.citation),)),  # a column of citations only: it may wrap between their parts
+                    # A column of citations only: it may wrap between their parts, never inside "4 a §".
+                    Cell((Run(_SECTION_LETTER.sub("\\1\u00a0\\2\u00a0§", row.citation)),)),
                     Cell((Run(no_break(row.name)),)),
                     Cell((Run(row.where),)),
                     Cell((Run(no_break(status), mark),)),

@@ -11,14 +11,17 @@ from typing import Any
 
 from generator.compose.deck_tree import Chart, Deck, Diagram, Edge, Milestone, Node, Slide
 from generator.compose.markup import parse_blocks, runs
-from generator.compose.templating import labels, no_break, render
+from generator.compose.templating import render
 from generator.compose.tree import Cell, Run, Table
 from generator.formats import fi_date, fi_euro, fi_percent
-from generator.law.requirements import cite
+from generator.language import cite, labels, no_break
 from generator.model.alternatives import alternatives
-from generator.model.council import CouncilView, compensation, council_agreements, council_view, own_area, pending
+from generator.model.council import CouncilView, compensation, council_view, own_area, pending
+from generator.model.documents import council_agreements
 from generator.model.drift import seat_drift
 from generator.model.entities import Agreement, Case
+from generator.model.kinds.joint_body import JointBodyDetails
+from generator.model.kinds.joint_post import JointPostDetails
 
 _NO_TABLES = lambda name: (_ for _ in ()).throw(ValueError(f"no table {name} on slides"))  # noqa: E731
 
@@ -108,12 +111,17 @@ def comparison_table(agreement: Agreement, words: dict[str, Any]) -> Table:
     return Table(f"comparison:{agreement.id}", tuple(header), tuple(rows), (4.0, *([width] * len(options))))
 
 
+def _joint_body(agreements: tuple[Agreement, ...]) -> Agreement | None:
+    return next((a for a in agreements if isinstance(a.details, JointBodyDetails)), None)
+
+
 def contract_diagram(case: Case, words: dict[str, Any]) -> Diagram | None:
-    joint = next((a for a in council_agreements(case) if a.kind == "joint_body"), None)
+    joint = _joint_body(council_agreements(case))
     if joint is None or joint.lead is None:
         return None
+    assert isinstance(joint.details, JointBodyDetails)
     d = words["deck"]["diagram"]
-    body = joint.details["body"]
+    body = joint.details.body
 
     def cited(*citations: str) -> str:
         # In the deck's language, with no-break spaces: a label may wrap between citations, never inside one.
@@ -123,7 +131,7 @@ def contract_diagram(case: Case, words: dict[str, Any]) -> Diagram | None:
     organ_of_area = own_area(case, joint) is not None  # the body is the employment area's own organ
     nodes = [
         Node("lead", d["lead"].format(name=joint.lead.official_name), 1),
-        Node("body", d["body"].format(name=body["name"]), 2),
+        Node("body", d["body"].format(name=body.name), 2),
     ]
     edges = [Edge("lead", "body", cited("KuntaL 51 §", "L 380/2023 12 §") if organ_of_area else cited("KuntaL 51 §"))]
     for m in joint.parties:
@@ -138,22 +146,17 @@ def contract_diagram(case: Case, words: dict[str, Any]) -> Diagram | None:
         binding = [
             a
             for a in case.agreements
-            if a.kind in ("authority_task", "joint_post") and {area.lead.id, joint.lead.id} <= {p.id for p in a.parties}
+            if not a.kind.sets_up_body and {area.lead.id, joint.lead.id} <= {p.id for p in a.parties}
         ]
         with_area = {a.id for a in binding}
-        sections = sorted({{"authority_task": "KuntaL 54 §", "joint_post": "KuntaL 53 §"}[a.kind] for a in binding})
-        if "KuntaL 54 §" in sections:
+        sections = sorted({a.kind.section for a in binding})
+        if "KuntaL 54 §" in sections and any(a.sector.id == "employment_services" for a in binding):
             sections.append("L 380/2023 13 §")
         edges.insert(0, Edge("area", "lead", cited(", ".join(sections)) if sections else cited("L 380/2023 12 §")))
     # Joint posts among the parties themselves: a box beside the joint body, bound to the employer.
     for a in case.agreements:
-        employer = a.details.get("employer")
-        if (
-            a.kind == "joint_post"
-            and a.id not in with_area
-            and employer is not None
-            and joint.lead.id in {p.id for p in a.parties}
-        ):
+        employer = a.details.employer if isinstance(a.details, JointPostDetails) else None
+        if a.id not in with_area and employer is not None and joint.lead.id in {p.id for p in a.parties}:
             nodes.insert(
                 next(i for i, n in enumerate(nodes) if n.id == "body") + 1,
                 Node(f"posts:{a.id}", d["posts"].format(employer=employer.official_name), 2),
@@ -204,27 +207,19 @@ def sources(case: Case, words: dict[str, Any], agreements: tuple[Agreement, ...]
                 if option.basis not in ("population", "labour_force") or option.year is None:
                     continue
                 table = "populations" if option.basis == "population" else "labour_force"
-                figures = {
+                sources = {
                     (getattr(m, table)[option.year].source, getattr(m, table)[option.year].illustrative)
                     for m in a.parties
                 }
                 out += [
-                    marked(s[option.basis].format(year=option.year, source=src), ill) for src, ill in sorted(figures)
+                    marked(s[option.basis].format(year=option.year, source=src), ill) for src, ill in sorted(sources)
                 ]
     return list(dict.fromkeys(out))
 
 
 def used_sections(case: Case) -> set[int]:
     """The kuntalaki sections the case's agreements rest on: the deck quotes these and no others."""
-    used: set[int] = set()
-    for a in case.agreements:
-        if a.kind in ("joint_body", "supplement"):
-            used |= {49, 51}
-        if a.kind == "joint_post":
-            used |= {49, 53}
-        if a.kind == "authority_task" or a.details.get("applies_section_54"):
-            used |= {49, 54}
-    return used
+    return {n for a in case.agreements for n in a.kind.cited_sections(a)}
 
 
 def compose_deck(case: Case, municipality_id: str) -> Deck:
@@ -232,25 +227,28 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
     words = labels(lang)
     view: CouncilView = council_view(case, case.municipalities[municipality_id])
     agreements = council_agreements(case)
-    joint = next((a for a in agreements if a.kind == "joint_body"), None)
+    joint = _joint_body(agreements)
     base: dict[str, Any] = {"case": case, "view": view, "labels": words}
     slides = [_slide(lang, "otsikko", base, "otsikko", "title")]
     if joint is not None:
+        assert isinstance(joint.details, JointBodyDetails)
         ctx = {
             **base,
             "jb": joint,
-            "body": joint.details["body"],
+            "body": joint.details.body,
             "lead": joint.lead,
             "comp": joint.composition,
             "drift": seat_drift(case, joint),
         }
         slides.append(_slide(lang, "hallintomalli", ctx, "hallintomalli"))
     slides.append(_slide(lang, "kuntalaki", {**base, "used": used_sections(case)}, "kuntalaki"))
-    if case.employment_areas:
+    employment = [a for a in case.agreements if a.sector.id == "employment_services"]
+    if employment:
+        areas = {a.employment_area.id: a.employment_area for a in employment if a.employment_area is not None}
         law = {
             **base,
-            "delegates": any(a.kind == "authority_task" for a in case.agreements),
-            "exception": any(area.exception_14 for area in case.employment_areas.values()),
+            "delegates": any(a.kind.name == "authority_task" for a in employment),
+            "exception": any(area.permit is not None for area in areas.values()),
         }
         slides.append(_slide(lang, "tyovoimalaki", law, "tyovoimalaki"))
     diagram = contract_diagram(case, words)
@@ -260,7 +258,13 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
         )
     for a in agreements:
         if a.composition is not None:
-            ctx = {**base, "a": a, "comp": a.composition, "body": a.details["body"], "drift": seat_drift(case, a)}
+            ctx = {
+                **base,
+                "a": a,
+                "comp": a.composition,
+                "body": getattr(a.details, "body", None),
+                "drift": seat_drift(case, a),
+            }
             slides.append(_slide(lang, "kokoonpano", ctx, f"kokoonpano:{a.id}", "visual", chart=seats_chart(a, words)))
     # Every agreement the council is party to that states costs: the shared ones, and a party's own
     # (the lead's 54 § and 53 § agreements), so each euro on "what this means" has its slide.
@@ -288,9 +292,9 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
             ctx = {**base, "a": a, "cost": a.cost, "options": alternatives(a)}
             slides.append(_slide(lang, "vertailu", ctx, f"vertailu:{a.id}", "visual", table=comparison_table(a, words)))
     for a in agreements:
-        if a.details.get("operating_model"):
+        if getattr(a.details, "operating_model", None):
             slides.append(_slide(lang, "toimintamalli", {**base, "a": a}, f"toimintamalli:{a.id}"))
-        if a.details.get("local_service"):
+        if getattr(a.details, "local_service", None):
             slides.append(_slide(lang, "lahipalvelu", {**base, "a": a}, f"lahipalvelu:{a.id}"))
     slides.append(_slide(lang, "kunta", base, "kunta"))
     if case.schedule:

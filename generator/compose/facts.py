@@ -6,9 +6,9 @@ outputs print. The manifest carries them, so `kuntasopimus check` can prove ever
 
 from __future__ import annotations
 
-from generator.compose.markup import fact_key
-from generator.compose.templating import labels, months
+from generator.contract import fact_key
 from generator.formats import fi_date, fi_euro, fi_percent
+from generator.language import labels, months
 from generator.model.entities import Case
 
 
@@ -25,6 +25,10 @@ def case_facts(case: Case) -> dict[str, str]:
             for seat in a.composition.seats:
                 facts[fact_key("seats", a.id, seat.municipality.name)] = str(seat.seats)
             facts[fact_key("seats", a.id, total)] = str(a.composition.total)
+            if a.composition.deputies_per_member:
+                for seat in a.composition.seats:
+                    facts[fact_key("deputies", a.id, seat.municipality.name)] = str(seat.deputies)
+                facts[fact_key("deputies", a.id, total)] = str(a.composition.deputies_total)
         if a.cost is not None:
             for share in a.cost.shares:
                 facts[fact_key("share", a.id, share.municipality.name)] = fi_percent(share.hundredths)

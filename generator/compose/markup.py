@@ -12,18 +12,16 @@ import re
 from collections.abc import Callable
 
 from generator.compose.tree import Block, BulletList, Paragraph, Run, Table
+from generator.contract import fact_key
 
-# Private-use characters U+E000–U+E0FF are reserved for these marks (load.languages uses U+E100…).
+__all__ = ["fact", "fact_key", "parse_blocks", "runs"]
+
+# Private-use characters U+E000–U+E0FF are reserved for these marks (model.languages uses U+E100…).
 ILL_OPEN, PLACE_OPEN, STRONG_OPEN, CLOSE = "\ue000", "\ue001", "\ue002", "\ue00f"
 # A fact wraps its text (which may carry one of the marks above): FACT_OPEN key FACT_KEY_END text FACT_CLOSE.
 FACT_OPEN, FACT_KEY_END, FACT_CLOSE = "\ue010", "\ue011", "\ue012"
 _MARKS = {ILL_OPEN: "illustrative", PLACE_OPEN: "placeholder", STRONG_OPEN: "strong"}
 _TOKEN = re.compile(f"([{ILL_OPEN}{PLACE_OPEN}{STRONG_OPEN}{CLOSE}{FACT_OPEN}{FACT_KEY_END}{FACT_CLOSE}])")
-
-
-def fact_key(kind: str, agreement_id: str, who: str | None = None) -> str:
-    """A shared fact's name: 'notice:te24', 'seats:yhteistoimintasopimus:Mallila' (who is a name or 'total')."""
-    return f"{kind}:{agreement_id}" + (f":{who}" if who is not None else "")
 
 
 def fact(text: object, key: str) -> str:

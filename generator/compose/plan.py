@@ -1,17 +1,13 @@
-"""Which documents a case yields, in which language, each composed from that language's model.
+"""Every document a case yields, composed: its tree and what the manifest says of it.
 
-An agreement is written in each of its languages (the first is the official version and keeps the
-plain file name; a translation adds its language, ``te24.sv.docx``). The compliance matrix is in
-the case's own language; each council gets its deck and proposal in its own language (a
-Swedish-majority municipality in Swedish). Validation composes the same plan, so a text missing in
-a document's language is found before anything is written.
+Which files exist, in which language, comes from the model's inventory (``model.documents``), so
+validation and the build agree on every name; here each is composed from its language's model.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from typing import Any
 
 from generator.compose.agreement import compose_agreement
 from generator.compose.anchors import anchors, tables
@@ -19,37 +15,42 @@ from generator.compose.compliance import compose_compliance
 from generator.compose.deck import compose_deck
 from generator.compose.deck_tree import Deck
 from generator.compose.proposal import compose_proposal
-from generator.compose.templating import labels
 from generator.compose.tree import Document
-from generator.law.requirements import REQUIREMENTS, cite, section_of, section_sort_key
-from generator.model.entities import Agreement, Case, Municipality
+from generator.contract import AnchorRecord, TableRecord
+from generator.language import cite
+from generator.law.requirements import REQUIREMENTS, section_of, section_sort_key
+from generator.model.documents import DocumentSpec, compliance_stem, documents
+from generator.model.entities import Agreement, Case
 
 
 @dataclass
 class Planned:
-    """One output before it is written: its tree and what the manifest says of it."""
+    """One output before it is written: its tree, its format and what the manifest says of it."""
 
     path: str
     kind: str
     title: str
     lang: str
+    format: str
     tree: Document | Deck
     legal_basis: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
+    agreement_id: str | None = None
+    municipality_id: str | None = None
+    anchors: list[AnchorRecord] = field(default_factory=list)
+    tables: list[TableRecord] = field(default_factory=list)
 
-
-def council_language(municipality: Municipality) -> str:
-    """The language a council works in first: its municipality's (majority) language."""
-    return municipality.language.split("-")[0]
-
-
-def document_languages(case: Case) -> list[str]:
-    """Every language some document of the case is written in, the case's own first."""
-    langs = {case.base_language}
-    langs.update(lang for a in case.agreements for lang in a.languages)
-    langs.update(council_language(m) for m in case.councils)
-    return [case.base_language] + sorted(langs - {case.base_language})
+    def manifest_fields(self) -> dict[str, object]:
+        """What the manifest records of this output beyond path, kind, title and hashes."""
+        out: dict[str, object] = {"lang": self.lang}
+        if self.agreement_id is not None:
+            out["agreement"] = self.agreement_id
+        if self.municipality_id is not None:
+            out["municipality"] = self.municipality_id
+        if self.format != "md":
+            out["anchors"] = self.anchors
+            out["tables"] = self.tables
+        return out
 
 
 def legal_basis(tree: Document, lang: str) -> tuple[str, ...]:
@@ -65,101 +66,84 @@ def _union(bases: list[tuple[str, ...]]) -> tuple[str, ...]:
 
 
 def plan_agreements(case: Case, keep: Callable[[Agreement, str], bool] | None = None) -> list[Planned]:
-    """Every agreement in each of its languages (those ``keep`` accepts); the official version keeps
-    the plain file name."""
-    versions = case.versions or {case.language: case}
-    planned: list[Planned] = []
-    for agreement in case.agreements:
-        for position, lang in enumerate(agreement.languages):
-            if keep is not None and not keep(agreement, lang):
-                continue
-            version = versions[lang]
-            a = version.agreement(agreement.id)
-            tree = compose_agreement(version, a)
-            stem = a.output_stem if position == 0 else f"{a.output_stem}.{lang}"
-            planned.append(
-                Planned(
-                    f"{stem}.docx",
-                    "agreement",
-                    a.title,
-                    lang,
-                    tree,
-                    legal_basis(tree, lang),
-                    tuple(m.id for m in a.parties),
-                    {"agreement": a.id},
-                )
-            )
-    return planned
+    """Every agreement in each of its languages (those ``keep`` accepts)."""
+    return [
+        p
+        for p in _plan(case, [d for d in documents(case) if d.kind == "agreement"])
+        if keep is None or keep(case.agreement(str(p.agreement_id)), p.lang)
+    ]
 
 
 def plan_outputs(case: Case, only: Collection[str] | None = None) -> list[Planned]:
-    """Every output of the case; with ``only``, just those written in one of its languages (validation
-    composes the documents of the languages where some text is missing, not the whole packet)."""
-    versions = case.versions or {case.language: case}
-    planned = plan_agreements(case, None if only is None else lambda _, lang: lang in only)
-    trees: dict[tuple[str, str], Document] = {(p.extra["agreement"], p.lang): p.tree for p in planned}  # type: ignore[misc]
+    """Every output of the case; with ``only``, just those written in one of those languages."""
+    return _plan(case, [d for d in documents(case) if only is None or d.lang in only])
+
+
+def _plan(case: Case, docs: list[DocumentSpec]) -> list[Planned]:
+    trees: dict[tuple[str, str], Document] = {}
 
     def tree_in(agreement_id: str, lang: str) -> Document:
-        """The agreement's tree in ``lang``; composed for reference only when no version is written in it."""
+        """The agreement's tree in ``lang``, composed once (also for reference by other outputs)."""
         if (agreement_id, lang) not in trees:
-            version = versions[lang]
+            version = case.version_in(lang)
             trees[(agreement_id, lang)] = compose_agreement(version, version.agreement(agreement_id))
         return trees[(agreement_id, lang)]
 
-    base = case.base_language
-    base_case = versions[base]
-    stem = f"{case.id}-{labels(base)['compliance']['file_stem']}"
-    if only is None or base in only:
-        report = compose_compliance(base_case, [(a, tree_in(a.id, base)) for a in base_case.agreements])
-        agreements = [p for p in planned if p.kind == "agreement"]
-        everyone = tuple(dict.fromkeys(party for p in agreements for party in p.parties))
-        report_basis = _union([legal_basis(tree_in(a.id, base), base) for a in base_case.agreements])
-        for suffix in ("docx", "md"):
+    planned: list[Planned] = []
+    for doc in docs:
+        version = case.version_in(doc.lang)
+        if doc.kind == "agreement":
+            assert doc.agreement_id is not None
+            a = version.agreement(doc.agreement_id)
+            tree = tree_in(a.id, doc.lang)
             planned.append(
-                Planned(f"{stem}.{suffix}", "compliance_report", report.title, base, report, report_basis, everyone)
+                Planned(
+                    doc.path,
+                    doc.kind,
+                    a.title,
+                    doc.lang,
+                    doc.format,
+                    tree,
+                    legal_basis(tree, doc.lang),
+                    tuple(m.id for m in a.parties),
+                    agreement_id=a.id,
+                )
             )
-
-    for municipality in case.councils:
-        lang = council_language(municipality)
-        if only is not None and lang not in only:
-            continue
-        version = versions[lang]
-        legal = {a.id: ", ".join(legal_basis(tree_in(a.id, lang), lang)) for a in version.agreements}
-        view_basis = _union(
-            [
-                legal_basis(tree_in(a.id, lang), lang)
-                for a in version.agreements
-                if municipality.id in {m.id for m in a.parties}
-            ]
-        )
-        deck = compose_deck(version, municipality.id)
-        planned.append(
-            Planned(
-                f"{municipality.id}-{deck.labels['deck']['file_stem']}.pptx",
-                "deck",
-                deck.title,
-                lang,
-                deck,
-                view_basis,
-                (municipality.id,),
-                {"municipality": municipality.id},
-            )
-        )
-        proposal = compose_proposal(version, municipality.id, legal, f"{stem}.docx")
-        planned.append(
-            Planned(
-                f"{proposal.id}.docx",
-                "council_proposal",
-                proposal.title,
-                lang,
-                proposal,
-                view_basis,
-                (municipality.id,),
-                {"municipality": municipality.id},
-            )
-        )
+        elif doc.kind == "compliance_report":
+            report = compose_compliance(version, [(a, tree_in(a.id, doc.lang)) for a in version.agreements])
+            everyone = tuple(dict.fromkeys(m.id for a in version.agreements for m in a.parties))
+            basis = _union([legal_basis(tree_in(a.id, doc.lang), doc.lang) for a in version.agreements])
+            planned.append(Planned(doc.path, doc.kind, report.title, doc.lang, doc.format, report, basis, everyone))
+        else:
+            assert doc.municipality_id is not None
+            mid = doc.municipality_id
+            mine = [a for a in version.agreements if a.has_party(mid)]
+            basis = _union([legal_basis(tree_in(a.id, doc.lang), doc.lang) for a in mine])
+            if doc.kind == "deck":
+                deck = compose_deck(version, mid)
+                planned.append(
+                    Planned(
+                        doc.path, doc.kind, deck.title, doc.lang, doc.format, deck, basis, (mid,), municipality_id=mid
+                    )
+                )
+            else:
+                legal = {a.id: ", ".join(legal_basis(tree_in(a.id, doc.lang), doc.lang)) for a in version.agreements}
+                proposal = compose_proposal(version, mid, legal, f"{compliance_stem(case)}.docx")
+                planned.append(
+                    Planned(
+                        doc.path,
+                        doc.kind,
+                        proposal.title,
+                        doc.lang,
+                        doc.format,
+                        proposal,
+                        basis,
+                        (mid,),
+                        municipality_id=mid,
+                    )
+                )
     for output in planned:
-        if not output.path.endswith(".md"):
-            output.extra["anchors"] = anchors(output.tree)
-            output.extra["tables"] = tables(output.tree)
+        if output.format != "md":
+            output.anchors = anchors(output.tree)
+            output.tables = tables(output.tree)
     return planned

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.compose.agreement import seats_table, shares_table
+from generator.compose.agreement import seats_table, sector_words, shares_table, template_context
 from generator.compose.markup import parse_blocks
-from generator.compose.templating import labels, months, render
+from generator.compose.templating import render, template_names
 from generator.compose.tree import Cell, Chapter, Clause, Document, Run, Table
 from generator.formats import fi_date
+from generator.language import labels, months
 from generator.model.council import council_view
 from generator.model.entities import Agreement, Case
 
@@ -31,7 +32,11 @@ def terms_table(agreements: tuple[Agreement, ...], words: dict[str, Any], lang: 
     p = words["proposal"]
     rows = []
     for a in agreements:
-        term = p["indefinite"] if a.term is None or a.term.indefinite else p["until"].format(date=fi_date(a.term.end))
+        term = (
+            p["indefinite"]
+            if a.term is None or a.term.indefinite
+            else p["until"].format(date=fi_date(a.term.end) if a.term.end else "–")
+        )
         notice = months(a.termination.notice_months, lang) if a.termination else p["none"]
         illustrative = bool(a.termination and a.termination.illustrative)
         rows.append(
@@ -51,7 +56,15 @@ def compose_proposal(case: Case, municipality_id: str, legal: dict[str, str], re
     p = words["proposal"]
     view = council_view(case, case.municipalities[municipality_id])
     board = next((s for s in case.schedule if s.step == "board"), None)
+    summaries = {
+        a.id: render(lang, template_names(a, "summary.j2", shared="proposal"), template_context(case, a)).strip()
+        for a in view.agreements
+    }
+    acts = list(dict.fromkeys(w for a in view.to_approve if (w := sector_words(a, lang)["rests_on"])))
     context = {
+        "summaries": summaries,
+        "acts": acts,
+        "employment": any(a.sector.id == "employment_services" for a in view.agreements),
         "case": case,
         "view": view,
         "labels": words,

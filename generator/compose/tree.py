@@ -7,7 +7,7 @@ value is illustrative or a placeholder so each writer can show that in its own w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 Mark = Literal["plain", "illustrative", "placeholder", "strong"]
 Change = Literal["ins", "del"] | None
@@ -68,7 +68,7 @@ class Table:
     header_runs: tuple[tuple[Run, ...], ...] = ()  # a redlined header; empty means the plain header
 
 
-Block = Union[Paragraph, BulletList, Table]
+Block = Paragraph | BulletList | Table
 
 
 @dataclass
@@ -81,6 +81,8 @@ class Clause:
     title_runs: tuple[Run, ...] = ()  # a redlined title; empty means the plain title
     change: Change = None
     keep_together: bool = False  # its blocks on one page (a decision must not split across pages)
+    # Margin notes a review copy shows on the clause's title (the requirements it meets, in words).
+    review_notes: tuple[str, ...] = ()
 
 
 @dataclass

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.compose.facts import case_facts
-from generator.compose.templating import labels
 from generator.formats import fi_date
+from generator.language import labels
 from generator.model.entities import Case
 
 
@@ -22,8 +22,9 @@ def _facts(case: Case) -> dict[str, str]:
     facts = case_facts(case)
     for a in case.agreements:
         facts[f"parties:{a.id}"] = ", ".join(m.name for m in a.parties)
-        if a.details.get("tasks"):
-            facts[f"tasks:{a.id}"] = "; ".join(a.details["tasks"])
+        tasks = getattr(a.details, "tasks", ())
+        if tasks:
+            facts[f"tasks:{a.id}"] = "; ".join(tasks)
     # The date too: every document's title block and header show it, so a new date is a change.
     facts["version:"] = f"{case.version.number} ({case.version.status}, {fi_date(case.version.date)})"
     return facts

@@ -97,7 +97,7 @@ def _track_paragraph(old: etree._Element, new: etree._Element, revisions: _Revis
     old_runs, new_runs = _runs(old), _runs(new)
     if len(old_runs) != len(new_runs):
         return [_whole(old, "del", revisions), _whole(new, "ins", revisions)]
-    for o, n in zip(old_runs, new_runs):
+    for o, n in zip(old_runs, new_runs, strict=False):
         if _text(o) != _text(n):
             _track_run(o, n, revisions)
     return [new]
@@ -157,7 +157,7 @@ def _track_title_block(old_body: etree._Element, new_body: etree._Element, revis
     out: list[etree._Element] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            for old, new in zip(old_block[i1:i2], new_block[j1:j2]):
+            for old, new in zip(old_block[i1:i2], new_block[j1:j2], strict=False):
                 out += _track_paragraph(old, new, revisions)
             continue
         out += [_whole(old, "del", revisions) for old in old_block[i1:i2]]
@@ -239,7 +239,7 @@ def _track_header_or_footer(old_root: etree._Element, new_root: etree._Element, 
     old_ps, new_ps = old_root.findall(f"{_W}p"), new_root.findall(f"{_W}p")
     if len(old_ps) != len(new_ps):
         return
-    for old, new in zip(old_ps, new_ps):
+    for old, new in zip(old_ps, new_ps, strict=False):
         _track_in_place(old, new, revisions)
 
 

@@ -6,16 +6,16 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check.pipeline import validate_case
 from generator.compose.agreement import compose_agreement
-from generator.compose.templating import labels
 from generator.diff.facts_diff import FactChange, fact_changes
 from generator.diff.frame import track_frame
 from generator.diff.sources import materialise
 from generator.diff.tree_diff import ClauseChanges, redline
 from generator.findings import Finding, has_errors
 from generator.formats import fi_date
+from generator.language import labels
 from generator.model.entities import Case
+from generator.validate import validate_case
 from generator.write.docx_writer import write_docx
 from generator.write.files import write_all
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
-from generator.compose.tree import Block, BulletList, Cell, Chapter, Clause, Document, Paragraph, Run, Table
+from generator.compose.tree import Block, BulletList, Cell, Change, Chapter, Clause, Document, Paragraph, Run, Table
 from generator.diff.words import changed, diff_runs, mark_all
 
 
@@ -41,13 +41,13 @@ def _block_text(block: Block) -> str:
     return "\n".join("\t".join(c.text for c in row) for row in block.rows) + "|" + "\t".join(block.header)
 
 
-def _whole(block: Block, change: str) -> Block:
+def _whole(block: Block, change: Change) -> Block:
     if isinstance(block, Paragraph):
-        return Paragraph(mark_all(block.runs, change), block.style, change)  # type: ignore[arg-type]
+        return Paragraph(mark_all(block.runs, change), block.style, change)
     if isinstance(block, BulletList):
-        return BulletList(tuple(mark_all(item, change) for item in block.items), tuple(change for _ in block.items))  # type: ignore[misc]
+        return BulletList(tuple(mark_all(item, change) for item in block.items), tuple(change for _ in block.items))
     rows = tuple(tuple(Cell(mark_all(c.runs, change), c.numeric) for c in row) for row in block.rows)
-    return replace(block, rows=rows, row_changes=tuple(change for _ in block.rows))  # type: ignore[misc]
+    return replace(block, rows=rows, row_changes=tuple(change for _ in block.rows))
 
 
 def _diff_list(old: BulletList, new: BulletList) -> BulletList:
@@ -60,7 +60,7 @@ def _diff_list(old: BulletList, new: BulletList) -> BulletList:
             items += new.items[j1:j2]
             changes += [None] * (j2 - j1)
         elif op == "replace" and i2 - i1 == j2 - j1:
-            items += [diff_runs(a, b) for a, b in zip(old.items[i1:i2], new.items[j1:j2])]
+            items += [diff_runs(a, b) for a, b in zip(old.items[i1:i2], new.items[j1:j2], strict=False)]
             changes += [None] * (j2 - j1)
         else:
             items += [mark_all(item, "del") for item in old.items[i1:i2]]
@@ -77,8 +77,8 @@ def _diff_table(old: Table, new: Table) -> Table:
     changes: list = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
         if op == "equal" and len(old.header) == len(new.header):
-            for a, b in zip(old.rows[i1:i2], new.rows[j1:j2]):
-                rows.append(tuple(Cell(diff_runs(ca.runs, cb.runs), cb.numeric) for ca, cb in zip(a, b)))
+            for a, b in zip(old.rows[i1:i2], new.rows[j1:j2], strict=False):
+                rows.append(tuple(Cell(diff_runs(ca.runs, cb.runs), cb.numeric) for ca, cb in zip(a, b, strict=False)))
                 changes.append(None)
             continue
         for row in old.rows[i1:i2]:
@@ -88,7 +88,7 @@ def _diff_table(old: Table, new: Table) -> Table:
             rows.append(tuple(Cell(mark_all(c.runs, "ins"), c.numeric) for c in row))
             changes.append("ins")
     header_runs = (
-        tuple(diff_runs((Run(a),), (Run(b),)) for a, b in zip(old.header, new.header))
+        tuple(diff_runs((Run(a),), (Run(b),)) for a, b in zip(old.header, new.header, strict=False))
         if len(old.header) == len(new.header)
         else ()
     )
@@ -114,14 +114,14 @@ def diff_blocks(old: list[Block], new: list[Block]) -> list[Block]:
             continue
         olds, news = old[i1:i2], new[j1:j2]
         if op == "replace" and [_block_key(x) for x in olds] == [_block_key(x) for x in news]:
-            out += [_diff_pair(x, y) for x, y in zip(olds, news)]
+            out += [_diff_pair(x, y) for x, y in zip(olds, news, strict=False)]
             continue
         out += [_whole(x, "del") for x in olds]
         out += [_whole(x, "ins") for x in news]
     return out
 
 
-def _whole_clause(clause: Clause, change: str) -> Clause:
+def _whole_clause(clause: Clause, change: Change) -> Clause:
     return Clause(
         clause.id,
         clause.title,
@@ -130,7 +130,7 @@ def _whole_clause(clause: Clause, change: str) -> Clause:
         clause.negotiated,
         mark_all((Run(clause.title),), change),
         change,
-    )  # type: ignore[arg-type]
+    )
 
 
 def _blocks_changed(blocks: list[Block]) -> bool:
@@ -155,7 +155,7 @@ def _diff_chapter(old: Chapter | None, new: Chapter, changes: ClauseChanges) -> 
     out: list[Clause] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ids_a, ids_b, autojunk=False).get_opcodes():
         if op == "equal":
-            for a, b in zip(old_clauses[i1:i2], new.clauses[j1:j2]):
+            for a, b in zip(old_clauses[i1:i2], new.clauses[j1:j2], strict=False):
                 blocks = diff_blocks(a.blocks, b.blocks)
                 title = diff_runs((Run(a.title),), (Run(b.title),))
                 if _blocks_changed(blocks) or changed(title):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from generator.compose.tree import Run
+from generator.compose.tree import Change, Run
 
 _TOKEN = re.compile(r"\s+|[^\s]+")
 
@@ -51,8 +51,8 @@ def diff_runs(old: tuple[Run, ...], new: tuple[Run, ...]) -> tuple[Run, ...]:
     return _merge(pieces)
 
 
-def mark_all(runs: tuple[Run, ...], change: str) -> tuple[Run, ...]:
-    return tuple(Run(r.text, r.mark, change) for r in runs)  # type: ignore[arg-type]
+def mark_all(runs: tuple[Run, ...], change: Change) -> tuple[Run, ...]:
+    return tuple(Run(r.text, r.mark, change) for r in runs)
 
 
 def changed(runs: tuple[Run, ...]) -> bool:

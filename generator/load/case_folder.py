@@ -1,7 +1,9 @@
 """A case folder: ``case.yaml``, ``municipalities.yaml`` and one YAML file per agreement.
 
 Agreement files are every other ``*.yaml`` in the folder, taken in name order so that a numeric
-prefix (``10-``, ``20-``) sets the order of the outputs.
+prefix (``10-``, ``20-``) sets the order of the outputs. A case may refer to other case folders
+(``references`` in case.yaml: an employment area's own case, say); those are loaded too, once each,
+so the model can know their municipalities, areas and agreements.
 """
 
 from __future__ import annotations
@@ -25,9 +27,12 @@ class RawCase:
     case: LoadedFile | None = None
     registry: LoadedFile | None = None
     agreements: list[LoadedFile] = field(default_factory=list)
+    # Other cases this one refers to (case.yaml ``references``), loaded as they are.
+    references: list[RawCase] = field(default_factory=list)
 
     @property
     def files(self) -> list[LoadedFile]:
+        """This case's own files (a referenced case's files are its inputs, not this one's)."""
         return [f for f in (self.case, self.registry, *self.agreements) if f is not None]
 
 
@@ -36,7 +41,10 @@ def display_path(folder_arg: str | os.PathLike[str], name: str) -> str:
     return os.path.normpath(os.path.join(os.fspath(folder_arg), name))
 
 
-def load_case_folder(folder_arg: str | os.PathLike[str]) -> tuple[RawCase, list[Finding]]:
+def load_case_folder(
+    folder_arg: str | os.PathLike[str], _seen: frozenset[Path] = frozenset()
+) -> tuple[RawCase, list[Finding]]:
+    """Load the case in ``folder_arg`` and, after it, every case it refers to (each once)."""
     folder = Path(folder_arg)
     raw = RawCase(folder=folder)
     here = Position(os.fspath(folder_arg), 1, 1)
@@ -68,4 +76,20 @@ def load_case_folder(folder_arg: str | os.PathLike[str]) -> tuple[RawCase, list[
             raw.agreements.append(loaded)
     if not others:
         findings.append(Finding("CASE-NO-AGREEMENTS", "error", here))
+    references = raw.case.data.get("references") if raw.case is not None and isinstance(raw.case.data, dict) else None
+    seen = _seen | {folder.resolve()}
+    for i, reference in enumerate(references if isinstance(references, list) else []):
+        if not isinstance(reference, str):
+            continue  # the schema reports it
+        target = folder / reference
+        where = raw.case.position(("references", i)) if raw.case is not None else here
+        if target.resolve() in seen:
+            findings.append(Finding("CASE-REFERENCE-LOOP", "error", where, {"path": reference}))
+            continue
+        if not (target / CASE_FILE).is_file():
+            findings.append(Finding("CASE-REFERENCE", "error", where, {"path": reference}))
+            continue
+        other, other_findings = load_case_folder(display_path(folder_arg, reference), seen)
+        findings.extend(other_findings)
+        raw.references.append(other)
     return raw, findings

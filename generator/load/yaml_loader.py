@@ -53,7 +53,7 @@ _StrictResolver.add_implicit_resolver(
 # libyaml parses several times faster than PyYAML's pure-Python parser; nodes, marks and errors are
 # the same, and everything this module checks happens in its own walk over the nodes.
 try:
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # PyYAML built without libyaml
 
     class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer):  # type: ignore[no-redef]
@@ -64,7 +64,7 @@ except ImportError:  # PyYAML built without libyaml
             yaml.composer.Composer.__init__(self)
 
 
-class _Loader(_Parser, yaml.constructor.SafeConstructor, _StrictResolver):  # type: ignore[misc,valid-type]
+class _Loader(_Parser, yaml.constructor.SafeConstructor, _StrictResolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         yaml.constructor.SafeConstructor.__init__(self)

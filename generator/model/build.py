@@ -2,13 +2,12 @@
 
 Statutory content may be absent here (the rules report it with its citation); what cannot be
 computed at all (a population year that is missing, a date that does not exist) becomes a finding
-at the value's position instead of an exception.
+at the value's position instead of an exception. Each agreement's kind parses its own details; the
+common fields (parties, dates, term, costs, sector, area) are read here, the same for every kind.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from decimal import Decimal
 from typing import Any
 
@@ -21,10 +20,12 @@ from generator.model.entities import (
     Case,
     Composition,
     CostSharing,
+    Decision,
     EmploymentArea,
     Figure,
     HistoryEvent,
     Municipality,
+    Override,
     ScheduleStep,
     Seat,
     Share,
@@ -32,33 +33,16 @@ from generator.model.entities import (
     Termination,
     Version,
 )
+from generator.model.kinds import KINDS
+from generator.model.parse import ParseContext, parse_date
+from generator.model.references import referenced
 from generator.model.seats import seats_per_started
+from generator.model.sectors import sector_of
 from generator.model.shares import PERCENT_HUNDREDTHS, largest_remainder
 
-_FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 DEFAULT_POPULATION_MAX_AGE = 2
 
-
-class _Findings(list):  # type: ignore[type-arg]
-    def add(self, code: str, loaded: LoadedFile, path: tuple[Any, ...], **params: Any) -> None:
-        self.append(Finding(code, "error", loaded.position(path), params))
-
-
-def parse_date(text: str) -> dt.date:
-    """'2025-01-01' or '1.1.2025' → date; raises ValueError for a date that does not exist."""
-    match = _FI_DATE.match(text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        return dt.date(year, month, day)
-    return dt.date.fromisoformat(text)
-
-
-def _date(text: str, loaded: LoadedFile, path: tuple[Any, ...], out: _Findings) -> dt.date | None:
-    try:
-        return parse_date(text)
-    except ValueError:
-        out.add("DATA-DATE", loaded, path, value=text)
-        return None
+__all__ = ["build_model", "composition_seats", "parse_date"]
 
 
 def _figures(entries: list[dict[str, Any]] | None) -> dict[int, Figure]:
@@ -82,32 +66,30 @@ def _municipality(entry: dict[str, Any]) -> Municipality:
     )
 
 
-def _cost_sharing(
-    data: dict[str, Any], parties: tuple[Municipality, ...], loaded: LoadedFile, out: _Findings
-) -> CostSharing | None:
+def _cost_sharing(data: dict[str, Any], parties: tuple[Municipality, ...], ctx: ParseContext) -> CostSharing | None:
     """Shares by largest remainder; a party without a figure weighs 0 (the COST-ZERO rule says so)."""
     basis = data["basis"]
     year = data.get("year")
     weights: list[Decimal] = []
     flags: list[bool] = []
-    before = len(out)
+    before = len(ctx.findings)
     for m in parties:
         if basis in ("customers", "fixed"):
             weights.append(Decimal(str(data["figures"].get(m.id, 0))))
             flags.append(data.get("illustrative", False))
             continue
         table = m.populations if basis == "population" else m.labour_force
-        figure = table.get(year)
+        figure = table.get(year) if year is not None else None
         if figure is None:
             code = "DATA-POPULATION-YEAR" if basis == "population" else "DATA-LABOUR-YEAR"
-            out.add(code, loaded, ("cost_sharing", "year"), name=m.name, year=year)
+            ctx.add(code, ("cost_sharing", "year"), name=m.name, year=year)
             continue
         weights.append(Decimal(figure.value))
         flags.append(figure.illustrative)
-    if len(out) > before:
+    if len(ctx.findings) > before:
         return None
     if sum(weights) <= 0:
-        out.add("DATA-FIGURES-ZERO", loaded, ("cost_sharing",))
+        ctx.add("DATA-FIGURES-ZERO", ("cost_sharing",))
         return None
     hundredths = largest_remainder(weights, PERCENT_HUNDREDTHS)
     budget = None
@@ -125,28 +107,33 @@ def _cost_sharing(
     )
 
 
-def composition_seats(rule: dict[str, Any], parties: tuple[Municipality, ...], year: int) -> tuple[Seat, ...] | None:
-    """Seats per party under ``rule`` with ``year``'s populations; None if a population is missing."""
+def composition_seats(
+    rule: dict[str, Any], parties: tuple[Municipality, ...], year: int | None
+) -> tuple[Seat, ...] | None:
+    """Seats per party under ``rule`` (with ``year``'s populations where the rule counts them); None if
+    a population the rule needs is missing."""
+    deputies = rule.get("deputies_per_member", 1)
     seats = []
     for m in parties:
-        figure = m.populations.get(year)
+        figure = m.populations.get(year) if year is not None else None
         if rule["rule"] == "fixed_per_party":
-            seats.append(Seat(m, figure, rule["members_per_party"]))
+            count = rule["members_per_party"]
+        elif rule["rule"] == "seat_table":
+            count = rule["seats"][m.id]
         elif figure is None:
             return None
         else:
-            seats.append(Seat(m, figure, seats_per_started(figure.value, rule["per_inhabitants"], rule["minimum"])))
+            count = seats_per_started(figure.value, rule["per_inhabitants"], rule["minimum"])
+        seats.append(Seat(m, figure, count, count * deputies))
     return tuple(seats)
 
 
-def _composition(
-    data: dict[str, Any], parties: tuple[Municipality, ...], loaded: LoadedFile, out: _Findings
-) -> Composition | None:
-    year = data["population_year"]
+def _composition(data: dict[str, Any], parties: tuple[Municipality, ...], ctx: ParseContext) -> Composition | None:
+    year = data.get("population_year")
     seats = composition_seats(data, parties, year)
     if seats is None:
         missing = next(m for m in parties if year not in m.populations)
-        out.add("DATA-POPULATION-YEAR", loaded, ("composition", "population_year"), name=missing.name, year=year)
+        ctx.add("DATA-POPULATION-YEAR", ("composition", "population_year"), name=missing.name, year=year)
         return None
     return Composition(
         rule=data["rule"],
@@ -156,82 +143,44 @@ def _composition(
         population_year=year,
         declared_total=data.get("declared_total"),
         seats=seats,
+        deputies_per_member=data.get("deputies_per_member", 1),
+        basis_text=data.get("basis"),
     )
 
 
-def _resolve(value: Any, registry: dict[str, Municipality]) -> Any:
-    """Kind-specific details with every ``municipality``/``lead``/``employer`` id resolved."""
-    if isinstance(value, dict):
-        return {
-            k: (
-                registry[v]
-                if k in ("municipality", "lead", "employer") and isinstance(v, str)
-                else _resolve(v, registry)
-            )
-            for k, v in value.items()
-        }
-    return value
-
-
-_COMMON = {
-    "id",
-    "kind",
-    "title",
-    "parties",
-    "purpose",
-    "signed",
-    "entry_into_force",
-    "term",
-    "termination",
-    "cost_sharing",
-    "lead",
-    "composition",
-    "history",
-    "base_agreement",
-    "employment_area",
-    "languages",
-}
-
-
-def _agreement(
-    loaded: LoadedFile,
-    registry: dict[str, Municipality],
-    areas: dict[str, EmploymentArea],
-    base_language: str,
-    out: _Findings,
-) -> Agreement | None:
+def _agreement(loaded: LoadedFile, ctx: ParseContext, case_sector: Any, base_language: str) -> Agreement | None:
     d = loaded.data
-    before = len(out)
-    parties = tuple(registry[p] for p in d["parties"])
-    signed = _date(d["signed"], loaded, ("signed",), out) if "signed" in d else None
-    entry = _date(d["entry_into_force"], loaded, ("entry_into_force",), out)
+    before = len(ctx.findings)
+    kind = KINDS[d["kind"]]
+    parties = ctx.municipalities(d["parties"])
+    signed = ctx.date(d["signed"], ("signed",)) if "signed" in d else None
+    entry = ctx.date(d["entry_into_force"], ("entry_into_force",))
     term = None
     if "term" in d:
-        term_end = _date(d["term"]["end"], loaded, ("term", "end"), out) if "end" in d["term"] else None
+        term_end = ctx.date(d["term"]["end"], ("term", "end")) if "end" in d["term"] else None
         term = Term("indefinite" in d["term"], term_end)
     history: list[HistoryEvent] = []
     for i, h in enumerate(d.get("history", [])):
         if "date" in h:
-            when = _date(h["date"], loaded, ("history", i, "date"), out)
+            when = ctx.date(h["date"], ("history", i, "date"))
             history.append(HistoryEvent(f"{when.day}.{when.month}.{when.year}" if when else h["date"], h["event"]))
         else:
             history.append(HistoryEvent(str(h["year"]), h["event"]))
-    cost = _cost_sharing(d["cost_sharing"], parties, loaded, out) if "cost_sharing" in d else None
-    composition = _composition(d["composition"], parties, loaded, out) if "composition" in d else None
-    if len(out) > before or entry is None:
+    cost = _cost_sharing(d["cost_sharing"], parties, ctx) if "cost_sharing" in d else None
+    composition = _composition(d["composition"], parties, ctx) if "composition" in d else None
+    details = kind.parse(d, ctx)
+    if len(ctx.findings) > before or entry is None:
         return None
     termination = None
     if "termination" in d:
         t = d["termination"]
         termination = Termination(t["notice_months"], t["effective"], t.get("illustrative", False))
-    details = _resolve({k: v for k, v in d.items() if k not in _COMMON}, registry)
-    if "area" in details:
-        details["area"] = tuple(registry[m] for m in d["area"])
-    if "employment_area" in d:
-        details["employment_area"] = areas[d["employment_area"]]
+    overrides = {
+        clause: Override(value["text"], value.get("title")) for clause, value in d.get("overrides", {}).items()
+    }
     return Agreement(
         id=d["id"],
-        kind=d["kind"],
+        kind=kind,
         title=d["title"],
         parties=parties,
         purpose=d.get("purpose"),
@@ -242,49 +191,110 @@ def _agreement(
         cost=cost,
         source=loaded,
         details=details,
-        lead=registry[d["lead"]] if "lead" in d else None,
+        sector=sector_of(d.get("sector", case_sector)),
+        lead=kind.lead_of(d, ctx),
         composition=composition,
         history=tuple(history),
+        employment_area=ctx.areas[d["employment_area"]] if "employment_area" in d else None,
+        overrides=overrides,
+        disputes_forum=d.get("disputes", {}).get("forum"),
         languages=tuple(d.get("languages", (base_language,))),
     )
+
+
+def _decision(area: dict[str, Any], key: str, index: int, ctx: ParseContext) -> Decision | None:
+    data = area.get(key)
+    if data is None:
+        return None
+    when = ctx.date(data["date"], ("employment_areas", index, key, "date"))
+    return Decision(when, data["record_number"], data.get("illustrative", False)) if when else None
+
+
+def _areas(
+    registry_files: list[LoadedFile],
+    registry: dict[str, Municipality],
+    agreements: dict[str, LoadedFile],
+    out: list[Finding],
+) -> dict[str, EmploymentArea]:
+    """Every employment area the case knows: its own registry's first, then those of referenced cases.
+
+    An area names its own agreement by id (in this case or a referenced one) or by title and date;
+    by id, the title and entry into force come from that agreement, so they are written once.
+    """
+    areas: dict[str, EmploymentArea] = {}
+    for loaded in registry_files:
+        ctx = ParseContext(loaded, registry, {}, out)
+        for i, a in enumerate(loaded.data.get("employment_areas", [])):
+            if a["id"] in areas:
+                continue
+            permit = _decision(a, "permit", i, ctx)
+            formed_by = _decision(a, "state_decision", i, ctx)
+            agreement = dict(a.get("agreement", {}))
+            own = agreements.get(agreement.get("id", ""))
+            if own is not None:
+                agreement.setdefault("title", own.data["title"])
+                agreement.setdefault("date", own.data["entry_into_force"])
+            agreed = (
+                ctx.date(agreement["date"], ("employment_areas", i, "agreement", "date"))
+                if "date" in agreement
+                else None
+            )
+            labour = a.get("labour_force")
+            areas[a["id"]] = EmploymentArea(
+                a["id"],
+                a["name"],
+                registry[a["lead"]],
+                a["authority"],
+                tuple(registry[m] for m in a["members"]),
+                permit,
+                formed_by,
+                agreement.get("id"),
+                agreement.get("title"),
+                agreed,
+                own.display if own is not None else None,
+                Figure(labour["year"], labour["value"], labour["source"], labour.get("illustrative", False))
+                if labour
+                else None,
+            )
+    return areas
 
 
 def build_model(raw: RawCase, lang: str | None = None) -> tuple[Case | None, list[Finding]]:
     """The case as typed objects, for documents in ``lang`` (default: the case's language).
 
-    ``raw`` holds the data in that language (see ``check.translations``); only the language the
-    documents are composed in differs between the versions of one case.
+    ``raw`` holds the data in that language (see ``model.versions``); only the language the
+    documents are composed in differs between the versions of one case. Municipalities and
+    employment areas of referenced cases are known too (the case's own entries come first).
     """
     assert raw.case is not None and raw.registry is not None
-    out = _Findings()
-    registry = {e["id"]: _municipality(e) for e in raw.registry.data["municipalities"]}
-    areas = {
-        a["id"]: EmploymentArea(
-            a["id"],
-            a["name"],
-            registry[a["lead"]],
-            a["authority"],
-            tuple(registry[m] for m in a["members"]),
-            a.get("exception_14"),
-        )
-        for a in raw.registry.data.get("employment_areas", [])
-    }
+    out: list[Finding] = []
+    registry_files = [raw.registry] + [c.registry for c in referenced(raw) if c.registry is not None]
+    registry: dict[str, Municipality] = {}
+    for loaded in registry_files:
+        for entry in loaded.data["municipalities"]:
+            registry.setdefault(entry["id"], _municipality(entry))
+    every_agreement = {a.data["id"]: a for c in (raw, *referenced(raw)) for a in c.agreements}
+    areas = _areas(registry_files, registry, every_agreement, out)
     c = raw.case.data
-    version_date = _date(c["version"]["date"], raw.case, ("version", "date"), out)
-    agreements = [
-        a for a in (_agreement(f, registry, areas, c["language"], out) for f in raw.agreements) if a is not None
-    ]
+    case_ctx = ParseContext(raw.case, registry, areas, out)
+    version_date = case_ctx.date(c["version"]["date"], ("version", "date"))
+    agreements = []
+    for loaded in raw.agreements:
+        agreement = _agreement(loaded, ParseContext(loaded, registry, areas, out), c.get("sector"), c["language"])
+        if agreement is not None:
+            agreements.append(agreement)
     schedule = []
     for i, step in enumerate(c.get("schedule", [])):
-        when = _date(step["date"], raw.case, ("schedule", i, "date"), out)
+        when = case_ctx.date(step["date"], ("schedule", i, "date"))
         if when is not None:
             schedule.append(ScheduleStep(step["step"], when, step.get("illustrative", False)))
     if out or version_date is None:
-        return None, list(out)
+        return None, out
     by_id = {a.id: a for a in agreements}
     for a in agreements:
-        if a.kind == "supplement":
-            a.base = by_id[a.source.data["base_agreement"]]
+        base_id = getattr(a.details, "base_agreement", None)
+        if base_id is not None:
+            a.base = by_id[base_id]
         a.existing = a.concluded(version_date)
     case = Case(
         id=c["id"],
@@ -299,6 +309,7 @@ def build_model(raw: RawCase, lang: str | None = None) -> tuple[Case | None, lis
         employment_areas=areas,
         population_max_age_years=c.get("population_max_age_years", DEFAULT_POPULATION_MAX_AGE),
         registry_source=raw.registry,
+        referenced_registries=tuple(registry_files[1:]),
         councils=tuple(registry[m] for m in c.get("councils", [])),
         schedule=tuple(schedule),
         administrative_court=c.get("administrative_court"),

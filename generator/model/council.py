@@ -48,11 +48,11 @@ class CouncilView:
 
 
 def compensation(agreement: Agreement) -> Compensation | None:
-    """The compensation an authority-task agreement's principal pays its provider, if it states costs."""
-    if agreement.kind != "authority_task" or agreement.cost is None:
+    """The compensation one party pays another for the work (a 54 § agreement), if it states costs."""
+    flow = agreement.kind.compensation_parties(agreement)
+    if flow is None or agreement.cost is None:
         return None
-    principal = agreement.details["principal"]["municipality"]  # type: ignore[index]
-    provider = agreement.details["provider"]["municipality"]  # type: ignore[index]
+    principal, provider = flow
     budget = agreement.cost.budget
     paid = agreement.cost.share_of(principal.id)
     return Compensation(
@@ -72,20 +72,23 @@ def council_view(case: Case, municipality: Municipality) -> CouncilView:
         if a.composition is not None:
             seat = next(s for s in a.composition.seats if s.municipality.id == municipality.id)
             seat_total = a.composition.total
-            body_name = a.details["body"].get("composition_name") or a.details["body"]["name"]
+            body = getattr(a.details, "body", None)
+            body_name = (body.composition_name or body.name) if body is not None else None
             joint = a
             break
     drift = seat_drift(case, joint) if joint is not None else None
     # A 54 § agreement's costs are the principal's compensation to the provider, not shares.
     shares = tuple(
-        (a, a.cost.share_of(municipality.id)) for a in mine if a.cost is not None and a.kind != "authority_task"
+        (a, a.cost.share_of(municipality.id))
+        for a in mine
+        if a.cost is not None and a.kind.compensation_parties(a) is None
     )
     compensations = tuple(c for c in (compensation(a) for a in mine) if c is not None)
     service_point = next(
         (
-            a.details["service_points"][municipality.id]
+            getattr(a.details, "service_points", {})[municipality.id]
             for a in mine
-            if municipality.id in a.details.get("service_points", {})
+            if municipality.id in getattr(a.details, "service_points", {})
         ),
         None,
     )
@@ -100,7 +103,7 @@ def council_view(case: Case, municipality: Municipality) -> CouncilView:
         service_point,
         to_approve=to_approve,
         existing=tuple(a for a in mine if a.existing),
-        posts=tuple(a for a in to_approve if a.kind == "joint_post"),
+        posts=tuple(a for a in to_approve if getattr(a.details, "posts", None)),
         compensations=compensations,
         joint=joint,
         drift=drift,
@@ -120,12 +123,6 @@ def own_area(case: Case, joint: Agreement | None) -> EmploymentArea | None:
     return next(
         (a for a in case.employment_areas.values() if a.lead.id == joint.lead.id and joint.lead in a.members), None
     )
-
-
-def council_agreements(case: Case) -> tuple[Agreement, ...]:
-    """Agreements every council of the case is party to: the ones all decks and proposals present."""
-    ids = {m.id for m in case.councils}
-    return tuple(a for a in case.agreements if ids <= {p.id for p in a.parties})
 
 
 def pending(agreements: tuple[Agreement, ...]) -> tuple[Agreement, ...]:

@@ -37,7 +37,7 @@ def latest_common_population_year(agreement: Agreement) -> int | None:
 def seat_drift(case: Case, agreement: Agreement) -> SeatDrift | None:
     """The recomputed seats if the population year is older than the case allows and they differ."""
     comp = agreement.composition
-    if comp is None or comp.rule != "per_started_inhabitants":
+    if comp is None or comp.rule != "per_started_inhabitants" or comp.population_year is None:
         return None
     age = case.version.date.year - comp.population_year
     latest = latest_common_population_year(agreement)

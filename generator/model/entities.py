@@ -1,4 +1,9 @@
-"""The case as typed objects. Computed facts live here, once, so every writer shows the same figure."""
+"""The case as typed objects. Computed facts live here, once, so every writer shows the same figure.
+
+What every agreement has (parties, dates, term, costs, sector) is a field of ``Agreement``; what one
+arrangement kind has (a joint body's tasks, a 54 § agreement's principal) is that kind's typed
+``details`` (see ``model.kinds``), so nothing downstream reads an untyped dictionary.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from generator.load.yaml_loader import LoadedFile
 
-Kind = Literal["joint_body", "supplement", "authority_task", "joint_post"]
+if TYPE_CHECKING:
+    from generator.model.kinds.base import Details, Kind
+    from generator.model.sectors import Sector
+
 Basis = Literal["customers", "population", "labour_force", "fixed"]
 
 
@@ -43,23 +51,70 @@ class Municipality:
     def bilingual(self) -> bool:
         return "-" in self.language
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Its official languages, the majority language first ('fi-sv' → fi, sv)."""
+        return tuple(self.language.split("-"))
+
     def latest_population(self) -> Figure:
         return self.populations[max(self.populations)]
 
     def latest_labour_force(self) -> Figure | None:
         return self.labour_force[max(self.labour_force)] if self.labour_force else None
 
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Municipality) and other.id == self.id
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A Council of State decision on an employment area, by date and record number: a permit for an
+    area below 20 000 (Act 383/2023 4 §) or the decision that formed an area (Act 380/2023 16 §)."""
+
+    date: dt.date
+    record_number: str | None  # None: not known yet, shown as to be checked
+    illustrative: bool = False
+
 
 @dataclass(frozen=True)
 class EmploymentArea:
-    """An employment area (työllisyysalue) under Act 380/2023 12 §, with its lead and members."""
+    """An employment area (työllisyysalue) under Act 380/2023 12 §: members, organiser and authority.
+
+    The organiser is the lead municipality whose joint body is the employment authority; ``agreement``
+    is the title of the area's own cooperation agreement when the case knows it (its id in ``agreement_id``).
+    """
 
     id: str
     name: str
     lead: Municipality
     authority: str
     members: tuple[Municipality, ...]
-    exception_14: str | None
+    permit: Decision | None = None
+    formed_by: Decision | None = None
+    agreement_id: str | None = None
+    agreement_title: str | None = None
+    agreement_date: dt.date | None = None
+    agreement_file: str | None = None  # the file the agreement's title was read from (by its id)
+    # The area's own labour-force figure, where the sources give the area's and not each member's.
+    own_labour_force: Figure | None = None
+
+    def labour_force(self) -> Figure | None:
+        """The area's labour force: its own figure, or the sum of each member's latest; None if a member lacks one."""
+        if self.own_labour_force is not None:
+            return self.own_labour_force
+        figures = [m.latest_labour_force() for m in self.members]
+        if not all(figures):
+            return None
+        known = [f for f in figures if f is not None]
+        return Figure(
+            max(f.year for f in known),
+            sum(f.value for f in known),
+            "; ".join(dict.fromkeys(f.source for f in known)),
+            any(f.illustrative for f in known),
+        )
 
 
 @dataclass(frozen=True)
@@ -120,21 +175,38 @@ class Seat:
     municipality: Municipality
     population: Figure | None
     seats: int
+    deputies: int = 0
+
+
+SeatRule = Literal["per_started_inhabitants", "fixed_per_party", "seat_table"]
 
 
 @dataclass(frozen=True)
 class Composition:
-    rule: Literal["per_started_inhabitants", "fixed_per_party"]
+    """A joint body's members by party, and their deputies.
+
+    ``rule`` says how the seats were set: one per started ``per_inhabitants`` inhabitants with a
+    ``minimum`` (computed from ``population_year``), the same ``members_per_party`` for everyone, or
+    an agreed ``seat_table``. Deputies are one per member unless the agreement says otherwise.
+    """
+
+    rule: SeatRule
     per_inhabitants: int | None
     minimum: int | None
     members_per_party: int | None
-    population_year: int
+    population_year: int | None
     declared_total: int | None
     seats: tuple[Seat, ...]
+    deputies_per_member: int = 1
+    basis_text: str | None = None  # the agreed rule in words, for a seat table (e.g. one per 5 000 employed)
 
     @property
     def total(self) -> int:
         return sum(s.seats for s in self.seats)
+
+    @property
+    def deputies_total(self) -> int:
+        return sum(s.deputies for s in self.seats)
 
 
 @dataclass(frozen=True)
@@ -143,9 +215,17 @@ class HistoryEvent:
     event: str
 
 
+@dataclass(frozen=True)
+class Override:
+    """A negotiated wording of one clause: the parties' own text (and optionally title)."""
+
+    text: str
+    title: str | None = None
+
+
 @dataclass
 class Agreement:
-    """Fields every agreement kind has; the kind-specific ones sit in ``details``."""
+    """Fields every agreement kind has; the kind's own ones are its typed ``details``."""
 
     id: str
     kind: Kind
@@ -158,11 +238,15 @@ class Agreement:
     termination: Termination | None
     cost: CostSharing | None
     source: LoadedFile
-    details: dict[str, object] = field(default_factory=dict)
+    details: Details
+    sector: Sector
     lead: Municipality | None = None
     composition: Composition | None = None
     history: tuple[HistoryEvent, ...] = ()
     base: Agreement | None = None
+    employment_area: EmploymentArea | None = None
+    overrides: dict[str, Override] = field(default_factory=dict)
+    disputes_forum: str | None = None
     languages: tuple[str, ...] = ()  # the first is the official version, the others translations
     # Already concluded on the case's version date (see ``concluded``): in force or signed, so the
     # councils receive it as the existing agreement, never for approval again.
@@ -182,6 +266,19 @@ class Agreement:
     def output_stem(self) -> str:
         return self.id
 
+    def has_party(self, municipality_id: str) -> bool:
+        return any(p.id == municipality_id for p in self.parties)
+
+    def role_of(self, m: Municipality) -> str:
+        return self.kind.role_of(self, m)
+
+
+@dataclass(frozen=True)
+class ScheduleStep:
+    step: str
+    date: dt.date
+    illustrative: bool = False
+
 
 @dataclass
 class Case:
@@ -196,6 +293,7 @@ class Case:
     employment_areas: dict[str, EmploymentArea] = field(default_factory=dict)
     population_max_age_years: int = 2
     registry_source: LoadedFile | None = None
+    referenced_registries: tuple[LoadedFile, ...] = ()  # municipalities.yaml of the cases this one refers to
     councils: tuple[Municipality, ...] = ()
     schedule: tuple[ScheduleStep, ...] = ()
     administrative_court: str | None = None
@@ -208,9 +306,6 @@ class Case:
     def agreement(self, agreement_id: str) -> Agreement:
         return next(a for a in self.agreements if a.id == agreement_id)
 
-
-@dataclass(frozen=True)
-class ScheduleStep:
-    step: str
-    date: dt.date
-    illustrative: bool = False
+    def version_in(self, lang: str) -> Case:
+        """This case as documents in ``lang`` show it (itself when no other version was built)."""
+        return self.versions.get(lang, self)

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.compose.templating import labels
-from generator.load.languages import Fallback, JsonPath
-from generator.load.yaml_loader import LoadedFile
-from generator.model.genitive import swedish_genitive
+from generator.language import labels, swedish_genitive
+from generator.load.yaml_loader import JsonPath, LoadedFile
+from generator.model.languages import Fallback
 
 
 def _in(value: Any, lang: str, base: str) -> str | None:

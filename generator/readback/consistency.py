@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from generator.compose.anchors import clean
-from generator.compose.templating import labels
+from generator.contract import clean
 from generator.findings import Finding, Position, Severity
+from generator.language import labels
 from generator.readback.docx_reader import read_docx
 from generator.readback.observations import Observation
 from generator.readback.pptx_reader import read_pptx
@@ -34,12 +34,18 @@ class _Expected:
         self.words = labels(lang)
 
     def observe(
-        self, name: str, source: Path | bytes, anchors: list[dict[str, str]], tables: list[dict[str, object]] = ()
+        self,
+        name: str,
+        source: Path | bytes,
+        anchors: Sequence[Mapping[str, str]],
+        tables: Sequence[Mapping[str, object]] = (),
     ) -> Iterable[Observation]:
         total = self.words["tables"]["total"]
         if name.endswith(".docx"):
             return read_docx(source, name, total, self.titles, anchors, self.facts, tables)
-        return read_pptx(source, name, total, self.titles, anchors, self.facts)
+        if name.endswith(".pptx"):
+            return read_pptx(source, name, total, self.titles, anchors, self.facts)
+        return ()
 
     def compare(self, display: str, observed: Iterable[Observation]) -> list[Finding]:
         findings = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from generator.readback.observations import Observation, from_anchors, from_table, identify
@@ -16,9 +16,9 @@ def read_docx(
     name: str,
     total_label: str,
     titles: dict[str, str],
-    anchors: list[dict[str, str]] = (),
+    anchors: Sequence[Mapping[str, str]] = (),
     facts: dict[str, str] | None = None,
-    tables: list[dict[str, object]] = (),
+    tables: Sequence[Mapping[str, object]] = (),
 ) -> Iterator[Observation]:
     body = Package(source).xml("word/document.xml").find("w:body", NS)
     found = []
@@ -28,11 +28,11 @@ def read_docx(
             [paragraph_text(cell, "w:t") for cell in row.iterfind("w:tc", NS)] for row in table.iterfind("w:tr", NS)
         ]
         found.append((caption.get(_CAPTION) if caption is not None else None, rows))
-    for table_id, rows in identify(found, list(tables), name):
-        if rows is None:
+    for table_id, table_rows in identify(found, list(tables), name):
+        if table_rows is None:
             yield Observation(f"table:{table_id}", None, name)
         else:
-            yield from from_table(table_id, rows, total_label, titles, name)
+            yield from from_table(table_id, table_rows, total_label, titles, name)
     if anchors:
         # Every paragraph's text, tracked insertions included (python-docx's paragraph.text skips them).
         paragraphs = ["".join(t.text or "" for t in p.iterfind(".//w:t", NS)) for p in body.iterfind(".//w:p", NS)]

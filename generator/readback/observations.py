@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.compose.anchors import clean
+from generator.contract import clean
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,9 @@ def from_table(
             continue
         name = row[0]
         if kind == "seats":
-            yield Observation(f"seats:{agreement_id}:{name}", row[-1], f"{label}, {name}")
+            # The last two columns are members and deputies (the table's shape in every output).
+            yield Observation(f"seats:{agreement_id}:{name}", row[-2], f"{label}, {name}")
+            yield Observation(f"deputies:{agreement_id}:{name}", row[-1], f"{label}, {name}")
         elif kind == "shares":
             if name != total_label:
                 yield Observation(f"share:{agreement_id}:{name}", row[2], f"{label}, {name}")
@@ -42,7 +44,7 @@ def from_table(
 
 
 def identify(
-    found: list[tuple[str | None, list[list[str]]]], expected: list[dict[str, object]], where: str
+    found: list[tuple[str | None, list[list[str]]]], expected: Sequence[Mapping[str, object]], where: str
 ) -> Iterator[tuple[str, list[list[str]] | None]]:
     """The file's tables by id: by caption, or, without one, the next expected table whose header the
     table's first row repeats. An expected table found nowhere comes back with no rows."""
@@ -69,7 +71,9 @@ _TRAILING = ".,;:)"
 def _places(texts: list[str], before: str | None, after: str | None) -> list[tuple[str, str]]:
     """Every place the anchor stands, in document order, as (text before it, text after it)."""
     marker = before if before is not None else after
-    places = []
+    places: list[tuple[str, str]] = []
+    if marker is None:
+        return places
     for text in texts:
         start = text.find(marker)
         while start >= 0:
@@ -85,7 +89,7 @@ def _stated(place: tuple[str, str], before: str | None, size: int) -> str:
 
 
 def from_anchors(
-    paragraphs: list[str], anchors: list[dict[str, str]], facts: dict[str, str], where: str
+    paragraphs: list[str], anchors: Sequence[Mapping[str, str]], facts: dict[str, str], where: str
 ) -> Iterator[Observation]:
     """Facts stated in running text, found next to their anchors (see compose.anchors).
 
@@ -95,7 +99,7 @@ def from_anchors(
     next to its anchor if not. An anchor found nowhere yields no value: the text was rewritten.
     """
     texts = [clean(p) for p in paragraphs]
-    groups: dict[tuple[str | None, str | None], list[dict[str, str]]] = {}
+    groups: dict[tuple[str | None, str | None], list[Mapping[str, str]]] = {}
     for anchor in anchors:
         groups.setdefault((anchor.get("before"), anchor.get("after")), []).append(anchor)
     for (before, after), group in groups.items():

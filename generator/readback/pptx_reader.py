@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from generator.formats import fi_percent
@@ -27,7 +27,7 @@ def read_pptx(
     name: str,
     total_label: str,
     titles: dict[str, str],
-    anchors: list[dict[str, str]] = (),
+    anchors: Sequence[Mapping[str, str]] = (),
     facts: dict[str, str] | None = None,
 ) -> Iterator[Observation]:
     package = Package(source)

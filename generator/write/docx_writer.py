@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.compose.tree import BulletList, Cell, Change, Document, Paragraph, Run, Table
-from generator.law.requirements import REQUIREMENTS, cite
 from generator.write.docx_numbering import BULLET_NUM_ID, CLAUSE_INDENT_TWIPS
 from generator.write.docx_skeleton import STATIC_PARTS, docx_skeleton
 from generator.write.docx_styles import BULLET, CLAUSE_NOTE, CLAUSE_TEXT, TABLE_TEXT, TITLE_META, style_id
@@ -291,7 +290,7 @@ def _signatures(w: _Writer, tree: Document) -> list[str]:
     return [heading, table]
 
 
-def _chapters(w: _Writer, tree: Document, review: bool, author: str, lang: str) -> list[str]:
+def _chapters(w: _Writer, tree: Document, review: bool, author: str) -> list[str]:
     out = []
     unnumbered = None if tree.numbered else (0, 0)
     for chapter in tree.chapters:
@@ -299,13 +298,9 @@ def _chapters(w: _Writer, tree: Document, review: bool, author: str, lang: str) 
         for clause in chapter.clauses:
             if clause.title:
                 title = w.runs(clause.title_runs or (Run(clause.title),))
-                if review and clause.requirements:
-                    # A margin comment naming each requirement the clause meets: citation, rule code, what.
-                    lines = [
-                        f"{cite(REQUIREMENTS[c].citation, lang)} ({c}): {REQUIREMENTS[c].name(lang)}"
-                        for c in clause.requirements
-                    ]
-                    cid = w.comment(lines, author)
+                if review and clause.review_notes:
+                    # A margin comment with the clause's review notes (composed: what it meets, why).
+                    cid = w.comment(list(clause.review_notes), author)
                     title = (
                         f'<w:commentRangeStart w:id="{cid}"/>{title}<w:commentRangeEnd w:id="{cid}"/>'
                         f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{cid}"/></w:r>'
@@ -361,7 +356,7 @@ def write_docx(
         f'<w:footerReference w:type="default" r:id="rIdFooter"/>{_PAGE}{_MARGINS}'
         '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>'
     )
-    body = _title_block(w, tree) + _chapters(w, tree, review, author or "kuntasopimus", lang) + _signatures(w, tree)
+    body = _title_block(w, tree) + _chapters(w, tree, review, author or "kuntasopimus") + _signatures(w, tree)
     document = (XML_HEAD + f"<w:document {_NS}><w:body>{''.join(body)}{section}</w:body></w:document>").encode("utf-8")
 
     rels = [(f"rId{i}", kind, name.removeprefix("word/")) for i, (name, kind, _) in enumerate(STATIC_PARTS, start=1)]

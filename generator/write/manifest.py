@@ -32,11 +32,11 @@ def manifest_json(
     case_id: str,
     inputs: list[tuple[str, str]],
     outputs: list[Output],
-    facts: dict[str, str],
+    facts: dict[str, dict[str, str]],
     renditions: Sequence[dict[str, str]] = (),
 ) -> bytes:
     """The manifest; ``renditions`` are PDFs made from outputs ({path, source, source_sha256, sha256})."""
-    body = {
+    body: dict[str, Any] = {
         "case": case_id,
         "inputs": [{"path": path, "sha256": digest} for path, digest in inputs],
         "outputs": [

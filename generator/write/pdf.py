@@ -32,7 +32,7 @@ _FINNISH_LOCALE = {"LC_ALL": "fi_FI.UTF-8", "LANG": "fi_FI.UTF-8"}
 
 def _shares(sources: list[Path], jobs: int) -> list[list[Path]]:
     """Split the files between the jobs, largest first to the least loaded, so the jobs end together."""
-    loads = [(0, i, []) for i in range(max(1, min(jobs, len(sources))))]
+    loads: list[tuple[int, int, list[Path]]] = [(0, i, []) for i in range(max(1, min(jobs, len(sources))))]
     for source in sorted(sources, key=lambda p: (-p.stat().st_size, str(p))):
         size, index, files = min(loads, key=lambda load: (load[0], load[1]))
         files.append(source)
@@ -73,7 +73,7 @@ def _convert(command: str, share: list[Path]) -> tuple[list[tuple[Path, Path]], 
             reason = (run.stderr.strip().splitlines() or [f"exit {run.returncode}"])[-1]
         except (OSError, subprocess.TimeoutExpired) as exc:
             reason = str(exc)
-        for link, source in zip(links, share):
+        for link, source in zip(links, share, strict=False):
             result = results / f"{link.stem}.pdf"
             if not result.is_file():
                 failed.append((source, reason))

@@ -1,10 +1,11 @@
 """The parts every deck shares (masters, layouts, themes, notes master), read once from the template.
 
-The template is ``templates/pptx/base.pptx`` or a municipality's own .pptx whose layouts carry the
-names the writer asks for. It is opened once per process with python-pptx, which adds a notes
-master if the template has none; its parts are kept deflated, and its layouts are indexed by name
-with their placeholders, so the writer can place titles and texts in real placeholders without
-python-pptx's object model.
+The template is ``templates/pptx/base.pptx`` or a municipality's own .pptx. It is opened once per
+process with python-pptx, which adds a notes master if the template has none; its parts are kept
+deflated, and its layouts are indexed by the slide role they serve (title slide, title and
+content, title only: ``model.deck_template`` recognises them by layout type, whatever language
+they are named in) with their placeholders, so the writer can place titles and texts in real
+placeholders without python-pptx's object model.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from generator.model.deck_template import assign_roles, layout_info
 from generator.write.zip_writer import Deflated, deflate
 
 _NS = {
@@ -57,7 +59,7 @@ class Placeholder:
 
 
 def find_placeholder(
-    placeholders: tuple[Placeholder, ...], types: tuple[str, ...] = (), idx: str | None = None
+    placeholders: tuple[Placeholder, ...], types: tuple[str | None, ...] = (), idx: str | None = None
 ) -> Placeholder | None:
     """The first placeholder of one of ``types`` or, with ``idx``, the one with that index."""
     for ph in placeholders:
@@ -84,7 +86,7 @@ class PptxSkeleton:
     rels: tuple[tuple[str, str, str], ...]  # the presentation's relationships to shared parts
     notes_master: str
     notes_placeholders: tuple[Placeholder, ...]
-    layouts: dict[str, Layout]
+    layouts: dict[str, Layout]  # by slide role: "title", "content", "visual"
 
 
 def _placeholders(xml: bytes, skip: tuple[str, ...]) -> tuple[Placeholder, ...]:
@@ -129,7 +131,7 @@ def pptx_skeleton(template: Path, lang_tag: str) -> PptxSkeleton:
     defaults = tuple((d.get("Extension"), d.get("ContentType")) for d in types.iterfind("ct:Default", _NS))
     overrides = []
     static = []
-    layouts: dict[str, Layout] = {}
+    infos = []
     notes_master = ""
     notes_placeholders: tuple[Placeholder, ...] = ()
     part_types = {o.get("PartName").lstrip("/"): o.get("ContentType") for o in types.iterfind("ct:Override", _NS)}
@@ -141,20 +143,23 @@ def pptx_skeleton(template: Path, lang_tag: str) -> PptxSkeleton:
             # The template's proofing language becomes the deck's, or every word is flagged as a typo.
             content = re.sub(rb'lang="[A-Za-z-]+"', f'lang="{lang_tag}"'.encode(), content)
         if name.startswith("ppt/slideLayouts/") and name.endswith(".xml"):
-            layout_name = etree.fromstring(content).find("p:cSld", _NS).get("name", "")
-            layouts[layout_name] = Layout(name, _placeholders(content, ("dt", "ftr", "sldNum")))
+            infos.append((layout_info(name, content), _placeholders(content, ("dt", "ftr", "sldNum"))))
         if name.startswith("ppt/notesMasters/") and name.endswith(".xml"):
             notes_master = name
             notes_placeholders = _placeholders(content, ("hdr", "dt", "ftr", "sldNum"))
         static.append((name, deflate(content)))
         if name in part_types:
             overrides.append((name, part_types[name]))
+    placeholders = {info.part: phs for info, phs in infos}
+    layouts = {
+        role: Layout(info.part, placeholders[info.part]) for role, info in assign_roles(i for i, _ in infos).items()
+    }
     presentation = re.sub(rb'lang="[A-Za-z-]+"', f'lang="{lang_tag}"'.encode(), package.read("ppt/presentation.xml"))
     rels = tuple(r for r in _relationships(package.read("ppt/_rels/presentation.xml.rels")) if r[1] != _REL_SLIDE)
     return PptxSkeleton(
         lang_tag=lang_tag,
-        width=prs.slide_width,
-        height=prs.slide_height,
+        width=int(prs.slide_width or 0),
+        height=int(prs.slide_height or 0),
         static_parts=tuple(static),
         defaults=defaults,
         overrides=tuple(overrides),

@@ -37,7 +37,6 @@ from generator.write.pptx_chart import chart_parts
 from generator.write.pptx_skeleton import Placeholder, PptxSkeleton, find_placeholder, pptx_skeleton
 from generator.write.zip_writer import Deflated, zip_package
 
-LAYOUTS = {"title": "Title Slide", "content": "Title and Content", "visual": "Title Only"}
 INK = "1F2A44"
 ACCENT = "2F5D8A"
 LIGHT = "DCE3ED"
@@ -289,7 +288,7 @@ def _diagram(w: _SlideWriter, diagram: Diagram, slide_width: int) -> None:
     # placed where it touches no connector, box or other label.
     obstacles = [(x, y, cx, cy) for _, x, y, cx, cy in boxes.values()]
     groups: dict[tuple[str, str], list[tuple[int, int, int, int]]] = {}
-    for edge, segment in zip(diagram.edges, segments):
+    for edge, segment in zip(diagram.edges, segments, strict=True):
         groups.setdefault((edge.source, edge.label), []).append(segment)
     for (source, label), lines in groups.items():
         width, height = _label_size(label, LABEL_PT)
@@ -439,14 +438,17 @@ def _visual(w: _SlideWriter, s: Slide, slide_width: int) -> None:
 
 
 def _slide_xml(w: _SlideWriter, s: Slide, skeleton: PptxSkeleton) -> str:
-    layout = skeleton.layouts.get(LAYOUTS[s.layout])
+    layout = skeleton.layouts.get(s.layout)
     if layout is None:
-        raise LookupError(f"the deck template has no layout named {LAYOUTS[s.layout]!r}")
+        raise LookupError(f"the deck template has no layout for {s.layout!r} slides")
     title_ph = find_placeholder(layout.placeholders, ("title", "ctrTitle"))
-    body_ph = find_placeholder(layout.placeholders, idx="1")
+    body_ph = find_placeholder(layout.placeholders, idx="1") or find_placeholder(
+        layout.placeholders, (None, "body", "obj", "subTitle")
+    )
     if title_ph is None or (s.layout != "visual" and body_ph is None):
-        raise LookupError(f"the layout {LAYOUTS[s.layout]!r} lacks a title or body placeholder")
+        raise LookupError(f"the layout for {s.layout!r} slides lacks a title or body placeholder")
     if s.layout == "title":
+        assert body_ph is not None
         w.placeholder(title_ph, "Title", w.paragraph(w.run(s.title, 36, bold=True, color=INK), "ctr"))
         w.placeholder(body_ph, "Subtitle", "".join(w.paragraph(w.run(line, 20)) for line in s.subtitle.splitlines()))
     else:
@@ -454,6 +456,7 @@ def _slide_xml(w: _SlideWriter, s: Slide, skeleton: PptxSkeleton) -> str:
             title_ph, "Title", w.paragraph(w.run(s.title, 28 if len(s.title) < 60 else 24, bold=True, color=INK), "l")
         )
         if s.layout == "content":
+            assert body_ph is not None
             _body(w, body_ph, s.blocks)
         else:
             _visual(w, s, skeleton.width)
@@ -491,7 +494,7 @@ def write_pptx(deck: Deck, author: str, when: dt.date, lang: str, template: Path
         w = _SlideWriter(skeleton.lang_tag)
         slide_name = f"ppt/slides/slide{number}.xml"
         parts.append((slide_name, _slide_xml(w, s, skeleton).encode("utf-8")))
-        layout_target = "../" + skeleton.layouts[LAYOUTS[s.layout]].part.removeprefix("ppt/")
+        layout_target = "../" + skeleton.layouts[s.layout].part.removeprefix("ppt/")
         rels = [("rId1", f"{REL}/slideLayout", layout_target)]
         for index, chart in enumerate(w.charts, start=1):
             chart_count += 1
