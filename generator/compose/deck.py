@@ -116,7 +116,7 @@ def _joint_body(agreements: tuple[Agreement, ...]) -> Agreement | None:
 
 
 def contract_diagram(case: Case, words: dict[str, Any]) -> Diagram | None:
-    joint = _joint_body(council_agreements(case))
+    joint = _joint_body(tuple(case.current(a) for a in council_agreements(case)))
     if joint is None or joint.lead is None:
         return None
     assert isinstance(joint.details, JointBodyDetails)
@@ -227,7 +227,7 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
     words = labels(lang)
     view: CouncilView = council_view(case, case.municipalities[municipality_id])
     agreements = council_agreements(case)
-    joint = _joint_body(agreements)
+    joint = _joint_body(tuple(case.current(a) for a in agreements))
     base: dict[str, Any] = {"case": case, "view": view, "labels": words}
     slides = [_slide(lang, "otsikko", base, "otsikko", "title")]
     if joint is not None:
@@ -256,7 +256,7 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
         slides.append(
             _slide(lang, "sopimusrakenne", {**base, "diagram": diagram}, "sopimusrakenne", "visual", diagram=diagram)
         )
-    for a in agreements:
+    for a in (case.current(a) for a in agreements):
         if a.composition is not None:
             ctx = {
                 **base,
@@ -269,7 +269,7 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
     # Every agreement the council is party to that states costs: the shared ones, and a party's own
     # (the lead's 54 § and 53 § agreements), so each euro on "what this means" has its slide.
     for a in view.agreements:
-        if a.cost is None:
+        if a.cost is None or a.existing:
             continue
         ctx = {**base, "a": a, "cost": a.cost}
         paid = compensation(a)

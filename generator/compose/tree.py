@@ -71,6 +71,19 @@ class Table:
 Block = Paragraph | BulletList | Table
 
 
+def marks_of(blocks: list[Block]) -> set[str]:
+    """Every mark the blocks carry: whether a clause holds illustrative figures or placeholders."""
+    found: set[str] = set()
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            found.update(r.mark for r in block.runs)
+        elif isinstance(block, BulletList):
+            found.update(r.mark for item in block.items for r in item)
+        else:
+            found.update(r.mark for row in block.rows for c in row for r in c.runs)
+    return found
+
+
 @dataclass
 class Clause:
     id: str
@@ -81,8 +94,11 @@ class Clause:
     title_runs: tuple[Run, ...] = ()  # a redlined title; empty means the plain title
     change: Change = None
     keep_together: bool = False  # its blocks on one page (a decision must not split across pages)
-    # Margin notes a review copy shows on the clause's title (the requirements it meets, in words).
+    # Margin notes a review copy shows on the clause's title: what someone must do about it.
     review_notes: tuple[str, ...] = ()
+    # Where its text comes from: "case" (written from the case's facts), "standard" (a standard
+    # wording the case did not replace), "negotiated" (the parties' own), "amended" (an amendment's).
+    provenance: str = "case"
 
 
 @dataclass

@@ -300,7 +300,7 @@ def _chapters(w: _Writer, tree: Document, review: bool, author: str) -> list[str
                 title = w.runs(clause.title_runs or (Run(clause.title),))
                 if review and clause.review_notes:
                     # A margin comment with the clause's review notes (composed: what it meets, why).
-                    cid = w.comment(list(clause.review_notes), author)
+                    cid = w.comment(list(clause.review_notes), str(tree.labels.get("review_author", author)))
                     title = (
                         f'<w:commentRangeStart w:id="{cid}"/>{title}<w:commentRangeEnd w:id="{cid}"/>'
                         f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{cid}"/></w:r>'
@@ -320,11 +320,20 @@ def _chapters(w: _Writer, tree: Document, review: bool, author: str) -> list[str
     return out
 
 
+_HEADER_CHARS = 100
+
+
 def _header(w: _Writer, tree: Document) -> bytes:
-    status = f"\t{tree.status} · {tree.labels['version']} {tree.version} · {tree.date}"
+    # A document with no version (a summary of an agreement in force) is not a draft of anything.
+    version = f" · {tree.labels['version']} {tree.version}" if tree.version else ""
+    status = f"\t{tree.status}{version} · {tree.date}"
+    # One line at 8 pt holds about 100 characters; the status takes up to 40 of them. A longer title is
+    # shortened at a word (the same way whatever the status says), never run into the status.
+    room = _HEADER_CHARS - 40
+    title = tree.title if len(tree.title) <= room else tree.title[: room - 1].rsplit(" ", 1)[0].rstrip(" ,–(") + " …"
     paragraph = w.paragraph(
         "Header",
-        w.run(tree.title, size=16) + w.run(status, bold=True, size=16),
+        w.run(title, size=16) + w.run(status, bold=True, size=16),
         tabs=f'<w:tabs><w:tab w:val="right" w:pos="{_TEXT_WIDTH}"/></w:tabs>',
     )
     return (XML_HEAD + f"<w:hdr {_NS}>{paragraph}</w:hdr>").encode("utf-8")
