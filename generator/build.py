@@ -94,7 +94,12 @@ def render_output(planned: Planned, case: Case, review: bool = False) -> Output:
     version = case.version_in(planned.lang)
     author = version.prepared_by.official_name if version.prepared_by else ""
     ctx = WriteContext(
-        author, case.version.date, planned.lang, case.deck_template, review and planned.kind == "agreement"
+        author,
+        case.version.date,
+        planned.lang,
+        case.deck_template,
+        review and planned.kind == "agreement",
+        planned.records,
     )
     data = write(planned.format, planned.tree, ctx)
     return Output(

@@ -315,5 +315,6 @@ def build_model(raw: RawCase, lang: str | None = None) -> tuple[Case | None, lis
         administrative_court=c.get("administrative_court"),
         proposal_title=c.get("proposal_title"),
         deck_template=raw.folder / c["deck_template"] if "deck_template" in c else None,
+        record_number=c.get("record_number"),
     )
     return case, []

@@ -17,20 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.compose.deck_tree import Chart, Deck, Diagram, Milestone, Slide
+from generator.compose.records import Records
 from generator.compose.tree import BulletList, Paragraph, Run, Table
 from generator.paths import templates_dir
 from generator.write.ooxml_parts import (
-    CT_APP,
-    CT_CORE,
     CT_RELS,
     LANG_TAGS,
+    PROPERTY_TYPES,
     REL,
     XML_HEAD,
-    app_properties,
     content_types,
-    core_properties,
     esc,
     package_rels,
+    property_parts,
     relationships,
 )
 from generator.write.pptx_chart import chart_parts
@@ -483,7 +482,9 @@ def _notes_xml(skeleton: PptxSkeleton, notes: str, lang: str) -> str:
     )
 
 
-def write_pptx(deck: Deck, author: str, when: dt.date, lang: str, template: Path | None = None) -> bytes:
+def write_pptx(
+    deck: Deck, author: str, when: dt.date, lang: str, template: Path | None = None, records: Records | None = None
+) -> bytes:
     skeleton = pptx_skeleton((template or base_template()).resolve(), LANG_TAGS.get(lang, lang))
     parts: list[tuple[str, bytes | Deflated]] = []
     overrides: list[tuple[str, str]] = []
@@ -537,17 +538,15 @@ def write_pptx(deck: Deck, author: str, when: dt.date, lang: str, template: Path
         ("ppt/presentation.xml", f"{_PML}.presentation.main+xml"),
         *overrides,
         *skeleton.overrides,
-        ("docProps/core.xml", CT_CORE),
-        ("docProps/app.xml", CT_APP),
+        *PROPERTY_TYPES,
     ]
     defaults = {**dict(skeleton.defaults), "rels": CT_RELS, "xml": "application/xml", "xlsx": _CT_XLSX}
-    core = core_properties(deck.title, "", author, when, deck.id, "", skeleton.lang_tag)
+    records = records or Records(deck.title, "", "", "", lang, author, when, deck.id)
     return zip_package(
         [
             ("[Content_Types].xml", content_types(defaults, overrides)),
             ("_rels/.rels", package_rels("ppt/presentation.xml")),
-            ("docProps/core.xml", core),
-            ("docProps/app.xml", app_properties()),
+            *property_parts(records),
             ("ppt/presentation.xml", presentation),
             ("ppt/_rels/presentation.xml.rels", relationships([*skeleton.rels, *slide_rels])),
             *parts,
