@@ -13,6 +13,7 @@ from generator.compose.facts import case_facts
 from generator.compose.plan import Planned, plan_outputs
 from generator.findings import Finding, Position
 from generator.model.entities import Case
+from generator.readback.accessibility import check_rendered_accessibility
 from generator.readback.consistency import check_language_versions, check_rendered
 from generator.validate import validate_case
 from generator.write.files import write_all
@@ -163,6 +164,8 @@ def build(
     disagreements = check_rendered(outputs, facts, out) + _language_disagreements(case, outputs, facts, out)
     if disagreements:
         return BuildResult(None, findings + disagreements, outputs)
+    # Whether the outputs are fit to publish (warnings: the drafts are written all the same).
+    findings = findings + check_rendered_accessibility(outputs, out)
     previous = previous_manifest(out)
     edited = edited_outputs(out, outputs, previous)
     if edited and not force:
