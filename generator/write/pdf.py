@@ -37,8 +37,16 @@ def soffice() -> str | None:
 
 # LibreOffice formats chart numbers by its process locale, not the chart's <c:lang>: in the C locale a
 # data label reads "9.51 %". Finnish and Swedish in Finland both write "9,51 %", as PowerPoint shows it
-# on a Finnish system; the locale needs no glibc locale data, LibreOffice reads the name.
-_FINNISH_LOCALE = {"LC_ALL": "fi_FI.UTF-8", "LANG": "fi_FI.UTF-8"}
+# on a Finnish or Swedish-Finnish system; the locale needs no glibc locale data, LibreOffice reads the
+# name. Impress also takes a deck's document language (the PDF's /Lang) from the locale, so each file is
+# converted in the locale of its own language: a Swedish deck in sv_FI.
+def _locale(source: Path) -> str:
+    """fi_FI.UTF-8 for a document in Finnish (dc:language fi-FI), sv_FI.UTF-8 for one in Swedish."""
+    try:
+        tag = package_records(source).get("lang", "fi-FI")
+    except (OSError, ValueError, KeyError):
+        tag = "fi-FI"
+    return tag.replace("-", "_") + ".UTF-8"
 
 
 def _option(value: bool | int) -> dict[str, str]:
@@ -75,6 +83,20 @@ def _shares(sources: list[Path], jobs: int) -> list[list[Path]]:
 
 
 def _convert(command: str, share: list[Path]) -> tuple[list[tuple[Path, Path]], list[tuple[Path, str]]]:
+    """One job's files: one LibreOffice process per language among them (usually just one)."""
+    made: list[tuple[Path, Path]] = []
+    failed: list[tuple[Path, str]] = []
+    by_locale: dict[str, list[Path]] = {}
+    for source in share:
+        by_locale.setdefault(_locale(source), []).append(source)
+    for locale, files in sorted(by_locale.items()):
+        group_made, group_failed = _convert_in(command, files, locale)
+        made += group_made
+        failed += group_failed
+    return made, failed
+
+
+def _convert_in(command: str, share: list[Path], locale: str) -> tuple[list[tuple[Path, Path]], list[tuple[Path, str]]]:
     made: list[tuple[Path, Path]] = []
     failed: list[tuple[Path, str]] = []
     with tempfile.TemporaryDirectory(prefix="kuntasopimus-pdf-") as tmp:
@@ -102,7 +124,7 @@ def _convert(command: str, share: list[Path]) -> tuple[list[tuple[Path, Path]], 
                 text=True,
                 timeout=TIMEOUT_SECONDS,
                 check=False,
-                env={**os.environ, **_FINNISH_LOCALE},
+                env={**os.environ, "LC_ALL": locale, "LANG": locale},
             )
             reason = (run.stderr.strip().splitlines() or [f"exit {run.returncode}"])[-1]
         except (OSError, subprocess.TimeoutExpired) as exc:
