@@ -22,10 +22,12 @@ the files may be published, they are errors.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -75,6 +77,35 @@ _HIGHLIGHT = {
 }
 
 
+@lru_cache(maxsize=256)
+def _parse(data: bytes) -> etree._Element:
+    """A part parsed once: the decks of one build share their masters, themes and most slides."""
+    return etree.fromstring(data)
+
+
+class _Package(Package):
+    """A package whose parts are parsed once (the check reads a master or a theme for every slide).
+    The trees are shared and must not be changed."""
+
+    def __init__(self, source: Path | bytes) -> None:
+        super().__init__(source)
+        self._targets: dict[str, dict[str, str]] = {}
+        self._raw: dict[str, bytes] = {}
+
+    def raw(self, part: str) -> bytes:
+        if part not in self._raw:
+            self._raw[part] = self._zip.read(part)
+        return self._raw[part]
+
+    def xml(self, part: str) -> etree._Element:
+        return _parse(self.raw(part))
+
+    def targets(self, part: str) -> dict[str, str]:
+        if part not in self._targets:
+            self._targets[part] = super().targets(part)
+        return self._targets[part]
+
+
 @dataclass
 class _Report:
     """Findings of one file: each says where (the file's name and the place in it)."""
@@ -86,6 +117,7 @@ class _Report:
     def __post_init__(self) -> None:
         self.findings: list[Finding] = []
         self._contrasts: set[tuple[str, str, float]] = set()
+        self.failures = 0  # contrast failures seen, reported or not (a pair is reported once a file)
 
     def add(self, code: str, place: str = "", severity: Severity | None = None, **params: object) -> None:
         where = f"{self.name}, {place}" if place else self.name
@@ -93,20 +125,28 @@ class _Report:
             Finding(code, severity or self.severity, Position(self.display, 0, 0), {"where": where, **params})
         )
 
-    def contrast(self, place: str, text: str, foreground: str, backgrounds: list[str], style: TextStyle) -> None:
+    def contrast(
+        self, place: str | Callable[[], str], text: str, foreground: str, backgrounds: list[str], style: TextStyle
+    ) -> None:
         """A contrast finding for the worst background, once per colour pair in a file."""
         size = style.size if style.size is not None else 11.0
         needed = required_contrast(size, bool(style.bold))
+        if len(backgrounds) == 1 and (foreground, backgrounds[0], needed) in self._contrasts:
+            return
         background = min(backgrounds, key=lambda bg: contrast(foreground, bg))
         ratio = contrast(foreground, background)
-        if ratio + 1e-9 >= needed or (foreground, background, needed) in self._contrasts:
-            return
+        known = (foreground, background, needed) in self._contrasts
         self._contrasts.add((foreground, background, needed))
+        if ratio + 1e-9 >= needed:
+            return
+        self.failures += 1
+        if known:
+            return
         snippet = text.strip()
         snippet = snippet if len(snippet) <= 40 else snippet[:39] + "…"
         self.add(
             "A11Y-CONTRAST",
-            place,
+            place if isinstance(place, str) else place(),
             text=snippet,
             ratio=f"{ratio:.1f}".replace(".", ","),
             ratio_en=f"{ratio:.1f}",
@@ -151,12 +191,18 @@ class _WordStyle:
     props: etree._Element | None  # w:rPr
 
 
-def _word_styles(package: Package) -> tuple[dict[str, _WordStyle], etree._Element | None, str]:
+def _word_styles(package: _Package) -> tuple[dict[str, _WordStyle], etree._Element | None, str]:
     """Paragraph styles by id, the document defaults' run properties and their language."""
     try:
-        styles = package.xml("word/styles.xml")
+        return _styles_of(package.raw("word/styles.xml"))
     except KeyError:
         return {}, None, ""
+
+
+@lru_cache(maxsize=16)
+def _styles_of(data: bytes) -> tuple[dict[str, _WordStyle], etree._Element | None, str]:
+    """The styles part read once (every document of a language has the same one)."""
+    styles = _parse(data)
     out = {}
     for style in styles.iterfind("w:style", NS):
         sid = style.get(f"{_W}styleId", "")
@@ -209,8 +255,11 @@ def _shade(element: etree._Element | None) -> str | None:
     return fill.upper() if fill and fill.lower() != "auto" else None
 
 
-def check_docx(source: Path | bytes, name: str, display: str, severity: Severity = "error") -> list[Finding]:
-    package = Package(source)
+def check_docx(
+    source: Path | bytes, name: str, display: str, severity: Severity = "error", contrast: bool = True
+) -> list[Finding]:
+    """A Word file read back; ``contrast`` judges every run's colour against what is behind it."""
+    package = _Package(source)
     report = _Report(display, name, severity)
     declared = _core(package, report)
     styles, defaults, default_lang = _word_styles(package)
@@ -226,20 +275,33 @@ def check_docx(source: Path | bytes, name: str, display: str, severity: Severity
     base = _merge(_word_run(defaults), TextStyle("000000", 11.0, False))
 
     previous = 0
+    looks_of: dict[str | None, tuple[int | None, TextStyle]] = {}
     for paragraph in body.iter(f"{_W}p"):
         style_ref = paragraph.find("w:pPr/w:pStyle", NS)
         style_id = style_ref.get(f"{_W}val") if style_ref is not None else None
-        chain = list(_style_chain(styles, style_id))
-        text = "".join(t.text or "" for t in paragraph.iter(f"{_W}t"))
-        level = next((s.level for s in chain if s.level is not None), None)
-        if level is not None and text.strip():
+        if style_id not in looks_of:
+            chain = list(_style_chain(styles, style_id))
+            paragraph_looks = TextStyle(None, None, None)
+            for style in chain:
+                paragraph_looks = _merge(paragraph_looks, _word_run(style.props))
+            looks_of[style_id] = (
+                next((s.level for s in chain if s.level is not None), None),
+                _merge(paragraph_looks, base),
+            )
+        level, paragraph_style = looks_of[style_id]
+
+        def text(paragraph: etree._Element = paragraph) -> str:
+            return "".join(t.text or "" for t in paragraph.iter(f"{_W}t")).strip()
+
+        def place(text: Callable[[], str] = text) -> str:
+            return f"'{text()[:40]}'"
+
+        if level is not None and text():
             if level > previous + 1:
-                report.add("A11Y-HEADING", f"'{text.strip()[:60]}'", level=level, previous=previous)
+                report.add("A11Y-HEADING", f"'{text()[:60]}'", level=level, previous=previous)
             previous = level
-        paragraph_style = TextStyle(None, None, None)
-        for style in chain:
-            paragraph_style = _merge(paragraph_style, _word_run(style.props))
-        paragraph_style = _merge(paragraph_style, base)
+        if not contrast:
+            continue
         cell = next((a for a in paragraph.iterancestors(f"{_W}tc")), None)
         cell_fill = _shade(cell.find("w:tcPr/w:shd", NS)) if cell is not None else None
         paragraph_fill = _shade(paragraph.find("w:pPr/w:shd", NS))
@@ -264,7 +326,7 @@ def check_docx(source: Path | bytes, name: str, display: str, severity: Severity
                 or cell_fill
                 or page
             )
-            report.contrast(f"'{text.strip()[:40]}'", run_text, looks.colour, [background], looks)
+            report.contrast(place, run_text, looks.colour, [background], looks)
 
     for number, table in enumerate(body.iter(f"{_W}tbl"), start=1):
         _word_table(table, number, report)
@@ -331,7 +393,7 @@ def _slide_title(slide: etree._Element) -> str | None:
 
 
 def check_pptx(source: Path | bytes, name: str, display: str, severity: Severity = "error") -> list[Finding]:
-    package = Package(source)
+    package = _Package(source)
     report = _Report(display, name, severity)
     declared = _core(package, report)
     presentation = package.xml("ppt/presentation.xml")
@@ -351,11 +413,39 @@ def check_pptx(source: Path | bytes, name: str, display: str, severity: Severity
             report.add("A11Y-SLIDE-TITLE-SAME", place, title=title, other=titles[title])
         else:
             titles[title] = number
+        signature = _slide_signature(package, part, colours)
+        if signature in _CLEAN_SLIDES:
+            continue
+        before = (len(report.findings), report.failures)
         background = colours.background()
         tree = colours.slide.find("p:cSld/p:spTree", NS)
         for shape in _walk(tree if tree is not None else etree.Element("x")):
             _pptx_shape(shape, colours, background, package, part, f"{place}, {_shape_name(shape)}", report)
+        if (len(report.findings), report.failures) == before:
+            _CLEAN_SLIDES[signature] = None
+            while len(_CLEAN_SLIDES) > 4096:
+                del _CLEAN_SLIDES[next(iter(_CLEAN_SLIDES))]
     return report.findings
+
+
+# Slides found clean, by the digest of everything their check reads. Five councils' decks share all
+# but a few slides; each shared slide is checked once per process.
+_CLEAN_SLIDES: dict[bytes, None] = {}
+
+
+def _slide_signature(package: _Package, part: str, colours: SlideColours) -> bytes:
+    """A digest of the slide and every part that decides how it looks (layout, master, theme,
+    charts, table styles)."""
+    digest = hashlib.blake2b(digest_size=20)
+    parts = [part, *sorted(package.targets(part).values())]
+    parts += [p for p in (colours.master_part, colours.theme_part, "ppt/tableStyles.xml") if p]
+    for name in parts:
+        digest.update(name.encode() + b"\0")
+        try:
+            digest.update(package.raw(name))
+        except KeyError:
+            digest.update(b"-")
+    return digest.digest()
 
 
 def _text_of(element: etree._Element) -> str:
@@ -501,20 +591,29 @@ def _chart_contrast(
 # --- whole builds ------------------------------------------------------------------------------
 
 
-def check_file(source: Path | bytes, name: str, display: str, severity: Severity = "error") -> list[Finding]:
+def check_file(
+    source: Path | bytes, name: str, display: str, severity: Severity = "error", word_contrast: bool = True
+) -> list[Finding]:
     if name.endswith(".docx"):
-        return check_docx(source, name, display, severity)
+        return check_docx(source, name, display, severity, word_contrast)
     if name.endswith(".pptx"):
         return check_pptx(source, name, display, severity)
     return []
 
 
 def check_rendered_accessibility(outputs: Iterable[Output], out_dir: str | Path) -> list[Finding]:
-    """The build's outputs, still in memory: warnings, the drafts are written all the same."""
+    """The build's outputs, still in memory: warnings, the drafts are written all the same.
+
+    A Word file's colours are the writer's own (a case cannot change them, and the tests hold them
+    to the contrast rule), so the build judges the contrast of decks only, whose colours come from
+    the municipality's template; `check` judges every file, as it may have been edited by hand.
+    """
     return [
         finding
         for output in outputs
-        for finding in check_file(output.data, Path(output.path).name, str(Path(out_dir) / output.path), "warning")
+        for finding in check_file(
+            output.data, Path(output.path).name, str(Path(out_dir) / output.path), "warning", word_contrast=False
+        )
     ]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import colorsys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -42,6 +43,7 @@ def _hex(rgb: Iterable[float]) -> str:
     return "".join(f"{round(min(1.0, max(0.0, c)) * 255):02X}" for c in rgb)
 
 
+@lru_cache(maxsize=1024)
 def luminance(hex_colour: str) -> float:
     """Relative luminance (WCAG 2.1)."""
     r, g, b = (_linear(c) for c in _rgb(hex_colour))
@@ -116,10 +118,11 @@ class SlideColours:
         self.layout = package.xml(self.layout_part) if self.layout_part else None
         self.master_part = self._related(self.layout_part, "slideMaster") if self.layout_part else None
         self.master = package.xml(self.master_part) if self.master_part else None
-        theme_part = self._related(self.master_part, "theme") if self.master_part else None
-        self.theme = package.xml(theme_part) if theme_part else None
+        self.theme_part = self._related(self.master_part, "theme") if self.master_part else None
+        self.theme = package.xml(self.theme_part) if self.theme_part else None
         self.scheme = self._scheme()
         self.colour_map = self._colour_map()
+        self._styles: dict[tuple[str | None, str | None, int], TextStyle] = {}
 
     def _related(self, part: str | None, kind: str) -> str | None:
         if part is None:
@@ -283,19 +286,28 @@ class SlideColours:
         style = self._level_style(shape.find("p:txBody/a:lstStyle", NS), level)
         ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
         if ph is not None:
-            ph_type, idx = ph.get("type"), ph.get("idx")
+            return _merge(style, self._placeholder_style(ph.get("type"), ph.get("idx"), level))
+        font = shape.find("p:style/a:fontRef", NS)
+        if font is not None and len(font):
+            style = _merge(style, TextStyle(self.colour(font[0]), None, None))
+        return _merge(style, self._master_style("p:otherStyle", level))
+
+    def _placeholder_style(self, ph_type: str | None, idx: str | None, level: int) -> TextStyle:
+        """What a placeholder inherits from its layout's and master's placeholders (once per slide)."""
+        key = (ph_type, idx, level)
+        if key not in self._styles:
+            style = TextStyle(None, None, None)
             for part in (self.layout, self.master):
                 found = self._placeholder(part, ph_type, idx)
                 if found is not None:
                     style = _merge(style, self._level_style(found.find("p:txBody/a:lstStyle", NS), level))
             kind = "p:titleStyle" if ph_type in ("title", "ctrTitle") else "p:bodyStyle"
-        else:
-            font = shape.find("p:style/a:fontRef", NS)
-            if font is not None and len(font):
-                style = _merge(style, TextStyle(self.colour(font[0]), None, None))
-            kind = "p:otherStyle"
+            self._styles[key] = _merge(style, self._master_style(kind, level))
+        return self._styles[key]
+
+    def _master_style(self, kind: str, level: int) -> TextStyle:
         master_styles = self.master.find(f"p:txStyles/{kind}", NS) if self.master is not None else None
-        style = _merge(style, self._level_style(master_styles, level))
+        style = self._level_style(master_styles, level)
         return _merge(style, TextStyle(self.scheme_colour("tx1"), 18.0, False))
 
     def table_part(self, style_id: str, part: str) -> tuple[list[str] | None, str | None]:
