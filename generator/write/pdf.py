@@ -38,8 +38,9 @@ def soffice() -> str | None:
 # LibreOffice formats chart numbers by its process locale, not the chart's <c:lang>: in the C locale a
 # data label reads "9.51 %". Finnish and Swedish in Finland both write "9,51 %", as PowerPoint shows it
 # on a Finnish or Swedish-Finnish system; the locale needs no glibc locale data, LibreOffice reads the
-# name. Impress also takes a deck's document language (the PDF's /Lang) from the locale, so each file is
-# converted in the locale of its own language: a Swedish deck in sv_FI.
+# name. Impress also takes a deck's document language (the PDF's /Lang) from the locale, so each deck is
+# converted in the locale of its own language: a Swedish deck in sv_FI. (Writer reads a document's
+# language from the document, so Word files join whichever process runs.)
 def _locale(source: Path) -> str:
     """fi_FI.UTF-8 for a document in Finnish (dc:language fi-FI), sv_FI.UTF-8 for one in Swedish."""
     try:
@@ -83,12 +84,16 @@ def _shares(sources: list[Path], jobs: int) -> list[list[Path]]:
 
 
 def _convert(command: str, share: list[Path]) -> tuple[list[tuple[Path, Path]], list[tuple[Path, str]]]:
-    """One job's files: one LibreOffice process per language among them (usually just one)."""
+    """One job's files: one LibreOffice process per language of its decks (usually just one)."""
     made: list[tuple[Path, Path]] = []
     failed: list[tuple[Path, str]] = []
     by_locale: dict[str, list[Path]] = {}
     for source in share:
-        by_locale.setdefault(_locale(source), []).append(source)
+        if source.suffix == ".pptx":
+            by_locale.setdefault(_locale(source), []).append(source)
+    documents = [source for source in share if source.suffix != ".pptx"]
+    if documents:
+        by_locale.setdefault(min(by_locale, default=_locale(documents[0])), []).extend(documents)
     for locale, files in sorted(by_locale.items()):
         group_made, group_failed = _convert_in(command, files, locale)
         made += group_made
