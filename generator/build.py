@@ -14,6 +14,7 @@ from generator.compose.in_force import original_name
 from generator.compose.plan import Planned, plan_outputs
 from generator.findings import Finding, Position
 from generator.model.entities import Case
+from generator.readback.accessibility import check_rendered_accessibility
 from generator.readback.consistency import check_language_versions, check_rendered
 from generator.validate import validate_case
 from generator.write.files import write_all
@@ -114,7 +115,12 @@ def render_output(planned: Planned, case: Case, review: bool = False) -> Output:
     version = case.version_in(planned.lang)
     author = version.prepared_by.official_name if version.prepared_by else ""
     ctx = WriteContext(
-        author, case.version.date, planned.lang, case.deck_template, review and planned.kind == "agreement"
+        author,
+        case.version.date,
+        planned.lang,
+        case.deck_template,
+        review and planned.kind == "agreement",
+        planned.records,
     )
     data = write(planned.format, planned.tree, ctx)
     return Output(
@@ -178,6 +184,8 @@ def build(
     disagreements = check_rendered(outputs, facts, out) + _language_disagreements(case, outputs, facts, out)
     if disagreements:
         return BuildResult(None, findings + disagreements, outputs)
+    # Whether the outputs are fit to publish (warnings: the drafts are written all the same).
+    findings = findings + check_rendered_accessibility(outputs, out)
     previous = previous_manifest(out)
     edited = edited_outputs(out, outputs, previous)
     if edited and not force:

@@ -42,10 +42,19 @@ def _manifest(out: Path) -> dict:
     return json.loads((out / "manifest.json").read_text("utf-8"))
 
 
+def _shapes(slide) -> list:
+    """Every shape on the slide, those inside a group too (a diagram is one group of shapes)."""
+
+    def flat(shapes) -> list:
+        return [inner for s in shapes for inner in (flat(s.shapes) if s.shape_type == 6 else [s])]
+
+    return flat(slide.shapes)
+
+
 def _slide_texts(path: Path) -> list[str]:
     texts = []
     for slide in Presentation(str(path)).slides:
-        parts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        parts = [shape.text_frame.text for shape in _shapes(slide) if shape.has_text_frame]
         texts.append("\n".join(parts))
     return texts
 
@@ -96,12 +105,12 @@ def test_decks_differ_only_where_they_name_the_council(built: Path) -> None:
 def test_contract_structure_is_native_shapes_and_labelled_connectors(built: Path) -> None:
     deck = Presentation(str(built / "kaustinen-valtuustoesitys.pptx"))
     slide = next(s for s in deck.slides if s.shapes.title.text == "Sopimusrakenne")
-    boxes = [s.text_frame.text for s in slide.shapes if s.shape_type == 1]  # autoshapes
-    connectors = [s for s in slide.shapes if s.shape_type == 9 or s.__class__.__name__ == "Connector"]
+    boxes = [s.text_frame.text for s in _shapes(slide) if s.shape_type == 1]  # autoshapes
+    connectors = [s for s in _shapes(slide) if s.shape_type == 9 or s.__class__.__name__ == "Connector"]
     assert any(text.startswith("Keski-Pohjanmaan työllisyysalue") for text in boxes)
     assert any(text.startswith("Kaustisen seutukunta") for text in boxes)
     assert len(connectors) == 6
-    labels = [s.text_frame.text for s in slide.shapes if s.has_text_frame and "§" in s.text_frame.text]
+    labels = [s.text_frame.text for s in _shapes(slide) if s.has_text_frame and "§" in s.text_frame.text]
     # Citations carry no-break spaces, so a label never breaks inside "KuntaL 51 §" or "380/2023 13 §".
     assert "KuntaL\u00a051\u00a0§" in labels
     assert any("KuntaL\u00a054\u00a0§" in label and "380/2023\u00a013\u00a0§" in label for label in labels)
@@ -372,7 +381,7 @@ def test_the_second_case_quotes_only_the_sections_it_uses_and_draws_its_joint_po
     text = "\n".join(s.text_frame.text for s in law.shapes if s.has_text_frame)
     assert "53\u00a0§" in text and "54\u00a0§" not in text
     structure = next(s for s in deck.slides if s.shapes.title.text == "Sopimusrakenne")
-    boxes = [s.text_frame.text for s in structure.shapes if s.shape_type == 1]
+    boxes = [s.text_frame.text for s in _shapes(structure) if s.shape_type == 1]
     assert any(b.startswith("Yhteiset virat") for b in boxes)
     assert "Ylimpänä työllisyysalueen" not in structure.notes_slide.notes_text_frame.text
 
@@ -385,10 +394,10 @@ def test_diagram_labels_touch_no_connector(built: Path, jarvi: Path, deck_path: 
     slide = next(s for s in Presentation(str(folder / deck_path)).slides if s.shapes.title.text == "Sopimusrakenne")
     lines = [
         (c.begin_x, c.begin_y, c.end_x, c.end_y)
-        for c in slide.shapes
+        for c in _shapes(slide)
         if c.shape_type == 9 or c.__class__.__name__ == "Connector"
     ]
-    labels = [s for s in slide.shapes if s.has_text_frame and "§" in s.text_frame.text]
+    labels = [s for s in _shapes(slide) if s.has_text_frame and "§" in s.text_frame.text]
     assert labels and lines
     for label in labels:
         rect = (label.left, label.top, label.width, label.height)

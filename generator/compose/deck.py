@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.compose.alt_text import describe_deck
 from generator.compose.deck_tree import Chart, Deck, Diagram, Edge, Milestone, Node, Slide
 from generator.compose.markup import parse_blocks, runs
 from generator.compose.templating import render
@@ -301,4 +302,4 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
         slides.append(_slide(lang, "aikataulu", base, "aikataulu", "visual", timeline=timeline(case, words)))
     slides.append(_slide(lang, "paatosehdotus", base, "paatosehdotus"))
     slides.append(_slide(lang, "lahteet", {**base, "sources": sources(case, words, view.agreements)}, "lahteet"))
-    return Deck(f"{case.id}-{municipality_id}", case.title, municipality_id, slides, words)
+    return describe_deck(Deck(f"{case.id}-{municipality_id}", case.title, municipality_id, slides, words))

@@ -17,6 +17,7 @@ from generator.compose.deck import compose_deck
 from generator.compose.deck_tree import Deck
 from generator.compose.in_force import compose_in_force
 from generator.compose.proposal import compose_proposal
+from generator.compose.records import Records, records_for
 from generator.compose.tree import Document
 from generator.contract import AnchorRecord, TableRecord
 from generator.language import cite, labels
@@ -43,6 +44,7 @@ class Planned:
     municipality_id: str | None = None
     anchors: list[AnchorRecord] = field(default_factory=list)
     tables: list[TableRecord] = field(default_factory=list)
+    records: Records | None = None  # the document properties and PDF metadata (JHS 143)
 
     def manifest_fields(self) -> dict[str, object]:
         """What the manifest records of this output beyond path, kind, title and hashes."""
@@ -205,4 +207,6 @@ def _plan(case: Case, docs: list[DocumentSpec]) -> list[Planned]:
         if output.format != "md":
             output.anchors = anchors(output.tree)
             output.tables = tables(output.tree)
+            status = output.tree.status if isinstance(output.tree, Document) else None
+            output.records = records_for(case, output.kind, output.tree.title, output.lang, output.tree.id, status)
     return planned

@@ -56,6 +56,15 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class AltText:
+    """What a screen reader says instead of a graphic: a short title and a description that states
+    what the graphic shows, with its figures (composed from the same model as the graphic)."""
+
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
 class Table:
     """A table with a header row; ``total`` marks the last row as a sum row."""
 
@@ -66,6 +75,7 @@ class Table:
     total: bool = False
     row_changes: tuple[Change, ...] = ()  # per row, in a redline
     header_runs: tuple[tuple[Run, ...], ...] = ()  # a redlined header; empty means the plain header
+    alt: AltText | None = None  # a summary for screen readers where the format carries one (slides)
 
 
 Block = Paragraph | BulletList | Table

@@ -449,5 +449,6 @@ def build_model(raw: RawCase, lang: str | None = None) -> tuple[Case | None, lis
         deck_template=raw.folder / c["deck_template"] if "deck_template" in c else None,
         amended=amended,
         referenced_agreements=tuple(elsewhere),
+        record_number=c.get("record_number"),
     )
     return case, []

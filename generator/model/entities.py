@@ -366,6 +366,7 @@ class Case:
     administrative_court: str | None = None
     proposal_title: str | None = None
     deck_template: Path | None = None  # the municipality's own .pptx; None means the bundled one
+    record_number: str | None = None  # the case's diaarinumero in the records system, for the metadata
     base_language: str = "fi"  # the case's own language (plain texts are in it); ``language`` is this model's
     # The case in every language its documents use, each built from the data in that language.
     versions: dict[str, Case] = field(default_factory=dict)

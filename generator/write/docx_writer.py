@@ -15,20 +15,19 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from generator.compose.records import Records
 from generator.compose.tree import BulletList, Cell, Change, Document, Paragraph, Run, Table
 from generator.write.docx_numbering import BULLET_NUM_ID, CLAUSE_INDENT_TWIPS
 from generator.write.docx_skeleton import STATIC_PARTS, docx_skeleton
 from generator.write.docx_styles import BULLET, CLAUSE_NOTE, CLAUSE_TEXT, TABLE_TEXT, TITLE_META, style_id
 from generator.write.ooxml_parts import (
-    CT_APP,
-    CT_CORE,
     CT_RELS,
+    PROPERTY_TYPES,
     XML_HEAD,
-    app_properties,
     content_types,
-    core_properties,
     esc,
     package_rels,
+    property_parts,
     relationships,
 )
 from generator.write.zip_writer import zip_package
@@ -350,13 +349,20 @@ def _footer(w: _Writer, tree: Document) -> bytes:
 
 
 def write_docx(
-    tree: Document, author: str, when: dt.date, lang: str, review: bool = False, redline_author: str | None = None
+    tree: Document,
+    author: str,
+    when: dt.date,
+    lang: str,
+    review: bool = False,
+    redline_author: str | None = None,
+    records: Records | None = None,
 ) -> bytes:
     """Render the tree and return the .docx bytes (the caller decides where and how to store them).
 
     With ``review``, every clause that meets a statutory requirement carries a Word comment naming
     the citation and the rule code, so a lawyer sees the legal basis in the margin. With
     ``redline_author``, the tree's marked changes become Word tracked changes by that author.
+    ``records`` are the document properties; without them the tree's title, status and version.
     """
     skeleton = docx_skeleton(lang)
     w = _Writer(redline_author, f"{when.isoformat()}T12:00:00Z")
@@ -383,14 +389,13 @@ def write_docx(
             ("word/comments.xml", (XML_HEAD + f"<w:comments {_NS}>{''.join(w.comments)}</w:comments>").encode("utf-8"))
         )
     overrides += [(name, kind) for name, _, kind in STATIC_PARTS]
-    overrides += [("docProps/core.xml", CT_CORE), ("docProps/app.xml", CT_APP)]
-    core = core_properties(tree.title, tree.status, author, when, tree.id, tree.version, skeleton.lang_tag)
+    overrides += PROPERTY_TYPES
+    records = records or Records(tree.title, "", tree.status, tree.version, lang, author, when, tree.id)
     return zip_package(
         [
             ("[Content_Types].xml", content_types({"rels": CT_RELS, "xml": "application/xml"}, overrides)),
             ("_rels/.rels", package_rels("word/document.xml")),
-            ("docProps/core.xml", core),
-            ("docProps/app.xml", app_properties()),
+            *property_parts(records),
             ("word/document.xml", document),
             ("word/_rels/document.xml.rels", relationships(rels)),
             *parts,
