@@ -69,7 +69,7 @@ def test_decks_and_proposals_state_the_same_seats_and_check_proves_it(area_build
 
 def test_the_kaustinen_agreements_name_the_area_agreement_and_the_state_decision(built: Path) -> None:
     text = "\n".join(p.text for p in docx.Document(str(built / "te24-taydentava-sopimus.docx")).paragraphs)
-    assert "”Sopimus Keski-Pohjanmaan kuntien työvoimapalveluiden järjestämisestä” (voimassa 1.1.2025 alkaen)" in text
+    assert "”Sopimus Keski-Pohjanmaan kuntien työvoimapalveluiden järjestämisestä” (voimaantulo 1.1.2025)" in text
     assert "22.2.2024 (dnro TEM/2024/18)" in text
 
 

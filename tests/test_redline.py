@@ -172,7 +172,7 @@ def test_a_translated_agreement_gets_its_own_redline_in_its_language(new_case: P
     finnish = _body(tmp_path / "out" / "te24-viranomaistehtavat-muutokset.docx")
     swedish = tmp_path / "out" / "te24-viranomaistehtavat-muutokset.sv.docx"
     assert changes(finnish)[-2:] == changes(_body(swedish))[-2:] == [("del", "12"), ("ins", "6")]
-    assert any(p.startswith("Vardera avtalskommunen kan säga upp avtalet") for p in text_of(_body(swedish)))
+    assert any(p.startswith("Vardera avtalsparten kan säga upp avtalet") for p in text_of(_body(swedish)))
     _accepted_equals_new(swedish, new_case, tmp_path, "te24-viranomaistehtavat.sv.docx")
     assert not (tmp_path / "out" / "te24-taydentava-sopimus-muutokset.sv.docx").exists(), "Finnish only: no translation"
 

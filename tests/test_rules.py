@@ -276,7 +276,7 @@ BREAKS = [
             (
                 AMENDMENT,
                 _replace(
-                    "  composition:\n    population_year: 2024\n    declared_total: 15\n",
+                    "  composition:\n    population_year: 2024\n    declared_total: 15\n    recount_each_term: true\n",
                     "  purpose: Uusi tarkoitus.\n",
                 ),
             ),
@@ -350,16 +350,17 @@ BREAKS = [
         SUPPLEMENT,
         _replace(
             "tasks:\n",
-            "tasks:\n  - alueen yritys- ja työnantaja-asiakkaiden palvelu työllisyysalueen yhteisen palveluvalikoiman mukaisesti\n",
+            "tasks:\n  - alueen suomenkielisten yritys- ja työnantaja-asiakkaiden neuvonta ja rekrytointipalvelu"
+            " työllisyysalueen yhteisen palveluvalikoiman mukaisesti; tehtävään eivät kuulu palkkatukea koskevat"
+            " päätökset\n",
         ),
-        "  - alueen yritys- ja työnantaja-asiakkaiden palvelu",
+        "  - alueen suomenkielisten yritys- ja työnantaja-asiakkaiden",
     ),
     Break(
         "COST-NET",
         SUPPLEMENT,
         _replace(
-            "  net_of:\n    - Kokkolan kaupungin viranomaistehtäväsopimuksen perusteella maksamalla korvauksella\n"
-            "    - tehtäviin saaduilla valtionavustuksilla ja muilla tuloilla\n",
+            "  net_of:\n    - tämän sopimuksen tehtäviin saaduilla valtionavustuksilla ja muilla tuloilla\n",
             "",
         ),
         "  basis: customers",

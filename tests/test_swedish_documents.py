@@ -189,12 +189,14 @@ def test_every_language_version_names_the_official_one_in_its_copies_clause(
     single = package_text(out / "te24-taydentava-sopimus.docx")
     assert "Sopimuskappaleet" in single and "kieliversio" not in single and "käännetty" not in single
     assert "Kaustby" in swedish and "Vetil" in swedish, "the Swedish names of the bilingual region's municipalities"
-    # A Swedish-first agreement names Swedish as the original in both versions.
+    # Between three bilingual municipalities both versions are equally authentic (review 2, C12).
     vastra, _ = outputs["vastra-nylands-sysselsattning"]
-    assert "Avtalet har upprättats på svenska och översatts till finska." in package_text(
+    assert "Avtalet har upprättats på svenska och finska, och språkversionerna är lika giltiga." in package_text(
         vastra / "samarbetsavtal.docx"
     )
-    assert "noudatetaan ruotsiksi laadittua alkuperäistä" in package_text(vastra / "samarbetsavtal.fi.docx")
+    assert "Sopimus on laadittu ruotsiksi ja suomeksi, ja kieliversiot ovat yhtä päteviä." in package_text(
+        vastra / "samarbetsavtal.fi.docx"
+    )
 
 
 def test_a_council_of_a_town_reads_its_own_board_and_its_own_language_attachments(

@@ -335,9 +335,12 @@ def compose_agreement(case: Case, agreement: Agreement) -> Document:
         (words["date"], fi_date(case.version.date)),
     ]
     if len(agreement.languages) > 1:
-        meta.append((words["language_line"], language_line(agreement.languages, lang)))
+        meta.append((words["language_line"], language_line(agreement.languages, lang, agreement.equally_authentic)))
     signatories = [
-        Signatory(m.official_name, (words["place_and_date"], words["signature_line"], words["signature_line"]))
+        Signatory(
+            agreement.kind.signatory(agreement, m),
+            (words["place_and_date"], words["signature_line"], words["signature_line"]),
+        )
         for m in agreement.parties
     ]
     return Document(
@@ -357,9 +360,12 @@ def compose_agreement(case: Case, agreement: Agreement) -> Document:
     )
 
 
-def language_line(languages: tuple[str, ...], lang: str) -> str:
-    """Which version this is: the official one (naming its translations) or a translation of it."""
+def language_line(languages: tuple[str, ...], lang: str, equal: bool = False) -> str:
+    """Which version this is: the official one (naming its translations), a translation of it, or
+    one of versions that are equally authentic."""
     words = labels(lang)["languages"]
+    if equal:
+        return str(words["equal"].format(languages=join_words((words["names"][code] for code in languages), lang)))
     official, *translations = languages
     if lang == official:
         return str(

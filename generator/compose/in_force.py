@@ -56,14 +56,15 @@ def compose_in_force(case: Case, agreement: Agreement, amended_by: Agreement | N
         ]
     else:
         blocks = [Paragraph(runs(own["no_terms"]))]
-    chapter = Chapter("ehdot", own["terms_chapter"], [Clause("ehdot", own["terms_clause"], (), list(blocks))])
+    chapter = Chapter("ehdot", own["terms_chapter"], [Clause("ehdot", "", (), list(blocks))])
     return Document(
         kind=agreement.kind.name,
         id=agreement.id,
         title=own["title"].format(title=agreement.title),
         status=own["status"],
         version="",
-        date=fi_date(case.version.date),
+        # The header's date is the summary's own, never the agreement's: "laadittu 15.10.2024".
+        date=own["prepared"].format(date=fi_date(case.version.date)),
         lead_paragraphs=lead,
         chapters=[chapter],
         signatures_title="",

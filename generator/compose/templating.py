@@ -15,7 +15,17 @@ import jinja2
 
 from generator.compose.markup import CLOSE, ILL_OPEN, PLACE_OPEN, STRONG_OPEN, fact, fact_key
 from generator.formats import fi_date, fi_euro, fi_number, fi_percent
-from generator.language import board_name, boards, cites, join_words, labels, months, no_break, official_form
+from generator.language import (
+    board_name,
+    boards,
+    cites,
+    director_name,
+    join_words,
+    labels,
+    months,
+    no_break,
+    official_form,
+)
 from generator.model.entities import Agreement
 from generator.model.kinds import KINDS, on_change
 from generator.paths import templates_dir
@@ -100,6 +110,7 @@ def environment(lang: str) -> jinja2.Environment:
             "board_acc": lambda m: official_form(m.official_name, words["board_accusative"]).split(" ")[-1],
             "boards": lambda ms: boards(ms, lang),
             "board": lambda m: board_name(m, lang),
+            "director": lambda m: director_name(m, lang),
             "cites": lambda text: cites(text, lang),
             "gen": lambda m: official_form(m.official_name, words["official_genitive"]),
             "alla": lambda m: official_form(m.official_name, words["official_allative"]),

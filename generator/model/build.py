@@ -161,6 +161,7 @@ def _composition(data: dict[str, Any], parties: tuple[Municipality, ...], ctx: P
         seats=seats,
         deputies_per_member=data.get("deputies_per_member", 1),
         basis_text=data.get("basis"),
+        recount_each_term=bool(data.get("recount_each_term")),
     )
 
 
@@ -249,6 +250,7 @@ def _agreement(loaded: LoadedFile, ctx: ParseContext, case_sector: Any, base_lan
         invoicing=_invoicing(d.get("invoicing")),
         open_questions=texts(d.get("open_questions")),
         languages=tuple(d.get("languages", (base_language,))),
+        equally_authentic=bool(d.get("equally_authentic")),
     )
 
 

@@ -205,6 +205,9 @@ class Composition:
     seats: tuple[Seat, ...]
     deputies_per_member: int = 1
     basis_text: str | None = None  # the agreed rule in words, for a seat table (e.g. one per 5 000 employed)
+    # Counted afresh for each council term (population_year is the current term's year), so the
+    # agreement need not be amended when populations change.
+    recount_each_term: bool = False
 
     @property
     def total(self) -> int:
@@ -310,6 +313,7 @@ class Agreement:
     invoicing: Invoicing | None = None
     open_questions: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()  # the first is the official version, the others translations
+    equally_authentic: bool = False  # every language version is equally valid (bilingual parties)
     # Already concluded on the case's version date (see ``concluded``): in force or signed, so the
     # councils receive it as the existing agreement, never for approval again.
     existing: bool = False

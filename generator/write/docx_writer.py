@@ -267,15 +267,18 @@ def _signatures(w: _Writer, tree: Document) -> list[str]:
     width = _twips(8.2)
     nil = "".join(f'<w:{e} w:val="nil"/>' for e in _EDGES)
     rows = []
+    last = (len(tree.signatories) - 1) // 2 * 2
     for start in range(0, len(tree.signatories), 2):
         cells = []
         pair = tree.signatories[start : start + 2]
+        # Every row but the last keeps with the next: the signatures stay together on one page.
+        keep = start != last
         for signatory in pair:
-            lines = [w.paragraph(_CELL, w.run(signatory.name, bold=True))]
+            lines = [w.paragraph(_CELL, w.run(signatory.name, bold=True), keep_next=keep)]
             for label in signatory.lines:
-                lines.append(w.paragraph(_CELL, w.run("_" * 34), spacing='<w:spacing w:before="400"/>'))
-                lines.append(w.paragraph(_CELL, w.run(label, size=16)))
-            lines.append(w.paragraph(_CELL, "", spacing='<w:spacing w:after="240"/>'))
+                lines.append(w.paragraph(_CELL, w.run("_" * 34), spacing='<w:spacing w:before="400"/>', keep_next=keep))
+                lines.append(w.paragraph(_CELL, w.run(label, size=16), keep_next=keep))
+            lines.append(w.paragraph(_CELL, "", spacing='<w:spacing w:after="240"/>', keep_next=keep))
             cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{"".join(lines)}</w:tc>')
         if len(pair) == 1:
             cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p/></w:tc>')
@@ -284,7 +287,7 @@ def _signatures(w: _Writer, tree: Document) -> list[str]:
         f'<w:tblW w:w="{2 * width}" w:type="dxa"/><w:tblBorders>{nil}</w:tblBorders><w:tblLayout w:type="fixed"/>'
         '<w:tblLook w:val="04A0" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
     )
-    heading = w.paragraph("Heading1", w.run(tree.signatures_title), numbering=(0, 0))
+    heading = w.paragraph("Heading1", w.run(tree.signatures_title), numbering=(0, 0), keep_next=True)
     table = f'<w:tbl><w:tblPr>{props}</w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/><w:gridCol w:w="{width}"/></w:tblGrid>{"".join(rows)}</w:tbl>'
     return [heading, table]
 

@@ -30,6 +30,7 @@ class AmendmentDetails(Details):
 
     amends: str
     changes: dict[str, Any] = field(default_factory=dict)
+    transition: str | None = None
     amended: Agreement | None = None
     in_force: Agreement | None = None
 
@@ -89,7 +90,7 @@ class Amendment(Kind):
     kuntalaki_sections = frozenset({49})
     amends = True
     outline = (
-        ChapterSpec("yleista", (*common.GENERAL, ClauseSpec("muutos.sopimus", ("KL49",)))),
+        ChapterSpec("yleista", (*common.GENERAL, ClauseSpec("muutos.sopimus"))),
         ChapterSpec("muutokset", (ClauseSpec("muutos.kohdat"),)),
         ChapterSpec(
             "voimassaolo",
@@ -103,7 +104,7 @@ class Amendment(Kind):
     )
 
     def parse(self, data: dict[str, Any], ctx: ParseContext) -> AmendmentDetails:
-        return AmendmentDetails(amends=data["amends"], changes=dict(data["changes"]))
+        return AmendmentDetails(amends=data["amends"], changes=dict(data["changes"]), transition=data.get("transition"))
 
     def cited_sections(self, agreement: Agreement) -> frozenset[int]:
         details = agreement.details

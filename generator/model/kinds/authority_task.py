@@ -149,6 +149,13 @@ class AuthorityTask(Kind):
         assert isinstance(agreement.details, AuthorityTaskDetails)
         return "principal" if m.id == agreement.details.principal.municipality.id else "provider"
 
+    def signatory(self, agreement: Agreement, m: Municipality) -> str:
+        """The principal signs through the organ that gives the tasks (for employment services the
+        employment authority itself, Act 380/2023 13 § 2 mom.)."""
+        assert isinstance(agreement.details, AuthorityTaskDetails)
+        principal = agreement.details.principal
+        return f"{m.official_name} / {principal.authority}" if m.id == principal.municipality.id else m.official_name
+
     def compensation_parties(self, agreement: Agreement) -> tuple[Municipality, Municipality] | None:
         assert isinstance(agreement.details, AuthorityTaskDetails)
         return agreement.details.principal.municipality, agreement.details.provider.municipality

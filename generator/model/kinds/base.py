@@ -107,6 +107,10 @@ class Kind(ABC):
             return "lead" if m.id == agreement.lead.id else "member"
         return "member"
 
+    def signatory(self, agreement: Agreement, m: Municipality) -> str:
+        """Who signs for ``m``: the municipality (a kind may name the organ that makes the agreement)."""
+        return m.official_name
+
     def applies(self, agreement: Agreement, code: str) -> bool:
         """Whether requirement ``code`` of the outline applies to this agreement (a supplement meets
         54 § only when it hands over authority tasks)."""
