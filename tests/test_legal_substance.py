@@ -138,7 +138,10 @@ def test_issue_14_the_amendment_restates_the_changed_clause_with_15_members(kaus
         in (amendment)
     )
     # Counted for each council term from then on, so the count does not drift again (review 2, A1).
-    assert "Jäsenmäärät lasketaan kullekin valtuuston toimikaudelle toimikauden alkamista edeltävän vuoden lopun" in amendment
+    assert (
+        "Jäsenmäärät lasketaan kullekin valtuuston toimikaudelle toimikauden alkamista edeltävän vuoden lopun"
+        in amendment
+    )
     assert "Vuoden 2024 asukasluvuilla toimielimeen kuuluu 15 jäsentä" in amendment
     assert "nykyiset jäsenet jatkavat toimikautensa loppuun" in amendment
     assert "jäsenmäärät on laskettu vuoden 2016 asukasluvuista" not in amendment.lower()
@@ -152,8 +155,8 @@ def test_issue_14_the_amendment_restates_the_changed_clause_with_15_members(kaus
 def test_issue_14_the_councils_are_asked_to_approve_the_amendment(kaustinen: Path) -> None:
     for council in ("halsua", "kaustinen", "lestijarvi", "toholampi", "veteli"):
         proposal = text(kaustinen / f"{council}-paatosehdotus.docx")
-        assert "Liite 1: Kaustisen seutukunnan yhteistoimintasopimuksen muutossopimus" in proposal, council
-        assert "tiivistelmä voimassa olevasta sopimuksesta Kaustisen seutukunnan yhteistoimintasopimus" in proposal
+        assert "Liite 1: ”Kaustisen seutukunnan yhteistoimintasopimuksen muutossopimus”" in proposal, council
+        assert "tiivistelmä voimassa olevasta sopimuksesta ”Kaustisen seutukunnan yhteistoimintasopimus”" in proposal
 
 
 # --- the 54 § agreement: powers, decisions, liability, service level, language -----------------
@@ -229,7 +232,10 @@ def test_finding_08_linked_agreements_name_each_other_and_what_follows_if_one_en
         "Tämä sopimus perustuu sopimukseen ”Sopimus Keski-Pohjanmaan kuntien työvoimapalveluiden järjestämisestä”"
         in (agreement)
     )
-    assert "Jos Kokkolan kaupunki irtisanoo sopimuksen, se ottaa tehtäviä hoitaneet viranhaltijat palvelukseensa" in agreement
+    assert (
+        "Jos Kokkolan kaupunki irtisanoo sopimuksen, se ottaa tehtäviä hoitaneet viranhaltijat palvelukseensa"
+        in agreement
+    )
     # The supplement waits for the 54 § agreement and says who carries the staff costs if it ends (review 2, A3).
     assert "ja että ”Sopimus työvoimaviranomaisen tehtävien hoitamisesta" in supplement
     assert "tulee voimaan samana päivänä" in supplement
