@@ -678,3 +678,73 @@ def test_the_second_case_quotes_only_the_sections_it_uses_and_draws_its_joint_po
 
 def test_finding_25_a_permanent_body_is_no_toimikunta_and_mixed_boards_are_named_so(jarvi: Path) -> None:
     assert "toimikunta" not in "\n".join(_slide_text(s) for s in _slides(jarvi / "juva-valtuustoesitys.pptx"))
+
+
+# --- every council of the three example cases; bilingual councils (issue 15, done-when 3 and 4) ------------
+
+VASTNYLAND = EXAMPLE.parent / "vastra-nylands-sysselsattning"
+
+
+@pytest.fixture(scope="module")
+def vastnyland(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("vastnyland")
+    assert build(VASTNYLAND, out).case is not None
+    return out
+
+
+def test_every_council_of_the_three_cases_has_its_net_figure_on_slide_2_as_in_its_proposal(
+    built: Path, jarvi: Path, vastnyland: Path
+) -> None:
+    """The headline of slide 2 and the last row of the proposal's money table are the same fact
+    (net:<case>:<municipality>), and check, which read both back, passes."""
+    seen = 0
+    for out in (built, jarvi, vastnyland):
+        manifest = _manifest(out)
+        facts = {k: v for lang_facts in manifest["facts"].values() for k, v in lang_facts.items()}
+        outputs = manifest["outputs"]
+        for deck in (o for o in outputs if o["kind"] == "deck"):
+            slide = Presentation(str(out / deck["path"])).slides[1]
+            headline = next(s for s in slide.shapes if s.name == "headline").text_frame.text
+            key = next(k for k in facts if k.startswith("net:") and k.endswith(":" + headline.split(":")[0]))
+            assert facts[key].replace("\u00a0", " ") in headline.replace("\u00a0", " "), (deck["path"], headline)
+            proposal = next(
+                o
+                for o in outputs
+                if o["kind"] == "council_proposal"
+                and o["municipality"] == deck["municipality"]
+                and o["lang"] == deck["lang"]
+            )
+            table = _table(out / proposal["path"], f"money:{key.split(':', 1)[1]}")
+            assert table[-1][-1].rstrip("*").replace("\u00a0", " ") == facts[key].replace("\u00a0", " ")
+            seen += 1
+        result = CliRunner().invoke(cli, ["check", str(out)])
+        assert result.exit_code == 0, result.output
+    assert seen == 5 + 4 + 6  # Raseborg, Hangö and Ingå in both languages
+
+
+def test_bilingual_councils_get_both_languages_majority_first(vastnyland: Path, tmp_path: Path) -> None:
+    """Kielilaki 29 §: a bilingual municipality's council has its agenda in Finnish and Swedish."""
+    outputs = _manifest(vastnyland)["outputs"]
+
+    def material(municipality: str) -> list[tuple[str, str]]:
+        return [(o["kind"], o["lang"]) for o in outputs if o.get("municipality") == municipality]
+
+    assert material("raseborg") == [
+        ("deck", "sv"),
+        ("council_proposal", "sv"),
+        ("deck", "fi"),
+        ("council_proposal", "fi"),
+    ]
+    assert material("hango") == [("deck", "fi"), ("council_proposal", "fi"), ("deck", "sv"), ("council_proposal", "sv")]
+    assert [lang for _, lang in material("inga")] == ["sv", "sv", "fi", "fi"]
+    sv = _text(vastnyland / "raseborg-beslutsforslag.docx")
+    fi = _text(vastnyland / "raseborg-paatosehdotus.docx")
+    assert "Stadsstyrelsens förslag" in sv and "Kaupunginhallituksen ehdotus" in fi
+    # The two versions state the same decision and attach both language versions of the agreements.
+    assert "samarbetsavtal.docx" in sv and "samarbetsavtal.fi.docx" in sv
+    assert "samarbetsavtal.docx" in fi and "samarbetsavtal.fi.docx" in fi
+    out = tmp_path / "kp"
+    assert build(EXAMPLE.parent / "keski-pohjanmaan-tyollisyysalue", out).case is not None
+    kokkola = [(o["kind"], o["lang"]) for o in _manifest(out)["outputs"] if o.get("municipality") == "kokkola"]
+    assert kokkola == [("deck", "fi"), ("council_proposal", "fi"), ("deck", "sv"), ("council_proposal", "sv")]
+    assert "Stadsstyrelsens förslag" in _text(out / "kokkola-beslutsforslag.docx")
