@@ -10,6 +10,7 @@ longest word here is wide enough in PowerPoint and LibreOffice, and no word or n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PT = 12700  # EMU per point
 INSET_X = 91440  # a text box's or table cell's default left and right inset
@@ -90,6 +91,7 @@ def char_em(c: str, bold: bool = False) -> float:
     return 0.722 if c.isupper() else 0.611
 
 
+@lru_cache(maxsize=65536)
 def width(text: str, size: int, bold: bool = False) -> int:
     """EMU a single line of ``text`` needs at ``size`` (hundredths of a point)."""
     em = size / 100 * PT

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from generator.compose.deck_tree import Chart, Deck, Diagram, Milestone, Slide
@@ -82,7 +83,7 @@ _RANGE = re.compile(r"(?<=\d)([\u2013-])(?=\d)")
 def _glued(text: str) -> str:
     """'1.3.2021–31.12.2024' kept on one line: a word joiner after a dash between figures, where a
     renderer would otherwise break the range in two."""
-    return _RANGE.sub("\\1\u2060", text)
+    return _RANGE.sub("\\1\u2060", text) if ("\u2013" in text or "-" in text) else text
 
 
 def _scheme(role: str) -> str:
@@ -399,6 +400,7 @@ def _cell_texts(table: Table) -> list[list[str]]:
     return [list(table.header)] + [[c.text for c in row] for row in table.rows]
 
 
+@lru_cache(maxsize=1024)
 def fit_table(table: Table, width: int, height: int, sizes: tuple[int, ...]) -> TableFit:
     """The largest of ``sizes`` at which every column holds its longest word or figure unbroken and
     the table fits ``height``; columns get that width first and share what is left by content."""
@@ -618,10 +620,8 @@ def _diagram(w: _SlideWriter, diagram: Diagram, area: Rect) -> None:
         _, sx, _, sw, _ = boxes[source]
         # A fan's name stands beside its source box: as wide as the room to the area's right edge.
         room = ax + aw - (sx + sw) - 2 * 60000 if len(members) > 1 else aw // 2
-        text_w = min(
-            max(room, aw // 5), max(tx.width(label, label_size, edge.today), tx.width(edge.detail, detail_size))
-        )
-        text_w += 2 * tx.INSET_X + PT
+        natural = max(tx.width(label, label_size, edge.today), tx.width(edge.detail, detail_size))
+        text_w = min(max(room, aw // 5), natural + 2 * tx.INSET_X + PT)
         n_lines = tx.lines(label, label_size, text_w - 2 * tx.INSET_X, edge.today)
         height = tx.height(n_lines, label_size) + (tx.height(1, detail_size) if edge.detail else 0) + 2 * tx.INSET_Y
         x, y = _label_place(lines_of, text_w, height, segments, obstacles, boxes[source][1:], (ax, ax + aw))
@@ -716,7 +716,7 @@ def _label_place(
 
 
 def _nearest(
-    anchor: tuple[int, int], bounds: tuple[int, int, int, int], free: Callable[[int, int], bool], step: int = 20000
+    anchor: tuple[int, int], bounds: tuple[int, int, int, int], free: Callable[[int, int], bool], step: int = 50000
 ) -> tuple[int, int] | None:
     """The grid point nearest ``anchor`` (distance |dx| + 2|dy|, vertical moves cost double) inside
     ``bounds`` (x min, x max, y min, y max) for which ``free`` holds; points are tried nearest first,
