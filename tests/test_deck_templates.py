@@ -175,6 +175,11 @@ class Deck:
         styles = self.xml(self.master).find("p:txStyles", NS)
         return {int(e.get("sz")) for e in styles.iter(f"{_A}defRPr") if e.get("sz")}
 
+    def master_body_sizes(self) -> set[int]:
+        """The first level of the master's body text: the size body placeholders inherit."""
+        level = self.xml(self.master).find("p:txStyles/p:bodyStyle/a:lvl1pPr/a:defRPr", NS)
+        return {int(level.get("sz"))} if level is not None and level.get("sz") else set()
+
     def charts(self) -> Iterator[tuple[Slide, str, str]]:
         """(slide, chart part, name of the frame showing it)."""
         for slide in self.slides:
@@ -279,14 +284,26 @@ def size_violations(deck: Deck) -> list[str]:
         for body_pr in root.iter(f"{_A}normAutofit"):
             if body_pr.get("fontScale"):
                 found.append(f"{where}: text shrunk to {body_pr.get('fontScale')} (fontScale) — {_where(body_pr)}")
+    # Titles inherit the master's size. Body text has one size in the whole deck: the master's (no
+    # size written), or — when the master's body size cannot hold the decision on one slide, as a
+    # 4:3 master with 32 pt text cannot — one smaller step of the master's own scale, on every run.
+    body_sizes: set[str | None] = set()
     for slide in deck.slides:
         for element in _styled_placeholder_text(slide.root):
-            if element.get("sz") is not None:
-                ph = next(element.iterancestors(f"{_P}sp")).find("./*/p:nvPr/p:ph", NS)
-                found.append(
-                    f"{deck.name}, slide {slide.number}: {ph.get('type') or 'body'} placeholder sets size "
-                    f"{int(element.get('sz')) / 100:g} pt (it must inherit the master's) — {_where(element)}"
-                )
+            ph = next(element.iterancestors(f"{_P}sp")).find("./*/p:nvPr/p:ph", NS)
+            if ph.get("type") in ("title", "ctrTitle"):
+                if element.get("sz") is not None:
+                    found.append(
+                        f"{deck.name}, slide {slide.number}: title placeholder sets size "
+                        f"{int(element.get('sz')) / 100:g} pt (it must inherit the master's) — {_where(element)}"
+                    )
+            elif etree.QName(element).localname == "rPr":
+                body_sizes.add(element.get("sz"))
+    if len(body_sizes) > 1:
+        found.append(f"{deck.name}: body text in {len(body_sizes)} sizes ({sorted(map(str, body_sizes))}), not one")
+    for size in body_sizes - {None}:
+        if int(size) not in allowed or int(size) >= min(deck.master_body_sizes(), default=10**6):
+            found.append(f"{deck.name}: body text at {int(size) / 100:g} pt is no smaller step of the master's scale")
     return found
 
 
@@ -1077,10 +1094,14 @@ def test_the_size_check_finds_foreign_sizes_and_sizes_in_placeholders(tmp_path: 
 
     def make(presentation) -> None:
         slide = presentation.slides.add_slide(_layout(presentation, "Title and Content"))
-        slide.shapes.title.text = "Otsikko ilman kokoa"
+        slide.shapes.title.text = "Otsikko, jolla on oma koko"
+        slide.shapes.title.text_frame.paragraphs[0].runs[0].font.size = Pt(28)
         body = slide.placeholders[1].text_frame
         body.text = "Koko 32 on perustyylin, mutta paikkamerkki ei saa asettaa sitä"
         body.paragraphs[0].runs[0].font.size = Pt(32)
+        second = body.add_paragraph().add_run()
+        second.text = "Toinen leipätekstin koko samassa esityksessä"
+        second.font.size = Pt(24)
         box = slide.shapes.add_textbox(Inches(1), Inches(5), Inches(4), Inches(1))
         box.text_frame.text = "Koko 18 on muun tekstin tyylin"
         box.text_frame.paragraphs[0].runs[0].font.size = Pt(18)
@@ -1093,10 +1114,12 @@ def test_the_size_check_finds_foreign_sizes_and_sizes_in_placeholders(tmp_path: 
     deck = _tiny(tmp_path, make)
     assert deck.master_sizes() == {1800, 2000, 2400, 2800, 3200, 4400}
     violations = size_violations(deck)
-    assert len(violations) == 3, violations
+    assert len(violations) == 5, violations
     assert "slide 1: size 13 pt is not one of the master's (18, 20, 24, 28, 32, 44)" in violations[0]
     assert "slide 2, chart 'Chart 2'" in violations[1] and "size 11 pt" in violations[1]
-    assert "slide 1: body placeholder sets size 32 pt" in violations[2]
+    assert "slide 1: title placeholder sets size 28 pt" in violations[2]
+    assert "body text in 2 sizes" in violations[3]
+    assert "body text at 32 pt is no smaller step of the master's scale" in violations[4]
 
 
 def test_the_size_check_finds_text_shrunk_to_fit(tmp_path: Path) -> None:

@@ -233,7 +233,7 @@ def contract_diagram(case: Case, municipality_id: str, words: dict[str, Any]) ->
     # A municipality's box holds its name only (the body's box names the lead), so a row of
     # members fits a 4:3 slide in large type.
     for m in parties:
-        nodes.append(Node(m.id, m.name, 2))
+        nodes.append(Node(m.id, m.name, 2, own=m.id == municipality_id))
     for key, agreements in hubs.items():
         members = list(dict.fromkeys(p for a in agreements for p in a.parties))
         today = any(a.id in attachments for a in agreements)

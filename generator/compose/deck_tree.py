@@ -32,6 +32,7 @@ class Node:
     id: str
     label: str
     row: int
+    own: bool = False  # the reader's own municipality, marked as in the charts and tables
 
 
 @dataclass(frozen=True)

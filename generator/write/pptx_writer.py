@@ -103,10 +103,26 @@ class Frame:
     master: MasterStyle
     content: Layout
     area: Rect  # where visuals go: the content layout's body box
+    # The deck's one body size: the master's, or a smaller step of its scale when the master's body
+    # size cannot hold the decision on one slide (a 4:3 master with 32 pt text).
+    body_size: int | None = None
 
     @property
     def body(self) -> int:
-        return self.master.body_size
+        return self.body_size or self.master.body_size
+
+    @property
+    def body_run_size(self) -> int | None:
+        """The size body text is written with: none (the master's) unless the deck steps down."""
+        return self.body_size if self.body_size and self.body_size != self.master.body_size else None
+
+    @property
+    def headline(self) -> int:
+        """The decision slide's headline: the master's title size, or, when the deck steps its body
+        size down, the step of the scale at most half as large again as the body."""
+        if self.body_run_size is None:
+            return self.master.title_size
+        return self.master.at_most(self.body * 1.5)[0]
 
     @property
     def caption(self) -> int:
@@ -456,19 +472,20 @@ def _share(minimum: list[int], natural: list[int], width: int) -> list[int]:
 
 
 def _content_paragraphs(w: _SlideWriter, blocks: list[Block]) -> str:
+    size = w.frame.body_run_size
     paragraphs = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            paragraphs.append(w.paragraph(w.runs(block.runs), bullet=False))
+            paragraphs.append(w.paragraph(w.runs(block.runs, size), bullet=False))
         elif isinstance(block, BulletList):
-            paragraphs += [w.paragraph(w.runs(item)) for item in block.items]
+            paragraphs += [w.paragraph(w.runs(item, size)) for item in block.items]
     return "".join(paragraphs)
 
 
 def _callout(w: _SlideWriter, runs: tuple[Run, ...], area: Rect) -> int:
     """The headline above the body, in the master's title size and the theme's accent; its height."""
     x, y, cx, _ = area
-    size = w.frame.master.title_size
+    size = w.frame.headline
     text = "".join(r.text for r in runs)
     height = tx.height(tx.lines(text, size, cx - 2 * tx.INSET_X, True), size) + 2 * tx.INSET_Y
     w.illustrative = w.illustrative or any(r.mark == "illustrative" for r in runs)
@@ -571,23 +588,37 @@ def _diagram(w: _SlideWriter, diagram: Diagram, area: Rect) -> None:
     bands, widths, gap = plan.bands, plan.widths, plan.gap
     nodes = {n.id: n for n in diagram.nodes}
     boxes: dict[str, tuple[int, int, int, int, int]] = {}
+    # Where each box goes: rows centred; a lone box that is no hub (the employment area) stands above
+    # the boxes its lines go to, so its line does not run behind the hub between them.
+    places: dict[str, Rect] = {}
     y = plan.top
     for band, width, box_h in zip(bands, widths, plan.heights, strict=True):
         span = width * len(band) + GAP * (len(band) - 1)
         left = ax + (aw - span) // 2
         for i, node_id in enumerate(band):
-            node = nodes[node_id]
-            first, *rest = node.label.split("\n")
-            body = node.id.startswith("body:")
-            ink = "bg1" if body else None
-            paragraphs = w.paragraph(w.run(first, size, bold=True, color=ink), "ctr", bullet=False) + "".join(
-                w.paragraph(w.run(line, detail_size, color=ink), "ctr", bullet=False) for line in rest
-            )
-            x = left + i * (width + GAP)
-            fill = _scheme("accent1") if body else BOX_FILL
-            shape_id = w.shape(f"node:{node.id}", "roundRect", x, y, width, box_h, fill, paragraphs)
-            boxes[node.id] = (shape_id, x, y, width, box_h)
+            places[node_id] = (left + i * (width + GAP), y, width, box_h)
         y += box_h + gap
+    for band in bands:
+        node_id = band[0]
+        if len(band) == 1 and not node_id.startswith(("body:", "posts:")):
+            ends = [
+                e.target if e.source == node_id else e.source for e in diagram.edges if node_id in (e.source, e.target)
+            ]
+            if ends:
+                x, y0, width, box_h = places[node_id]
+                centre = sum(places[n][0] + places[n][2] // 2 for n in ends) // len(ends)
+                places[node_id] = (max(ax, min(centre - width // 2, ax + aw - width)), y0, width, box_h)
+    for node_id, (x, y, width, box_h) in places.items():
+        node = nodes[node_id]
+        first, *rest = node.label.split("\n")
+        body = node.id.startswith("body:")
+        ink = "bg1" if body else None
+        paragraphs = w.paragraph(w.run(first, size, bold=True, color=ink), "ctr", bullet=False) + "".join(
+            w.paragraph(w.run(line, detail_size, color=ink), "ctr", bullet=False) for line in rest
+        )
+        fill = _scheme("accent1") if body else OWN_FILL if node.own else BOX_FILL
+        shape_id = w.shape(f"node:{node.id}", "roundRect", x, y, width, box_h, fill, paragraphs)
+        boxes[node.id] = (shape_id, x, y, width, box_h)
     # One label per box and agreement (a fan of equal lines is named once), placed where it touches
     # no line, box or other label, and grouped with its lines.
     # A line runs from the bottom of the upper box to the top of the lower one, whichever is the source.
@@ -622,6 +653,8 @@ def _diagram(w: _SlideWriter, diagram: Diagram, area: Rect) -> None:
         room = ax + aw - (sx + sw) - 2 * 60000 if len(members) > 1 else aw // 2
         natural = max(tx.width(label, label_size, edge.today), tx.width(edge.detail, detail_size))
         text_w = min(max(room, aw // 5), natural + 2 * tx.INSET_X + PT)
+        # Never narrower than its longest word: a name broken mid-word is worse than a name that moves.
+        text_w = max(text_w, tx.longest_token(label, label_size, edge.today) + 2 * tx.INSET_X + PT)
         n_lines = tx.lines(label, label_size, text_w - 2 * tx.INSET_X, edge.today)
         height = tx.height(n_lines, label_size) + (tx.height(1, detail_size) if edge.detail else 0) + 2 * tx.INSET_Y
         x, y = _label_place(lines_of, text_w, height, segments, obstacles, boxes[source][1:], (ax, ax + aw))
@@ -696,7 +729,7 @@ def _label_place(
     else:
         # A fan: beside its source box, where the lines leave from; the search moves it down if needed.
         sx, sy, sw, sh = source
-        anchor = (sx + sw + 60000, sy + (sh - height) // 2)
+        anchor = (sx + sw + GAP // 2, sy + (sh - height) // 2)
         # Beside the box it may reach above it (the lines leave from its bottom).
         top = sy + sh - height - 20000
 
@@ -883,7 +916,7 @@ def _slide_xml(w: _SlideWriter, s: Slide, skeleton: PptxSkeleton, number: int, l
         w.placeholder(
             body_ph,
             "Subtitle",
-            "".join(w.paragraph(w.run(line), bullet=False) for line in s.subtitle.splitlines()),
+            "".join(w.paragraph(w.run(line, w.frame.body_run_size), bullet=False) for line in s.subtitle.splitlines()),
             _below(sub, shift, w.frame.height) if sub and shift else None,
         )
     elif s.layout == "content":
@@ -979,7 +1012,7 @@ def _pages(s: Slide, frame: Frame, skeleton: PptxSkeleton, continued: str) -> li
     title_ph = find_placeholder(layout.placeholders, ("title", "ctrTitle"))
     cy -= _title_fit(frame, layout, title_ph, s.title)[1] if title_ph is not None else 0
     if s.callout:
-        size = frame.master.title_size
+        size = frame.headline
         text = "".join(r.text for r in s.callout)
         cy -= tx.height(tx.lines(text, size, cx - 2 * tx.INSET_X, True), size) + 2 * tx.INSET_Y + GAP // 2
     indent = 342900  # a bullet's hanging indent in most masters
@@ -993,6 +1026,21 @@ def _pages(s: Slide, frame: Frame, skeleton: PptxSkeleton, continued: str) -> li
             dataclasses.replace(s, id=f"{s.id}:+", title=title, title_runs=(Run(title),), blocks=page, callout=())
         )
     return out
+
+
+# The slides a council must see whole: what it decides (with its net figure) and the board's proposal.
+_WHOLE = ("paatos", "paatosehdotus")
+
+
+def _deck_body(deck: Deck, frame: Frame, skeleton: PptxSkeleton, continued: str) -> Frame:
+    """The frame with the deck's body size: the master's own if the decision slides fit at it,
+    else the largest smaller step of the master's scale at which they do (one size for the deck)."""
+    whole = [s for s in deck.slides if s.id in _WHOLE]
+    for size in frame.master.at_most(frame.master.body_size):
+        candidate = dataclasses.replace(frame, body_size=size)
+        if all(len(_pages(s, candidate, skeleton, continued)) == 1 for s in whole):
+            return candidate
+    return dataclasses.replace(frame, body_size=frame.master.sizes[-1])
 
 
 def _notes_xml(skeleton: PptxSkeleton, notes: str, lang: str) -> str:
@@ -1019,6 +1067,7 @@ def write_pptx(
     frame = frame_of(skeleton)
     words = deck.labels["deck"]
     assert isinstance(words, dict)
+    frame = _deck_body(deck, frame, skeleton, str(words["continued"]))
     parts: list[tuple[str, bytes | Deflated]] = []
     overrides: list[tuple[str, str]] = []
     slide_list = []
