@@ -23,6 +23,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "tapauskansiossa ei ole yhtään sopimustiedostoa (*.yaml, jossa on kind).",
         "en": "the case folder holds no agreement file (*.yaml with a kind).",
     },
+    "CASE-EXTENSION": {
+        "fi": "tiedostoa ei lueta, koska sen pääte ei ole .yaml (pienin kirjaimin). Nimeä se uudelleen päätteellä .yaml, jos se kuuluu tapaukseen, tai siirrä se pois kansiosta.",
+        "en": "the file is not read because its extension is not .yaml (in lower case). Rename it to end in .yaml if it belongs to the case, or move it out of the folder.",
+    },
+    "CASE-TOO-LARGE": {
+        "fi": "tapaus on liian suuri luettavaksi ({what_fi}). Jaa se useammaksi tapaukseksi tai poista ylimääräiset tiedostot.",
+        "en": "the case is too large to read ({what_en}). Split it into several cases or remove the extra files.",
+    },
     "CASE-READ": {
         "fi": "tiedostoa ei voi lukea: {reason}.",
         "en": "cannot read the file: {reason}.",
@@ -75,6 +83,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "tekstissä on ohjausmerkki {code} (merkki {offset}), jota Word-asiakirja ei voi sisältää; se tulee usein PDF:stä kopioidusta tekstistä. Poista merkki tai kirjoita teksti uudelleen.",
         "en": "the text holds the control character {code} (character {offset}), which a Word document cannot hold; it often comes from text copied from a PDF. Remove it or retype the text.",
     },
+    "TEXT-PRIVATE-USE": {
+        "fi": "tekstissä on yksityiskäyttöinen merkki {code} (merkki {offset}): sillä ei ole merkitystä muualla kuin sen tehneessä fontissa (esim. Wordin Symbol-luettelomerkki), ja ohjelma käyttää näitä merkkejä sisäisesti. Korvaa se tavallisella merkillä.",
+        "en": "the text holds the private-use character {code} (character {offset}): it means nothing outside the font that made it (e.g. a Word Symbol bullet), and the tool uses such characters internally. Replace it with an ordinary character.",
+    },
+    "TEXT-BIDI": {
+        "fi": "tekstissä on kirjoitussuunnan ohjausmerkki {code} (merkki {offset}), joka saa tekstin näkymään eri järjestyksessä kuin se luetaan. Poista merkki.",
+        "en": "the text holds the bidirectional control {code} (character {offset}), which makes the text display in another order than it reads. Remove it.",
+    },
+    "CASE-NOT-FILE": {
+        "fi": "tämä ei ole tavallinen tiedosto vaan {what_fi}; sitä ei lueta. Korvaa se tiedostolla tai poista se kansiosta.",
+        "en": "this is not an ordinary file but {what_en}; it is not read. Replace it with a file or remove it from the folder.",
+    },
     "YAML-NOT-MAPPING": {
         "fi": "tiedoston on oltava avain–arvo-rakenne (esim. 'id: ...').",
         "en": "the file must be a mapping of keys to values (e.g. 'id: ...').",
@@ -107,6 +127,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "SCHEMA-EMPTY": {
         "fi": "lista tai kenttä on tyhjä; anna vähintään {minimum}.",
         "en": "the list or field is empty; give at least {minimum}.",
+    },
+    "SCHEMA-BLANK": {
+        "fi": "teksti on tyhjä (pelkkiä välilyöntejä). Kirjoita teksti tai poista kenttä.",
+        "en": "the text is blank (only spaces). Write the text or remove the field.",
+    },
+    "SCHEMA-LONG": {
+        "fi": "arvo on {length} merkkiä pitkä; enintään {limit} merkkiä sallitaan. Lyhennä sitä.",
+        "en": "the value is {length} characters long; at most {limit} are allowed. Shorten it.",
     },
     "SCHEMA-DUPLICATE-ITEM": {
         "fi": "listassa on sama arvo kahdesti. Poista toisto.",
@@ -152,6 +180,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "DATA-DATE": {
         "fi": "päivämäärää '{value}' ei ole olemassa. Tarkista päivä ja kuukausi.",
         "en": "date '{value}' does not exist. Check the day and month.",
+    },
+    "DATA-DATE-RANGE": {
+        "fi": "päivämäärä '{value}' on vuosien {first}–{last} ulkopuolella. Tarkista vuosi.",
+        "en": "date '{value}' is outside the years {first}–{last}. Check the year.",
+    },
+    "OUTPUT-NAME-CLASH": {
+        "fi": "tästä tulisi tiedosto {file}, mutta sillä olisi sama nimi (tai saman niminen PDF) kuin tiedostolla {other}, joka tehdään jo; toinen korvaisi toisen. Valitse toinen tunniste.",
+        "en": "this would give the file {file}, which would have the same name (or the same PDF name) as {other}, which is already made; one would overwrite the other. Choose another id.",
     },
     "DATA-POPULATION-YEAR": {
         "fi": "kunnalta {name} puuttuu väkiluku vuodelta {year}. Lisää se municipalities.yaml-tiedostoon tai vaihda vuosi.",
