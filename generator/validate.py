@@ -15,6 +15,7 @@ from generator.findings import Finding, has_errors
 from generator.load.case_folder import RawCase, load_case_folder
 from generator.model.build import build_model
 from generator.model.deck_template import check_deck_template
+from generator.model.documents import output_name_clashes
 from generator.model.entities import Case
 from generator.model.references import check_references, referenced
 from generator.model.schema import check_schema
@@ -53,6 +54,7 @@ def validate_case(folder: str | os.PathLike[str]) -> tuple[Case | None, list[Fin
     findings += model_findings
     if case is None or has_errors(findings):
         return None, findings
+    findings += output_name_clashes(case)
     # Every language version is built even where a text lacks a translation (it keeps its own
     # language's text), so the rules judge each version while the missing texts are reported too.
     case.versions, language_findings = language_versions(raw, case, texts)
