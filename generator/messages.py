@@ -205,6 +205,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "tiedostoa on muokattu edellisen build-ajon jälkeen, joten sitä ei korvattu. Siirrä muutokset YAML-tiedostoihin tai aja build --force, jolloin muokattu tiedosto säilyy varmuuskopiona.",
         "en": "the file was edited after the last build, so it was not overwritten. Move the changes into the YAML files, or run build --force to keep the edited file as a backup.",
     },
+    "DIFF-EDITED": {
+        "fi": "tiedostoa on muokattu edellisen diff-ajon jälkeen, joten sitä ei korvattu. Valitse toinen --out-kansio tai aja diff --force, jolloin muokattu tiedosto säilyy varmuuskopiona.",
+        "en": "the file was edited after the last diff, so it was not overwritten. Choose another --out folder, or run diff --force to keep the edited file as a backup.",
+    },
     "LANG-TEXT": {
         "fi": 'tekstiä ei ole {lang_fi}, mutta se näkyy asiakirjassa {document}. Kirjoita teksti käännöksineen, esim. {{fi: "…", sv: "…"}}.',
         "en": 'this text is not given {lang_en}, but it shows in {document}. Write it with its translation, e.g. {{fi: "…", sv: "…"}}.',
@@ -238,6 +242,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "LibreOffice could not make the PDF: {reason}. The Word and PowerPoint files were written.",
     },
     # --- reading outputs back (kuntasopimus check) -----------------------------------------
+    "CHECK-MANIFEST-BAD": {
+        "fi": "manifest.json ei ole tämän ohjelman kirjoittama luettelo ({detail}), joten tiedostoja ei voi tarkistaa. Aja build uudelleen.",
+        "en": "manifest.json is not a manifest this tool wrote ({detail}), so the files cannot be checked. Run build again.",
+    },
+    "CHECK-MANIFEST-EDITED": {
+        "fi": "manifest.json on muokattu käsin; tarkistus vertaa tiedostoja siihen, mitä se nyt sanoo.",
+        "en": "manifest.json was edited by hand; the check compares the files with what it now says.",
+    },
+    "CHECK-DAMAGED": {
+        "fi": "tiedostoa ei voi lukea: {reason_fi}. Aja build uudelleen tai palauta tiedosto varmuuskopiosta.",
+        "en": "the file cannot be read: {reason_en}. Run build again or restore the file from a backup.",
+    },
+    "CHECK-RECOVERED": {
+        "fi": "kansioon kirjoittanut build keskeytyi; sen tiedostot kirjoitettiin loppuun ennen tarkistusta.",
+        "en": "a build writing into this folder was interrupted; its files were completed before the check.",
+    },
+    "CHECK-INTERRUPTED": {
+        "fi": "kansioon kirjoittanut build keskeytyi, eikä sitä voitu viedä loppuun ({reason}). Aja build uudelleen.",
+        "en": "a build writing into this folder was interrupted and could not be completed ({reason}). Run build again.",
+    },
     "CHECK-MANIFEST": {
         "fi": "kansiossa ei ole manifest.json-tiedostoa. Anna build-komennon --out-kansio.",
         "en": "the folder has no manifest.json. Give the --out folder of a build.",

@@ -220,7 +220,7 @@ def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) 
     elif kw == "pattern" and error.validator_value == BLANK:
         yield Finding("SCHEMA-BLANK", "error", pos)
     elif kw == "maxLength":
-        yield Finding("SCHEMA-LONG", "error", pos, {"length": len(error.instance), "limit": error.validator_value})
+        yield Finding("SCHEMA-LONG", "error", pos, {"length": len(str(error.instance)), "limit": error.validator_value})
     elif kw == "pattern":
         schema = error.schema if isinstance(error.schema, dict) else {}
         yield Finding(

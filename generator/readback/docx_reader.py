@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from generator.readback.observations import Observation, from_anchors, from_table, identify
-from generator.readback.package_reader import NS, Package, paragraph_text
+from generator.readback.package_reader import NS, ArchiveProblem, Package, paragraph_text
 
 _CAPTION = f"{{{NS['w']}}}val"
 
@@ -21,6 +21,8 @@ def read_docx(
     tables: Sequence[Mapping[str, object]] = (),
 ) -> Iterator[Observation]:
     body = Package(source).xml("word/document.xml").find("w:body", NS)
+    if body is None:
+        raise ArchiveProblem("missing", "word/document.xml: w:body")
     found = []
     for table in body.iterfind(".//w:tbl", NS):
         caption = table.find("w:tblPr/w:tblCaption", NS)

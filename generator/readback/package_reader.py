@@ -7,12 +7,14 @@ model, and reads what Word or PowerPoint saved just as well.
 
 from __future__ import annotations
 
-import io
 import posixpath
-import zipfile
 from pathlib import Path
 
 from lxml import etree
+
+from generator.load.archive import Archive, ArchiveProblem
+
+__all__ = ["NS", "ArchiveProblem", "Package", "paragraph_text"]
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -25,24 +27,29 @@ NS = {
 
 
 class Package:
-    """A package on disk (a file to check) or in memory (a build's output before it is written)."""
+    """A package on disk (a file to check) or in memory (a build's output before it is written).
+
+    A file to check may have been edited, damaged or replaced by anything: it is opened with the
+    sizes of its members checked first (``load.archive``), and whatever cannot be read raises
+    ArchiveProblem, which the check reports as a finding for that file.
+    """
 
     def __init__(self, source: Path | bytes) -> None:
-        self._zip = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
+        self._archive = Archive(source)
 
     def xml(self, part: str) -> etree._Element:
-        return etree.fromstring(self._zip.read(part))
+        return self._archive.xml(part)
 
     def targets(self, part: str) -> dict[str, str]:
         """Relationship id → the target part's name, resolved against ``part``'s folder."""
         folder, name = posixpath.split(part)
         rels = posixpath.join(folder, "_rels", f"{name}.rels")
-        if rels not in self._zip.namelist():
+        if rels not in self._archive:
             return {}
         return {
-            r.get("Id"): posixpath.normpath(posixpath.join(folder, r.get("Target")))
+            str(r.get("Id")): posixpath.normpath(posixpath.join(folder, str(r.get("Target"))))
             for r in self.xml(rels).iterfind("rel:Relationship", NS)
-            if r.get("TargetMode") != "External"
+            if r.get("TargetMode") != "External" and r.get("Target") is not None
         }
 
 
