@@ -28,6 +28,10 @@ REASONS = {
         "paketin osa {part} purkautuu yli {limit} tavun kokoiseksi",
         "the package member {part} decompresses to more than {limit} bytes",
     ),
+    "too_large_total": (
+        "paketti purkautuu yli {limit} tavun kokoiseksi",
+        "the package decompresses to more than {limit} bytes",
+    ),
     "too_many": ("paketissa on yli {limit} osaa", "the package holds more than {limit} members"),
     "missing": ("paketista puuttuu osa {part}", "the package lacks the member {part}"),
     "bad_xml": ("paketin osa {part} ei ole kelvollista XML:ää", "the package member {part} is not valid XML"),
@@ -55,7 +59,7 @@ class ArchiveProblem(Exception):
 class Archive:
     """A ZIP package on disk or in memory, its declared sizes checked before anything is inflated."""
 
-    def __init__(self, source: Path | bytes) -> None:
+    def __init__(self, source: Path | bytes, max_total: int = MAX_TOTAL_BYTES) -> None:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
             infos = self.zip.infolist()
@@ -68,8 +72,8 @@ class Archive:
             if info.file_size > MAX_MEMBER_BYTES:
                 raise ArchiveProblem("too_large", info.filename, MAX_MEMBER_BYTES)
             total += info.file_size
-        if total > MAX_TOTAL_BYTES:
-            raise ArchiveProblem("too_large", "*", MAX_TOTAL_BYTES)
+        if total > max_total:
+            raise ArchiveProblem("too_large_total", limit=max_total)
         self.names = [info.filename for info in infos]
         self._names = set(self.names)
 
