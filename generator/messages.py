@@ -185,6 +185,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "päivämäärä '{value}' on vuosien {first}–{last} ulkopuolella. Tarkista vuosi.",
         "en": "date '{value}' is outside the years {first}–{last}. Check the year.",
     },
+    "NAME-CLASH": {
+        "fi": "nimi '{name}' on jo käytössä ({other}); asiakirjat nimeävät kunnat nimellä, joten luvut menisivät sekaisin. Anna kunnalle oma nimi.",
+        "en": "the name '{name}' is already used ({other}); documents name municipalities by name, so their figures would be mixed up. Give the municipality its own name.",
+    },
     "OUTPUT-NAME-CLASH": {
         "fi": "tästä tulisi tiedosto {file}, mutta sillä olisi sama nimi (tai saman niminen PDF) kuin tiedostolla {other}, joka tehdään jo; toinen korvaisi toisen. Valitse toinen tunniste.",
         "en": "this would give the file {file}, which would have the same name (or the same PDF name) as {other}, which is already made; one would overwrite the other. Choose another id.",

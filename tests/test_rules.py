@@ -212,6 +212,33 @@ BREAKS = [
         citation="KuntaL 63 §",
     ),
     Break(
+        "OVERRIDE-TABLE",
+        JOINT_BODY,
+        _append(
+            "overrides:\n  voimassaolo.irtisanominen:\n    text: |-\n      Irtisanomisaika on 12 kuukautta.\n\n      @table seats"
+        ),
+        "    text: |-",
+    ),
+    Break(
+        "DATE-TERM-END",
+        POSTS,
+        _replace("term: {indefinite: true}", "term: {end: 2024-06-30}"),
+        "term: {end: 2024-06-30}",
+    ),
+    Break(
+        "KL49-PARTIES",
+        POSTS,
+        _replace("parties: [lestijarvi, kokkola]", "parties: [lestijarvi]"),
+        "parties: [lestijarvi]",
+        edits=((POSTS, _replace("figures: {lestijarvi: 80, kokkola: 20}", "figures: {lestijarvi: 100}")),),
+    ),
+    Break(
+        "COUNCIL-PARTY",
+        "case.yaml",
+        _replace("toholampi, veteli]\n", "toholampi, veteli, perho]\n"),
+        "councils: [",
+    ),
+    Break(
         "BID-CHECK",
         REGISTRY,
         _replace(

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from generator.findings import Finding
 from generator.model.entities import Case
-from generator.rules import composition, costs, dates, employment, identity, overrides, statutory  # noqa: F401
+from generator.rules import (  # noqa: F401
+    composition,
+    costs,
+    dates,
+    employment,
+    identity,
+    overrides,
+    parties,
+    statutory,
+)
 from generator.rules.registry import run_checks
 
 
