@@ -70,7 +70,7 @@ scalars = st.one_of(
             "{{ x }}",
             "ä" * 300,
             "Yhteensä",
-            "=HYPERLINK(\"http://example.invalid\")",
+            '=HYPERLINK("http://example.invalid")',
             "line one\n\n@table seats\n\n- item",
             "# heading\n| a | b |\n<script>",
             "0179377-4",

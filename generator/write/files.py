@@ -58,6 +58,11 @@ class WriteProblem(OSError):
         self.strerror = f"{path.name}: {reason}"
 
 
+def _rename(source: Path, target: Path) -> None:
+    """Every rename of this module: atomic within a folder (one place for fault-injection tests)."""
+    os.replace(source, target)
+
+
 @dataclass
 class _Entry:
     name: str
@@ -140,7 +145,11 @@ def _write_journal(out: Path, entries: list[_Entry], remove: Sequence[str]) -> N
     }
     staged = out / f"{JOURNAL}.{secrets.token_hex(4)}{_NEW}"
     _write_new(staged, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
-    os.replace(staged, out / JOURNAL)
+    try:
+        _rename(staged, out / JOURNAL)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
     _fsync_dir(out)
 
 
@@ -160,7 +169,7 @@ def _roll_forward(out: Path, entries: list[_Entry], remove: Sequence[str]) -> No
     """Rename every new file still waiting (one whose temporary file is gone was renamed already)."""
     for entry in entries:
         if os.path.lexists(out / entry.new):
-            os.replace(out / entry.new, out / entry.name)
+            _rename(out / entry.new, out / entry.name)
     _fsync_dir(out)
     _finish(out, entries, remove)
 
@@ -173,7 +182,7 @@ def _roll_back(out: Path, entries: list[_Entry]) -> bool:
             if os.path.lexists(out / entry.new):  # not renamed yet
                 (out / entry.new).unlink()
             elif entry.old is not None:
-                os.replace(out / entry.old, out / entry.name)
+                _rename(out / entry.old, out / entry.name)
             else:
                 (out / entry.name).unlink(missing_ok=True)  # it did not exist before
         except OSError:
@@ -271,7 +280,7 @@ def write_set(out: Path, files: Sequence[tuple[str, bytes]], remove: Sequence[st
         current = entries[0] if entries else None
         try:
             for current in entries:
-                os.replace(out / current.new, out / current.name)
+                _rename(out / current.new, out / current.name)
         except OSError as exc:
             unchanged = _roll_back(out, entries)
             where = out / current.name if current is not None else out
