@@ -239,23 +239,52 @@ def _too_large(exc: _TooLarge) -> Finding:
 
 
 def _prescan(text: str, display: str) -> None:
-    """Count values and nesting from the parser's events, before any node is built: the node graph
-    of a 2 MB file of tiny values would take hundreds of megabytes, and deep nesting the C stack."""
+    """Bound the document from the parser's events, before any node is built.
+
+    The node graph of a 2 MB file of tiny values would take hundreds of megabytes, and deep nesting
+    the C stack, so values and nesting are counted here. Each anchor's size (values and characters
+    of text) is recorded when it closes, and each alias adds its anchor's size again: the document
+    is measured as it will be once expanded, and an alias that takes it past a budget is reported
+    where that alias stands.
+    """
     loader = _Loader(text)
+    sizes: dict[str, tuple[int, int]] = {}
+    frames: list[list[Any]] = []  # open collections: [anchor, values, characters]
+    total = [0, 0]
+
+    def add(values: int, chars: int, mark: Any) -> None:
+        total[0] += values
+        total[1] += chars
+        if frames:
+            frames[-1][1] += values
+            frames[-1][2] += chars
+        if total[0] > MAX_NODES:
+            raise _TooLarge(_mark_position(mark, display), "nodes")
+        if total[1] > MAX_TEXT_CHARS:
+            raise _TooLarge(_mark_position(mark, display), "text")
+
     try:
-        count = depth = 0
         while loader.check_event():
             event = loader.get_event()
-            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                count += 1
-                if count > MAX_NODES:
-                    raise _TooLarge(_mark_position(event.start_mark, display), "nodes")
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
+            if isinstance(event, yaml.ScalarEvent):
+                add(1, len(event.value), event.start_mark)
+                if event.anchor is not None:
+                    sizes[event.anchor] = (1, len(event.value))
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                add(1, 0, event.start_mark)
+                frames.append([event.anchor, 0, 0])
+                if len(frames) > MAX_DEPTH:
                     raise _TooLarge(_mark_position(event.start_mark, display), "depth")
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
+                anchor, values, chars = frames.pop()
+                if frames:
+                    frames[-1][1] += values
+                    frames[-1][2] += chars
+                if anchor is not None:
+                    sizes[anchor] = (values + 1, chars)
+            elif isinstance(event, yaml.AliasEvent):
+                values, chars = sizes.get(event.anchor, (1, 0))
+                add(values, chars, event.start_mark)
     finally:
         loader.dispose()
 
@@ -332,7 +361,9 @@ def load_yaml_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Fi
             return None, [_too_large(_TooLarge(pos, "depth"))]
         return None, [Finding("YAML-SYNTAX", "error", pos, {"problem": exc.problem or str(exc)})]
     except yaml.reader.ReaderError as exc:
-        pos = _text_position(text, exc.position, display)
+        # libyaml reads the text as UTF-8 and reports a byte offset; positions count characters.
+        index = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
+        pos = _text_position(text, index, display)
         return None, [
             Finding(
                 _forbidden_code(chr(exc.character)) if isinstance(exc.character, int) else "TEXT-CONTROL",
