@@ -283,7 +283,7 @@ def _prescan(text: str, display: str) -> None:
                 if anchor is not None:
                     sizes[anchor] = (values + 1, chars)
             elif isinstance(event, yaml.AliasEvent):
-                values, chars = sizes.get(event.anchor, (1, 0))
+                values, chars = sizes.get(event.anchor or "", (1, 0))
                 add(values, chars, event.start_mark)
     finally:
         loader.dispose()
