@@ -135,6 +135,7 @@ def check_deck_template(raw: RawCase) -> list[Finding]:
             try:
                 if "ppt/presentation.xml" not in archive:
                     raise ArchiveProblem("missing", "ppt/presentation.xml")  # a .docx renamed, say
+                archive.verify()  # python-pptx reads every member whole later
                 roles = assign_roles(template_layouts(archive))
                 missing = [role for role in ROLES if role not in roles]
                 links = external_links(archive)
