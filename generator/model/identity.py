@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.contract import clean
 from generator.findings import Finding, Position
 from generator.language import labels
 from generator.model.entities import Case
@@ -39,11 +40,11 @@ def municipality_name_clashes(case: Case) -> list[Finding]:
 
 def _clashes(case: Case) -> Iterator[tuple[str, Finding]]:
     for lang, version in sorted((case.versions or {case.language: case}).items()):
-        total = labels(lang)["tables"]["total"].casefold()
+        total = clean(labels(lang)["tables"]["total"]).casefold()
         seen: dict[str, str] = {}
         for municipality in version.municipalities.values():
             for field, name in (("name", municipality.name), ("official_name", municipality.official_name)):
-                key = " ".join(name.casefold().split())
+                key = clean(name).casefold()  # as the read-back compares names: without asterisks
                 other = seen.setdefault(key, municipality.id)
                 if key == total or other != municipality.id:
                     yield (

@@ -33,7 +33,11 @@ class _Expected:
     def __init__(self, facts: dict[str, str], lang: str, anchor_severity: Severity = "warning") -> None:
         self.anchor_severity = anchor_severity
         self.facts = {key: clean(value) for key, value in facts.items()}
-        self.titles = {value: key.split(":", 1)[1] for key, value in facts.items() if key.startswith("title:")}
+        # A name or title is read back from a table cell, which is compared cleaned (without the
+        # asterisk of an illustrative figure): keys are looked up cleaned too, or a municipality or
+        # an agreement with an asterisk in its name could never be found again.
+        self.cleaned = {clean(key): value for key, value in self.facts.items()}
+        self.titles = {clean(value): key.split(":", 1)[1] for key, value in facts.items() if key.startswith("title:")}
         self.words = labels(lang)
 
     def observe(
@@ -53,7 +57,7 @@ class _Expected:
     def compare(self, display: str, observed: Iterable[Observation]) -> list[Finding]:
         findings = []
         for obs in observed:
-            expected = self.facts.get(obs.key)
+            expected = self.facts.get(obs.key, self.cleaned.get(clean(obs.key)))
             if obs.key.startswith("table:"):
                 findings.append(
                     Finding("CHECK-TABLE", "warning", Position(display, 0, 0), {"table": obs.key[len("table:") :]})
@@ -115,10 +119,11 @@ def _figures(value: str | None) -> str:
 
 def _neutral(observed: Iterable[Observation], ids: dict[str, str]) -> dict[str, str]:
     """Facts keyed by municipality id instead of the name the language uses, with figures as values."""
+    cleaned = {clean(name): municipality for name, municipality in ids.items()}
     facts = {}
     for obs in observed:
         kind, *rest = obs.key.split(":")
-        facts[":".join([kind, *(ids.get(part, part) for part in rest)])] = _figures(obs.value)
+        facts[":".join([kind, *(cleaned.get(clean(part), part) for part in rest)])] = _figures(obs.value)
     return facts
 
 
