@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.compose.facts import case_facts
+from generator.compose.in_force import original_name
 from generator.compose.plan import Planned, plan_outputs
 from generator.findings import Finding, Position
 from generator.load.bounded import read_bounded
 from generator.model.entities import Case
+from generator.readback.accessibility import check_rendered_accessibility
 from generator.readback.consistency import check_language_versions, check_rendered
 from generator.validate import validate_case
 from generator.write.files import recover, write_set
@@ -84,8 +86,27 @@ def current_renditions(out: Path, outputs: list[Output], previous: dict) -> tupl
 
 
 def render_case(case: Case, review: bool = False) -> list[Output]:
-    """Every output of a valid case, in every language it uses, in memory; nothing is written here."""
-    return [render_output(planned, case, review) for planned in plan_outputs(case)]
+    """Every output of a valid case, in every language it uses, in memory; nothing is written here.
+
+    The signed original of an agreement in force, when the case has it, is copied beside the
+    summary that describes it, so the councils receive the binding text itself.
+    """
+    outputs = [render_output(planned, case, review) for planned in plan_outputs(case)]
+    for a in case.agreements:
+        name = original_name(a)
+        if name is not None and a.in_force is not None and a.in_force.original is not None:
+            outputs.append(
+                Output(
+                    name,
+                    "original",
+                    a.title,
+                    a.in_force.original.read_bytes(),
+                    (),
+                    tuple(m.id for m in a.parties),
+                    {"agreement": a.id, "lang": a.languages[0]},
+                )
+            )
+    return outputs
 
 
 def render_output(planned: Planned, case: Case, review: bool = False) -> Output:
@@ -93,7 +114,12 @@ def render_output(planned: Planned, case: Case, review: bool = False) -> Output:
     version = case.version_in(planned.lang)
     author = version.prepared_by.official_name if version.prepared_by else ""
     ctx = WriteContext(
-        author, case.version.date, planned.lang, case.deck_template, review and planned.kind == "agreement"
+        author,
+        case.version.date,
+        planned.lang,
+        case.deck_template,
+        review and planned.kind == "agreement",
+        planned.records,
     )
     data = write(planned.format, planned.tree, ctx)
     return Output(
@@ -157,6 +183,8 @@ def build(
     disagreements = check_rendered(outputs, facts, out) + _language_disagreements(case, outputs, facts, out)
     if disagreements:
         return BuildResult(None, findings + disagreements, outputs)
+    # Whether the outputs are fit to publish (warnings: the drafts are written all the same).
+    findings = findings + check_rendered_accessibility(outputs, out)
     # A build killed while writing is completed first: its files are not hand edits.
     recovered = recover(out) is not None
     previous = previous_manifest(out)
@@ -174,6 +202,10 @@ def build(
 def case_inputs(case: Case, root: Path) -> list[tuple[str, str]]:
     """Every file the outputs depend on, relative to the case folder, with its hash."""
     inputs = [(f.path.relative_to(root).as_posix(), f.sha256) for f in case.inputs]
+    for a in case.agreements:
+        original = a.in_force.original if a.in_force is not None else None
+        if original is not None:
+            inputs.append((os.path.relpath(original, root).replace(os.sep, "/"), sha256_file(original)))
     if case.deck_template is not None:
         inputs.append((os.path.relpath(case.deck_template, root).replace(os.sep, "/"), sha256_file(case.deck_template)))
     return sorted(inputs)

@@ -206,10 +206,12 @@ def _print_report(report, lang: str, several: bool) -> None:
 @click.option("--lang", type=LANGS, default="fi", show_default=True, help="Ilmoitusten kieli.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def check(out_dir: str, lang: str, fmt: str) -> None:
-    """Lukee OUT_DIR:n asiakirjat ja esitykset ja tarkistaa, että jokainen luku on kaikkialla sama kuin mallissa."""
+    """Lukee OUT_DIR:n asiakirjat ja esitykset ja tarkistaa, että jokainen luku on kaikkialla sama kuin mallissa
+    ja että tiedostot ovat saavutettavia (otsikko, kieli, vaihtoehtoiset tekstit, otsikkorivit, kontrasti)."""
+    from generator.readback.accessibility import check_outputs_accessibility
     from generator.readback.consistency import check_outputs
 
-    findings = check_outputs(out_dir, lang)
+    findings = check_outputs(out_dir, lang) + check_outputs_accessibility(out_dir)
     if findings or fmt == "json":
         click.echo(format_findings(findings, lang, fmt))
     click.echo(_summary(findings, lang, out_dir), err=True)

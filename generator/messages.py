@@ -39,6 +39,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "tiedosto on liian suuri ({size} tavua, enintään {limit}). Tarkista, että se on oikea tiedosto.",
         "en": "the file is too large ({size} bytes, at most {limit}). Check that it is the right file.",
     },
+    "FILE-TOO-BIG": {
+        "fi": "tiedosto on liian suuri ({size} tavua, enintään {limit}). Tarkista, että polku osoittaa oikeaan tiedostoon.",
+        "en": "the file is too large ({size} bytes, at most {limit}). Check that the path names the right file.",
+    },
     "YAML-TOO-LARGE": {
         "fi": "YAML-rakenne on liian suuri tai syvä ({what_fi}). Poista ankkurit (&) ja viittaukset (*) tai sisäkkäisyys.",
         "en": "the YAML structure is too large or too deep ({what_en}). Remove anchors (&), aliases (*) or nesting.",
@@ -289,6 +293,47 @@ MESSAGES: dict[str, dict[str, str]] = {
     "CHECK-UNKNOWN": {
         "fi": "{where}: tunnistamaton tieto {fact}; riviä on ilmeisesti muokattu käsin. Aja build uudelleen.",
         "en": "{where}: unknown fact {fact}; the row seems to have been edited by hand. Build again.",
+    },
+    # --- accessibility (build and kuntasopimus check) ---------------------------------------
+    "A11Y-UNREADABLE": {
+        "fi": "tiedostoa ei voitu lukea saavutettavuuden tarkistusta varten ({reason}); sitä on ilmeisesti muokattu käsin. Aja build uudelleen.",
+        "en": "the file could not be read for the accessibility check ({reason}); it was apparently edited by hand. Run build again.",
+    },
+    "A11Y-TITLE": {
+        "fi": "asiakirjalla ei ole otsikkoa ominaisuuksissaan (Tiedosto > Tiedot > Otsikko). Ruudunlukija ja PDF näyttävät otsikon; lisää se.",
+        "en": "the document has no title in its properties (File > Info > Title). Screen readers and the PDF show it; add one.",
+    },
+    "A11Y-LANG": {
+        "fi": "asiakirjan kieltä ei ole merkitty, joten ruudunlukija ei tiedä, millä kielellä se lukee. Valitse asiakirjan kieli (Tarkista > Kieli).",
+        "en": "the document's language is not set, so a screen reader does not know which language to read it in. Set the language (Review > Language).",
+    },
+    "A11Y-ALT": {
+        "fi": "{where}: kuvalla tai kaaviolla '{shape}' ei ole vaihtoehtoista tekstiä eikä sitä ole merkitty koristeelliseksi. Kirjoita vaihtoehtoinen teksti (hiiren oikea painike > Muokkaa vaihtoehtoista tekstiä) tai merkitse se koristeelliseksi.",
+        "en": "{where}: the picture or chart '{shape}' has no alternative text and is not marked decorative. Write an alternative text (right-click > Edit Alt Text) or mark it decorative.",
+    },
+    "A11Y-TABLE-HEADER": {
+        "fi": "{where}: taulukolla ei ole otsikkoriviä, joten ruudunlukija ei kerro, mitä sarakkeen luku tarkoittaa. Merkitse ensimmäinen rivi otsikkoriviksi (Word: Toista otsikkorivinä; PowerPoint: Otsikkorivi).",
+        "en": "{where}: the table has no header row, so a screen reader cannot say what a column's figure means. Mark the first row as the header row (Word: Repeat as header row; PowerPoint: Header Row).",
+    },
+    "A11Y-TABLE-MERGED": {
+        "fi": "{where}: taulukossa on yhdistettyjä soluja; ruudunlukija voi menettää paikkansa taulukossa. Pura yhdistäminen ja toista teksti soluissa.",
+        "en": "{where}: the table has merged cells; a screen reader can lose its place in it. Split the cells and repeat the text.",
+    },
+    "A11Y-HEADING": {
+        "fi": "{where}: otsikkotaso {level} tulee tason {previous} jälkeen, joten taso hyppää yli ja ruudunlukijan otsikkoluettelo katkeaa. Käytä tasoa {previous} + 1 tai korkeampaa.",
+        "en": "{where}: heading level {level} follows level {previous}, skipping a level, which breaks a screen reader's list of headings. Use level {previous} + 1 or higher.",
+    },
+    "A11Y-SLIDE-TITLE": {
+        "fi": "{where}: dialla ei ole otsikkoa otsikkopaikkamerkissä; ruudunlukija ja PDF:n kirjanmerkit tunnistavat dian otsikosta. Lisää dialle otsikko.",
+        "en": "{where}: the slide has no title in its title placeholder; screen readers and the PDF's bookmarks know a slide by its title. Give the slide a title.",
+    },
+    "A11Y-SLIDE-TITLE-SAME": {
+        "fi": "{where}: dian otsikko '{title}' on sama kuin dialla {other}; ruudunlukijan käyttäjä ei erota dioja toisistaan. Anna dialle oma otsikko.",
+        "en": "{where}: the slide's title '{title}' is the same as slide {other}'s; a screen reader user cannot tell the slides apart. Give the slide a title of its own.",
+    },
+    "A11Y-CONTRAST": {
+        "fi": "{where}: tekstin '{text}' kontrasti taustaansa vasten on {ratio}:1 (väri {foreground} taustalla {background}); vähintään {required}:1 tarvitaan. Vaihda pohjan värejä (teema, tausta) tai tekstin väriä.",
+        "en": "{where}: the text '{text}' has a contrast of {ratio_en}:1 against its background (colour {foreground} on {background}); at least {required_en}:1 is needed. Change the template's colours (theme, background) or the text colour.",
     },
 }
 

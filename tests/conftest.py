@@ -25,7 +25,6 @@ EXAMPLE = AGREEMENTS / "kaustisen-seutukunta"
 JOINT_BODY_FILE = "10-yhteistoimintasopimus.yaml"
 SUPPLEMENT_FILE = "20-te24-taydentava-sopimus.yaml"
 AUTHORITY_TASK_FILE = "30-te24-viranomaistehtavat-54.yaml"
-JOINT_POST_FILE = "40-te24-yhteiset-virat-53.yaml"
 
 
 @pytest.fixture(scope="session")

@@ -96,8 +96,9 @@ def test_outputs_that_disagree_with_the_model_are_a_finding_and_nothing_is_writt
     mismatches = [f for f in result.findings if f.code == "CHECK-FACT"]
     assert mismatches and all(f.params["fact"] == "seats:yhteistoimintasopimus:Kaustinen" for f in mismatches)
     assert {(f.params["found"], f.params["expected"]) for f in mismatches} == {("5", "6")}
+    # The seats as amended: the amendment's table and the council's proposal state them.
     assert {Path(f.position.file).name for f in mismatches} >= {
-        "yhteistoimintasopimus.docx",
+        "yhteistoimintasopimuksen-muutos.docx",
         "kaustinen-paatosehdotus.docx",
     }
     assert not out.exists()
@@ -128,11 +129,13 @@ def test_pdfs_come_from_one_libreoffice_per_job_and_are_listed_in_the_manifest(
         assert entry["source_sha256"] == digests[entry["source"]]
         assert entry["sha256"] == hashlib.sha256((out / entry["path"]).read_bytes()).hexdigest()
         assert (out / entry["path"]).read_bytes().startswith(b"%PDF")
-    # The deck's chart labels in the Finnish way, as the tables beside them: 9,51 %, not 9.51 %.
+    # The deck's chart labels in the Finnish way, as the tables beside them: 8,19 %, not 8.19 %
+    # (the supplement's cost shares; 26.8 is labelled 26,80).
     deck = subprocess.run(
         [pdftotext, str(out / "halsua-valtuustoesitys.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "9,51" in deck and "9.51" not in deck
+    assert "8,19" in deck and "8.19" not in deck
+    assert "26,80" in deck and "26.80" not in deck and "26.8 " not in deck
 
 
 def test_a_pdf_whose_source_changed_is_removed_and_the_others_stay_listed(
@@ -157,7 +160,8 @@ def test_a_pdf_whose_source_changed_is_removed_and_the_others_stay_listed(
     assert rebuilt.exit_code == 0
     after = {p.name for p in out.glob("*.pdf")}
     removed = before - after
-    assert "te24-taydentava-sopimus.pdf" in removed and "yhteistoimintasopimus.pdf" in after
+    assert "te24-taydentava-sopimus.pdf" in removed and "yhteistoimintasopimus-tiivistelma.pdf" in after
+    assert "te24-viranomaistehtavat.pdf" in after and "yhteistoimintasopimuksen-muutos.pdf" in after
     assert all(f"{name}" in rebuilt.output for name in removed)
     listed = {r["path"] for r in json.loads((out / "manifest.json").read_text("utf-8"))["renditions"]}
     assert listed == after

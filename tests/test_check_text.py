@@ -62,20 +62,29 @@ def test_an_untouched_build_is_consistent(out: Path) -> None:
 
 
 def test_a_seat_total_edited_in_the_agreement_text_is_named(out: Path) -> None:
+    """The amendment restates the composition clause: 'toimielimeen kuuluu 15 jäsentä'."""
     edit_part(
-        out / "yhteistoimintasopimus.docx",
+        out / "yhteistoimintasopimuksen-muutos.docx",
         "word/document.xml",
         replace_once(
-            'kuuluu </w:t></w:r><w:r><w:t xml:space="preserve">17',
-            'kuuluu </w:t></w:r><w:r><w:t xml:space="preserve">18',
+            'kuuluu </w:t></w:r><w:r><w:t xml:space="preserve">15',
+            'kuuluu </w:t></w:r><w:r><w:t xml:space="preserve">16',
         ),
     )
-    assert errors(out) == [("yhteistoimintasopimus.docx", "seats:yhteistoimintasopimus:Yhteensä", "18", "17")]
+    assert errors(out) == [("yhteistoimintasopimuksen-muutos.docx", "seats:yhteistoimintasopimus:Yhteensä", "16", "15")]
 
 
 def test_a_share_edited_in_a_proposal_sentence_is_named(out: Path) -> None:
-    edit_part(out / "halsua-paatosehdotus.docx", "word/document.xml", replace_once(">9,51\u00a0%<", ">9,61\u00a0%<"))
-    assert errors(out) == [("halsua-paatosehdotus.docx", "share:yhteistoimintasopimus:Halsua", "9,61 %", "9,51 %")]
+    """'Halsua maksaa 8,19 % kustannuksista': the sentence comes before the table that repeats it."""
+    edit_part(
+        out / "halsua-paatosehdotus.docx",
+        "word/document.xml",
+        replace_once(
+            'maksaa </w:t></w:r><w:r><w:t xml:space="preserve">8,19\u00a0%<',
+            'maksaa </w:t></w:r><w:r><w:t xml:space="preserve">8,29\u00a0%<',
+        ),
+    )
+    assert errors(out) == [("halsua-paatosehdotus.docx", "share:te24-taydentava-sopimus:Halsua", "8,29 %", "8,19 %")]
 
 
 def slide_with(path: Path, text: str) -> str:
@@ -94,11 +103,11 @@ def test_a_seat_edited_on_the_councils_own_slide_is_named(out: Path) -> None:
 
 
 def test_the_same_sentence_on_two_slides_is_checked_on_each(out: Path) -> None:
-    """'Seutuvaltuusto: 17 jäsentä' stands on the governance slide and as the composition slide's
-    title; an edit of either one must not be vouched for by the other."""
+    """'Seutuvaltuusto: 15 jäsentä' (as amended) stands on the governance slide and as the
+    composition slide's title; an edit of either one must not be vouched for by the other."""
     deck = out / "veteli-valtuustoesitys.pptx"
-    edit_part(deck, slide_with(deck, "hallintomalli"), replace_once("<a:t>17</a:t>", "<a:t>18</a:t>"))
-    assert errors(out) == [("veteli-valtuustoesitys.pptx", "seats:yhteistoimintasopimus:Yhteensä", "18", "17")]
+    edit_part(deck, slide_with(deck, "hallintomalli"), replace_once("<a:t>15</a:t>", "<a:t>16</a:t>"))
+    assert errors(out) == [("veteli-valtuustoesitys.pptx", "seats:yhteistoimintasopimus:Yhteensä", "16", "15")]
 
 
 def test_a_rewritten_sentence_is_a_warning_that_names_the_fact_it_can_no_longer_check(out: Path) -> None:
@@ -122,14 +131,17 @@ def test_a_table_that_lost_its_caption_is_still_read_and_checked(out: Path) -> N
     edit_part(proposal, "word/document.xml", without_captions)
     assert check_outputs(out) == []
 
-    def veteli_seats_five(text: str) -> str:
+    def veteli_seats_four(text: str) -> str:
         seats = next(t for t in re.findall(r"<w:tbl>.*?</w:tbl>", text, flags=re.S) if "Jäseniä" in t)
         row = next(r for r in re.findall(r"<w:tr>.*?</w:tr>", seats, flags=re.S) if ">Veteli<" in r)
-        # The members' cell is the one before the last (the deputies'): its 4 becomes 5.
-        return text.replace(row, re.sub(r">4<(?=(?:(?!>4<).)*>4<(?:(?!>4<).)*$)", ">5<", row, count=1, flags=re.S))
+        # Kunta | Asukasluku | Jäseniä | Varajäseniä: the members' cell (the third) says 3, and becomes 4.
+        cells = re.findall(r"<w:tc>.*?</w:tc>", row, flags=re.S)
+        assert len(cells) == 4 and ">3<" in cells[2], cells
+        # The deputies' cell may be the same XML: replace the first of them only.
+        return text.replace(row, row.replace(cells[2], cells[2].replace(">3<", ">4<"), 1))
 
-    edit_part(proposal, "word/document.xml", veteli_seats_five)
-    assert errors(out) == [("veteli-paatosehdotus.docx", "seats:yhteistoimintasopimus:Veteli", "5", "4")]
+    edit_part(proposal, "word/document.xml", veteli_seats_four)
+    assert errors(out) == [("veteli-paatosehdotus.docx", "seats:yhteistoimintasopimus:Veteli", "4", "3")]
 
 
 def test_a_deleted_table_is_reported_as_unchecked(out: Path) -> None:

@@ -16,9 +16,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import JOINT_BODY_FILE, REPO, position_of
+from conftest import REPO, position_of
 
 from generator.cli import cli
+
+# The amendment of the Kaustinen case: it declares the regional council's new total, 15 members.
+AMENDMENT_FILE = "15-muutossopimus.yaml"
 
 FINDING_LINE = re.compile(
     r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning) (?P<code>[A-Z0-9-]+): (?P<message>.+)$"
@@ -39,21 +42,28 @@ def error_lines(output: str) -> list[re.Match[str]]:
 
 @pytest.fixture
 def broken_case(case_copy: Path, edit) -> tuple[Path, int, int]:
-    """The example with a declared seat total of 18 instead of 17: (folder, line, column) of the 18."""
-    text = edit(JOINT_BODY_FILE, "declared_total: 17", "declared_total: 18")
-    line, column = position_of(text, "18")
-    return case_copy, line, column
+    """The example with a declared seat total of 16 instead of 15 in its amendment: (folder, line,
+    column) of the 16."""
+    text = edit(AMENDMENT_FILE, "declared_total: 15", "declared_total: 16")
+    line, column = position_of(text, "declared_total: 16")
+    return case_copy, line, column + len("declared_total: ")
 
 
 # --- validate ---------------------------------------------------------------------------------------
 
 
 def test_validating_the_example_succeeds_with_warnings_only(example_case: Path) -> None:
+    """Five unknown business IDs, and the agreement in force (as amended) does not say whether the
+    lead's board may take up the body's decisions. The amendment brings the seats to the 2024
+    populations, so there is no SEAT-AGE warning."""
     result = run("validate", str(example_case))
     assert result.exit_code == 0
     assert error_lines(result.stdout) == []
-    warnings = [FINDING_LINE.match(line) for line in result.stdout.splitlines()]
-    assert any(m and m["code"] == "SEAT-AGE" for m in warnings)
+    warnings = [m for m in (FINDING_LINE.match(line) for line in result.stdout.splitlines()) if m]
+    assert all(m["severity"] == "warning" for m in warnings)
+    assert sorted(m["code"] for m in warnings) == ["BID-MISSING"] * 5 + ["KL52-OTTO"]
+    [take_up] = [m for m in warnings if m["code"] == "KL52-OTTO"]
+    assert Path(take_up["path"]).name == "10-yhteistoimintasopimus.yaml"
     assert "kunnossa" in result.stderr and "0 virhettä" in result.stderr
 
 
@@ -62,10 +72,10 @@ def test_a_broken_case_exits_1_with_one_line_per_error_in_path_line_column_form(
     result = run("validate", str(case))
     assert result.exit_code == 1
     [error] = error_lines(result.stdout)
-    assert Path(error["path"]) == case / JOINT_BODY_FILE
+    assert Path(error["path"]) == case / AMENDMENT_FILE
     assert (int(error["line"]), int(error["col"])) == (line, column)
     assert error["code"] == "SEAT-DECLARED"
-    assert error["message"].startswith("sopimukseen kirjoitettu jäsenmäärä 18 poikkeaa säännöstä lasketusta 17")
+    assert error["message"].startswith("sopimukseen kirjoitettu jäsenmäärä 16 poikkeaa säännöstä lasketusta 15")
     assert error["message"].endswith("(KuntaL 52 § 1 mom. 2 k.)")  # the citation closes the line
     assert "1 virhe" in result.stderr
 
@@ -81,9 +91,9 @@ def test_json_output_is_a_list_of_findings_with_their_positions(broken_case) -> 
         assert finding["severity"] in ("error", "warning")
         assert isinstance(finding["line"], int) and isinstance(finding["column"], int)
     [error] = [f for f in findings if f["severity"] == "error"]
-    assert Path(error["file"]) == case / JOINT_BODY_FILE
+    assert Path(error["file"]) == case / AMENDMENT_FILE
     assert (error["line"], error["column"], error["code"]) == (line, column, "SEAT-DECLARED")
-    assert "jäsenmäärä 18" in error["message"]
+    assert "jäsenmäärä 16" in error["message"]
 
 
 def test_json_output_of_a_valid_case_exits_0_and_holds_only_warnings(example_case: Path) -> None:
@@ -98,7 +108,7 @@ def test_lang_en_gives_english_messages(broken_case) -> None:
     result = run("validate", str(case), "--lang", "en")
     assert result.exit_code == 1
     [error] = error_lines(result.stdout)
-    assert error["message"].startswith("the declared number of members 18 differs from 17 computed by the rule")
+    assert error["message"].startswith("the declared number of members 16 differs from 15 computed by the rule")
     assert "1 error, " in result.stderr
     as_json = json.loads(run("validate", str(case), "--lang", "en", "--format", "json").stdout)
     assert [f["message"] for f in as_json if f["severity"] == "error"][0].startswith("the declared number")

@@ -24,8 +24,13 @@ def test_building_twice_gives_identical_files(tmp_path: Path) -> None:
 
 
 def test_zip_entries_carry_the_case_date_not_the_clock(tmp_path: Path) -> None:
+    """Every package, the summary of the agreement in force (signed in 2016) included, carries the
+    case's version date."""
     build(EXAMPLE, tmp_path)
-    with zipfile.ZipFile(tmp_path / "yhteistoimintasopimus.docx") as package:
-        assert {info.date_time for info in package.infolist()} == {(2024, 10, 15, 12, 0, 0)}
-        core = package.read("docProps/core.xml").decode("utf-8")
-    assert "2024-10-15T12:00:00Z" in core
+    packages = sorted(p for p in tmp_path.iterdir() if p.suffix in (".docx", ".pptx"))
+    assert "yhteistoimintasopimus-tiivistelma.docx" in {p.name for p in packages}
+    for path in packages:
+        with zipfile.ZipFile(path) as package:
+            assert {info.date_time for info in package.infolist()} == {(2024, 10, 15, 12, 0, 0)}, path.name
+            core = package.read("docProps/core.xml").decode("utf-8")
+        assert "2024-10-15T12:00:00Z" in core, path.name

@@ -20,6 +20,8 @@ from generator.validate import validate_case
 
 AREA = AGREEMENTS / "keski-pohjanmaan-tyollisyysalue"
 AUTHORITY_FILE = "30-te24-viranomaistehtavat-54.yaml"
+# The area's own cooperation agreement (its id names its outputs and its facts).
+AREA_AGREEMENT = "tyollisyysalueen-sopimus"
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +42,7 @@ def seats_rows(path: Path) -> list[list[str]]:
     return [[c.text for c in row.cells] for row in table.rows[1:]]
 
 
-@pytest.mark.parametrize("name", ["yhteistoimintasopimus.docx", "yhteistoimintasopimus.sv.docx"])
+@pytest.mark.parametrize("name", [f"{AREA_AGREEMENT}.docx", f"{AREA_AGREEMENT}.sv.docx"])
 def test_the_area_agreement_has_twelve_members_and_twelve_deputies_in_both_languages(
     area_build: Path, name: str
 ) -> None:
@@ -53,12 +55,12 @@ def test_the_area_agreement_has_twelve_members_and_twelve_deputies_in_both_langu
 def test_decks_and_proposals_state_the_same_seats_and_check_proves_it(area_build: Path) -> None:
     manifest = json.loads((area_build / "manifest.json").read_text("utf-8"))
     facts = manifest["facts"]["fi"]
-    assert facts["seats:yhteistoimintasopimus:Yhteensä"] == "12"
-    assert facts["deputies:yhteistoimintasopimus:Yhteensä"] == "12"
-    assert facts["seats:yhteistoimintasopimus:Kokkola"] == "5"
-    assert manifest["facts"]["sv"]["deputies:yhteistoimintasopimus:Sammanlagt"] == "12"
+    assert facts[f"seats:{AREA_AGREEMENT}:Yhteensä"] == "12"
+    assert facts[f"deputies:{AREA_AGREEMENT}:Yhteensä"] == "12"
+    assert facts[f"seats:{AREA_AGREEMENT}:Kokkola"] == "5"
+    assert manifest["facts"]["sv"][f"deputies:{AREA_AGREEMENT}:Sammanlagt"] == "12"
     deck = Presentation(str(area_build / "kannus-valtuustoesitys.pptx"))
-    chart = next(s for slide in deck.slides for s in slide.shapes if s.name == "chart:seats:yhteistoimintasopimus")
+    chart = next(s for slide in deck.slides for s in slide.shapes if s.name == f"chart:seats:{AREA_AGREEMENT}")
     assert list(chart.chart.plots[0].series[0].values) == [5.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
     proposal = "\n".join(p.text for p in docx.Document(str(area_build / "kannus-paatosehdotus.docx")).paragraphs)
     assert "1\u00a0jäsenen ja 1 varajäsenen" in proposal and "jäseniä on yhteensä 12" in proposal
@@ -67,7 +69,7 @@ def test_decks_and_proposals_state_the_same_seats_and_check_proves_it(area_build
 
 def test_the_kaustinen_agreements_name_the_area_agreement_and_the_state_decision(built: Path) -> None:
     text = "\n".join(p.text for p in docx.Document(str(built / "te24-taydentava-sopimus.docx")).paragraphs)
-    assert "Sopimus Keski-Pohjanmaan kuntien työvoimapalveluiden järjestämisestä (1.1.2025)" in text
+    assert "”Sopimus Keski-Pohjanmaan kuntien työvoimapalveluiden järjestämisestä” (voimaantulo 1.1.2025)" in text
     assert "22.2.2024 (dnro TEM/2024/18)" in text
 
 

@@ -240,14 +240,43 @@ def test_a_council_gets_its_material_in_its_own_language(starter: Path, tmp_path
     assert langs["mallila-beslutsforslag.docx"] == "sv" and langs["esimerkkila-paatosehdotus.docx"] == "fi"
 
 
-def test_review_comments_of_the_swedish_version_cite_in_swedish(starter: Path, tmp_path: Path) -> None:
+def review_comments(path: Path) -> list[tuple[str, list[str]]]:
+    """Each Word comment of a .docx: its author and its paragraphs."""
+    xml = zipfile.ZipFile(path).read("word/comments.xml").decode("utf-8")
+    return [
+        (author, ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)) for p in re.findall(r"<w:p[ >].*?</w:p>", body)])
+        for author, body in re.findall(r'<w:comment [^>]*w:author="([^"]*)"[^>]*>(.*?)</w:comment>', xml, flags=re.S)
+    ]
+
+
+def test_review_comments_of_the_swedish_version_are_in_swedish(starter: Path, tmp_path: Path) -> None:
+    """The review copy's margin notes (what someone must act on) are the tool's, in the version's
+    language, on the same clauses in both versions."""
     add_line(starter / AGREEMENT, "kind: joint_body", "languages: [fi, sv]")
     translate_everything(starter)
     out = tmp_path / "out"
     assert build(starter, out, review=True).case is not None
-    comments = zipfile.ZipFile(out / "yhteistoimintasopimus.sv.docx").read("word/comments.xml").decode("utf-8")
-    assert "KomL 52 § 1 mom. 2 p. (KL52-2): sammansättning och val av ledamöter" in comments
-    assert "KuntaL" not in comments and "kokoonpano" not in comments
+    finnish = review_comments(out / "yhteistoimintasopimus.docx")
+    swedish = review_comments(out / "yhteistoimintasopimus.sv.docx")
+    assert finnish and len(swedish) == len(finnish)
+    assert {author for author, _ in finnish} == {"kuntasopimus – automaattinen tarkistus"}
+    assert {author for author, _ in swedish} == {"kuntasopimus – automatisk granskning"}
+    # Each note in Swedish says what its Finnish counterpart says.
+    kinds = {
+        "Vakiomuotoilu: ": "Standardformulering: ",
+        "Arvio: ": "Uppskattning: ",
+        "Täydennettävä: ": "Ska kompletteras: ",
+    }
+    for (_, fi_notes), (_, sv_notes) in zip(finnish, swedish, strict=True):
+        assert len(fi_notes) == len(sv_notes)
+        for fi_note, sv_note in zip(fi_notes, sv_notes, strict=True):
+            opening = next(k for k in kinds if fi_note.startswith(k))
+            assert sv_note.startswith(kinds[opening]), (fi_note, sv_note)
+    assert {kind for _, notes in swedish for note in notes for kind in kinds.values() if note.startswith(kind)} == set(
+        kinds.values()
+    )
+    swedish_text = " ".join(note for _, notes in swedish for note in notes)
+    assert "KuntaL" not in swedish_text and "sopijapuolet" not in swedish_text and "tarkistettava" not in swedish_text
 
 
 # --- what a document shows is declared, and the declaration is complete ---------------------------

@@ -1,9 +1,10 @@
 """A negotiated wording may say anything, but a figure it states must be the case's own.
 
-The Kaustinen case's joint body has a 12-month notice period, entry into force 1.1.2016 and 17 seats
-(Kaustinen 5, Halsua 2); its joint posts are shared Lestijärvi 80 %, Kokkola 20 %. Each wording below
-is what a negotiator might write; the test says which figures contradict those facts, and that
-figures the text does not tie to one of them (another body's members, a deadline) are left alone.
+The Kaustinen case's joint body (the agreement in force) has a 12-month notice period, entry into
+force 1.1.2016 and 17 seats (Kaustinen 5, Halsua 2); the Joutsa case's joint post is shared Joutsa
+80 %, Luhanka 20 % (the Kaustinen case has no joint posts). Each wording below is what a negotiator
+might write; the test says which figures contradict those facts, and that figures the text does not
+tie to one of them (another body's members, a deadline) are left alone.
 """
 
 from __future__ import annotations
@@ -18,17 +19,25 @@ from generator.model.entities import Agreement
 from generator.rules.stated_figures import contradictions
 from generator.validate import validate_case
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "agreements" / "kaustisen-seutukunta"
+AGREEMENTS = Path(__file__).resolve().parent.parent / "agreements"
+EXAMPLE = AGREEMENTS / "kaustisen-seutukunta"
+JOUTSA = AGREEMENTS / "joutsan-seudun-rakennusvalvonta"
 
 
 @pytest.fixture(scope="module")
 def agreements() -> dict[str, Agreement]:
-    case, findings = validate_case(EXAMPLE)
-    assert case is not None, [f.line() for f in findings]
-    return {a.id: a for a in case.agreements}
+    """The agreements of the Kaustinen and the Joutsa case, by id."""
+    found: dict[str, Agreement] = {}
+    for folder in (EXAMPLE, JOUTSA):
+        case, findings = validate_case(folder)
+        assert case is not None, [f.line() for f in findings]
+        for a in case.agreements:
+            assert a.id not in found, a.id
+            found[a.id] = a
+    return found
 
 
-JOINT_BODY, POSTS = "yhteistoimintasopimus", "te24-yhteiset-virat"
+JOINT_BODY, POSTS = "yhteistoimintasopimus", "yhteinen-rakennustarkastaja"
 
 CASES = [
     # notice period
@@ -59,16 +68,16 @@ CASES = [
     ),
     (JOINT_BODY, "Johtoryhmään kuuluu 5 jäsentä.", []),
     # shares
-    (POSTS, "Lestijärven osuus on 80 % ja Kokkolan 20 %.", []),
+    (POSTS, "Joutsan osuus on 80 % ja Luhangan 20 %.", []),
     (
         POSTS,
-        "Lestijärvi maksaa 70 % ja Kokkola 30 %.",
-        [("kunnan Lestijärvi kustannusosuus", "70 %", "80,00 %"), ("kunnan Kokkola kustannusosuus", "30 %", "20,00 %")],
+        "Joutsa maksaa 70 % ja Luhanka 30 %.",
+        [("kunnan Joutsa kustannusosuus", "70 %", "80,00 %"), ("kunnan Luhanka kustannusosuus", "30 %", "20,00 %")],
     ),
     (
         POSTS,
-        "30 % Kokkolalle ja 70 % Lestijärvelle.",
-        [("kunnan Kokkola kustannusosuus", "30 %", "20,00 %"), ("kunnan Lestijärvi kustannusosuus", "70 %", "80,00 %")],
+        "30 % Luhangalle ja 70 % Joutsalle.",
+        [("kunnan Luhanka kustannusosuus", "30 %", "20,00 %"), ("kunnan Joutsa kustannusosuus", "70 %", "80,00 %")],
     ),
     (POSTS, "Osuudet ovat yhteensä 99 %.", [("osuudet yhteensä", "99 %", "100,00 %")]),
 ]

@@ -22,7 +22,7 @@ def test_every_fact_read_from_a_deck_names_the_deck_and_its_slide(built: Path) -
 def test_facts_read_from_bytes_equal_those_read_from_the_file(built: Path) -> None:
     """The build checks its outputs in memory before writing; that must read what `check` reads."""
     manifest = json.loads((built / "manifest.json").read_text("utf-8"))
-    entry = next(o for o in manifest["outputs"] if o["path"] == "yhteistoimintasopimus.docx")
+    entry = next(o for o in manifest["outputs"] if o["path"] == "te24-taydentava-sopimus.docx")
     facts = manifest["facts"][entry["lang"]]
     agreement = built / entry["path"]
     from_file = list(read_docx(agreement, agreement.name, "Yhteensä", {}, entry["anchors"], facts))

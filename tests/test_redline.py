@@ -19,6 +19,11 @@ from generator.build import build
 from generator.cli import cli
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "agreements" / "kaustisen-seutukunta"
+# A draft joint body whose seats follow the populations (KuntaL 51 §, one member per started 1 000).
+BUILDING = EXAMPLE.parent / "joutsan-seudun-rakennusvalvonta"
+SUPPLEMENT = "20-te24-taydentava-sopimus.yaml"
+# The Kaustinen joint body is in force (never regenerated); its amendment restates the seats clause.
+AMENDMENT = "15-muutossopimus.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
 
@@ -108,13 +113,13 @@ def _diff(old: Path | str, new: Path | str, out: Path) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def _accepted_equals_new(redline: Path, new_case: Path, tmp_path: Path, name: str) -> None:
+def _accepted_equals_new(redline: Path, new_case: Path, tmp_path: Path, name: str, old_case: Path = EXAMPLE) -> None:
     """Accepting every change gives NEW's document and rejecting every change OLD's: body and header."""
     built, built_old = tmp_path / "built", tmp_path / "built-old"
     if not built.exists():
         assert build(new_case, built).case is not None
     if not built_old.exists():
-        assert build(EXAMPLE, built_old).case is not None
+        assert build(old_case, built_old).case is not None
     assert text_of(accept_all(_body(redline))) == text_of(_body(built / name))
     assert text_of(reject_all(_body(redline))) == text_of(_body(built_old / name))
     assert text_of(accept_all(_part(redline, "word/header1.xml"))) == text_of(_part(built / name, "word/header1.xml"))
@@ -138,7 +143,7 @@ def _changes_in(elements: list[etree._Element]) -> list[tuple[str, str]]:
 
 
 def test_a_changed_notice_period_is_one_deletion_and_one_insertion(new_case: Path, tmp_path: Path) -> None:
-    _edit(new_case, "20-te24-taydentava-sopimus.yaml", "notice_months: 12", "notice_months: 6")
+    _edit(new_case, SUPPLEMENT, "notice_months: 12", "notice_months: 6")
     code, output = _diff(EXAMPLE, new_case, tmp_path / "out")
     assert code == 0
     assert (
@@ -153,7 +158,11 @@ def test_a_changed_notice_period_is_one_deletion_and_one_insertion(new_case: Pat
     assert deleted.get(f"{W}author") == "kuntasopimus" and deleted.get(f"{W}date") == "2024-10-15T12:00:00Z"
     assert deleted.find(f".//{W}delText") is not None and deleted.find(f".//{W}t") is None
     _accepted_equals_new(redline, new_case, tmp_path, "te24-taydentava-sopimus.docx")
-    assert changes(_body(tmp_path / "out" / "yhteistoimintasopimus-muutokset.docx")) == [("del", "0.1"), ("ins", "0.2")]
+    # An agreement the edit does not touch: only the version in its title block changes.
+    assert changes(_body(tmp_path / "out" / "te24-viranomaistehtavat-muutokset.docx")) == [
+        ("del", "0.1"),
+        ("ins", "0.2"),
+    ]
 
 
 def test_a_translated_agreement_gets_its_own_redline_in_its_language(new_case: Path, tmp_path: Path) -> None:
@@ -163,35 +172,75 @@ def test_a_translated_agreement_gets_its_own_redline_in_its_language(new_case: P
     finnish = _body(tmp_path / "out" / "te24-viranomaistehtavat-muutokset.docx")
     swedish = tmp_path / "out" / "te24-viranomaistehtavat-muutokset.sv.docx"
     assert changes(finnish)[-2:] == changes(_body(swedish))[-2:] == [("del", "12"), ("ins", "6")]
-    assert any(p.startswith("Vardera avtalskommunen kan säga upp avtalet") for p in text_of(_body(swedish)))
+    assert any(p.startswith("Vardera avtalsparten kan säga upp avtalet") for p in text_of(_body(swedish)))
     _accepted_equals_new(swedish, new_case, tmp_path, "te24-viranomaistehtavat.sv.docx")
-    assert not (tmp_path / "out" / "yhteistoimintasopimus-muutokset.sv.docx").exists(), "Finnish only: no translation"
+    assert not (tmp_path / "out" / "te24-taydentava-sopimus-muutokset.sv.docx").exists(), "Finnish only: no translation"
 
 
-def test_a_population_change_redlines_the_seats_in_text_and_table(new_case: Path, tmp_path: Path) -> None:
-    _edit(new_case, "municipalities.yaml", "value: 3232,", "value: 2950,")
-    _edit(new_case, "10-yhteistoimintasopimus.yaml", "declared_total: 17", "declared_total: 16")
-    code, output = _diff(EXAMPLE, new_case, tmp_path / "out")
+def test_a_population_change_redlines_the_seats_in_text_and_table(tmp_path: Path) -> None:
+    """A draft joint body: Joutsa's 2024 population below 4 001 gives it 4 members instead of 5."""
+    new_case = tmp_path / "new"
+    copy_case(BUILDING, new_case)
+    _edit(new_case, "municipalities.yaml", "value: 4110,", "value: 3950,")
+    code, output = _diff(BUILDING, new_case, tmp_path / "out")
     assert code == 0
-    assert "jäsenmäärä, Toholampi: 4 → 3" in output and "jäsenmäärä, Yhteensä: 17 → 16" in output
+    assert "jäsenmäärä, Joutsa: 5 → 4" in output and "jäsenmäärä, Yhteensä: 7 → 6" in output
     assert "`toimielin.kokoonpano`" in output
-    redline = tmp_path / "out" / "yhteistoimintasopimus-muutokset.docx"
+    redline = tmp_path / "out" / "rakennusvalvontalautakunta-muutokset.docx"
     body = _body(redline)
     found = changes(body)
-    assert ("del", "17") in found and ("ins", "16") in found
+    assert ("del", "7") in found and ("ins", "6") in found
+    joutsa = body.xpath(
+        ".//w:tbl[w:tblPr/w:tblCaption/@w:val='seats:rakennusvalvontalautakunta']/w:tr[.//w:t='Joutsa']",
+        namespaces=NS,
+    )[0]
+    # Population, members and deputies (one per member) all change.
+    assert changes(joutsa) == [
+        ("del", "4\u00a0110"),
+        ("ins", "3\u00a0950"),
+        ("del", "5"),
+        ("ins", "4"),
+        ("del", "5"),
+        ("ins", "4"),
+    ]
+    _accepted_equals_new(redline, new_case, tmp_path, "rakennusvalvontalautakunta.docx", old_case=BUILDING)
+
+
+def test_a_population_change_redlines_the_seats_the_amendment_restates(new_case: Path, tmp_path: Path) -> None:
+    """The Kaustinen seats are the amendment's (2024 populations): Toholampi 2 799 → 3 050 gives it
+    4 members instead of 3, and the amendment restates the seats clause with 16 members."""
+    _edit(new_case, "municipalities.yaml", "value: 2799,", "value: 3050,")
+    _edit(new_case, AMENDMENT, "declared_total: 15", "declared_total: 16")
+    code, output = _diff(EXAMPLE, new_case, tmp_path / "out")
+    assert code == 0
+    assert "jäsenmäärä, Toholampi: 3 → 4" in output and "jäsenmäärä, Yhteensä: 15 → 16" in output
+    redline = tmp_path / "out" / "yhteistoimintasopimuksen-muutos-muutokset.docx"
+    body = _body(redline)
+    found = changes(body)
+    assert ("del", "15") in found and ("ins", "16") in found
     toholampi = body.xpath(
         ".//w:tbl[w:tblPr/w:tblCaption/@w:val='seats:yhteistoimintasopimus']/w:tr[.//w:t='Toholampi']", namespaces=NS
     )[0]
-    # Population, members and deputies (one per member) all change.
     assert changes(toholampi) == [
-        ("del", "3\u00a0232"),
-        ("ins", "2\u00a0950"),
-        ("del", "4"),
-        ("ins", "3"),
-        ("del", "4"),
-        ("ins", "3"),
+        ("del", "2\u00a0799"),
+        ("ins", "3\u00a0050"),
+        ("del", "3"),
+        ("ins", "4"),
+        ("del", "3"),
+        ("ins", "4"),
     ]
-    _accepted_equals_new(redline, new_case, tmp_path, "yhteistoimintasopimus.docx")
+    _accepted_equals_new(redline, new_case, tmp_path, "yhteistoimintasopimuksen-muutos.docx")
+
+
+def test_the_agreement_in_force_is_never_redlined_as_a_draft(new_case: Path, tmp_path: Path) -> None:
+    """An agreement in force is never regenerated, not even in a redline: if the diff writes one for
+    it, accepting it gives the summary the build writes (which carries no version to track)."""
+    code, _ = _diff(EXAMPLE, new_case, tmp_path / "out")
+    assert code == 0
+    redline = tmp_path / "out" / "yhteistoimintasopimus-muutokset.docx"
+    if redline.exists():
+        assert "LUONNOS" not in text_of(_body(redline))
+        _accepted_equals_new(redline, new_case, tmp_path, "yhteistoimintasopimus-tiivistelma.docx")
 
 
 def test_a_clause_override_is_redlined_and_marked_negotiated(new_case: Path, tmp_path: Path) -> None:
@@ -199,21 +248,21 @@ def test_a_clause_override_is_redlined_and_marked_negotiated(new_case: Path, tmp
         "Sopimuksesta aiheutuvat erimielisyydet ratkaistaan ensin sovittelussa. Jos sovittelu ei johda "
         "ratkaisuun, erimielisyys ratkaistaan hallintoriita-asiana hallinto-oikeudessa kuntalain 63 §:n mukaisesti."
     )
-    path = new_case / "10-yhteistoimintasopimus.yaml"
+    path = new_case / SUPPLEMENT
     path.write_text(path.read_text("utf-8") + f"overrides:\n  erimielisyydet:\n    text: {wording}\n", "utf-8")
     code, output = _diff(EXAMPLE, new_case, tmp_path / "out")
     assert code == 0 and "`erimielisyydet`" in output
-    redline = tmp_path / "out" / "yhteistoimintasopimus-muutokset.docx"
+    redline = tmp_path / "out" / "te24-taydentava-sopimus-muutokset.docx"
     found = changes(_body(redline))
     assert ("ins", wording) in found
     assert any(
         kind == "del" and text.startswith("Sopimuksesta aiheutuvat erimielisyydet pyritään") for kind, text in found
     )
-    _accepted_equals_new(redline, new_case, tmp_path, "yhteistoimintasopimus.docx")
+    _accepted_equals_new(redline, new_case, tmp_path, "te24-taydentava-sopimus.docx")
     matrix = (tmp_path / "built" / "kaustisen-seutukunta-vaatimustenmukaisuus.md").read_text("utf-8")
     assert (
-        "| KL63 | KuntaL 63 § | erimielisyyksien ratkaiseminen | 5.4 Erimielisyyksien ratkaiseminen | ==Neuvoteltu sanamuoto – tarkista== |"
-        in matrix
+        "| KL63 | KuntaL 63 § | erimielisyyksien ratkaiseminen | 6.5 Erimielisyyksien ratkaiseminen | neuvoteltu"
+        " | ==Neuvoteltu – tarkista== |" in matrix
     )
 
 
@@ -237,11 +286,11 @@ def test_old_can_be_a_git_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
     subprocess.run([*git, "add", "."], cwd=repo, check=True)
     subprocess.run([*git, "commit", "-qm", "v1"], cwd=repo, check=True)
-    _edit(repo / "agreements" / "x", "40-te24-yhteiset-virat-53.yaml", "notice_months: 6", "notice_months: 3")
+    _edit(repo / "agreements" / "x", SUPPLEMENT, "notice_months: 12", "notice_months: 6")
     monkeypatch.chdir(repo)
     code, output = _diff("HEAD:agreements/x", "agreements/x", tmp_path / "out")
     assert code == 0, output
-    assert "irtisanomisaika: 6 kuukautta → 3 kuukautta" in output and "1 muutosta." not in output
+    assert "irtisanomisaika: 12 kuukautta → 6 kuukautta" in output and "1 muutosta." not in output
 
 
 def test_the_title_block_and_header_track_version_status_and_date(new_case: Path, tmp_path: Path) -> None:
@@ -263,7 +312,9 @@ def test_the_title_block_and_header_track_version_status_and_date(new_case: Path
     status = body.find(f".//{W}del")
     assert status.get(f"{W}author") == "kuntasopimus" and status.get(f"{W}date") == "2024-11-04T12:00:00Z"
     assert status.find(f".//{W}rPr/{W}b") is not None, "the tracked status keeps its bold formatting"
-    assert changes(_part(redline, "word/header1.xml")) == [
+    header = changes(_part(redline, "word/header1.xml"))
+    # The header's title is shortened the same way whatever the status, so only the status changes.
+    assert header == [
         ("del", "LUONNOS"),
         ("ins", "NEUVOTTELUTULOS"),
         ("del", "0.1"),
@@ -278,7 +329,7 @@ def test_the_title_block_and_header_track_version_status_and_date(new_case: Path
 
 
 def test_a_new_party_is_tracked_in_the_parties_line_and_named_in_the_summary(new_case: Path, tmp_path: Path) -> None:
-    supplement = "20-te24-taydentava-sopimus.yaml"
+    supplement = SUPPLEMENT
     _edit(
         new_case,
         supplement,
@@ -294,7 +345,7 @@ def test_a_new_party_is_tracked_in_the_parties_line_and_named_in_the_summary(new
     (parties_line,) = [
         p
         for p in _title_block(_body(redline))
-        if "".join(p.xpath(".//w:t/text()", namespaces=NS)).startswith("Sopijaosapuolet: ")
+        if "".join(p.xpath(".//w:t/text()", namespaces=NS)).startswith("Sopijapuolet: ")
     ]
     inserted = "".join(text for kind, text in changes(parties_line) if kind == "ins")
     deleted = "".join(text for kind, text in changes(parties_line) if kind == "del")

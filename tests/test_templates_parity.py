@@ -33,6 +33,7 @@ LANGUAGE_WORD_KEYS = {
     "official_genitive": "keyed by the type word of an official name (kunta, kaupunki / kommun, stad)",
     "official_allative": "keyed by the type word of an official name; Swedish needs no case ending",
     "official_adessive": "keyed by the type word of an official name; Swedish needs no case ending",
+    "official_illative": "keyed by the type word of an official name; Swedish needs no case ending",
     "board_accusative": "keyed by the type word of an official name (kommun → kommunstyrelsen)",
     "board_plural": "keyed by the last word of a board's name (kunnanhallitus / kommunstyrelse)",
     "citation_words": "keyed by the Finnish abbreviation a language writes differently (none in Finnish)",

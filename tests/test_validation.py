@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import JOINT_BODY_FILE, REPO, SUPPLEMENT_FILE, position_of
+from conftest import AUTHORITY_TASK_FILE, JOINT_BODY_FILE, REPO, SUPPLEMENT_FILE, position_of
 
 from generator.findings import Finding
 from generator.messages import MESSAGES
@@ -26,6 +26,10 @@ def the_one_error(case: Path) -> Finding:
     assert len(errors) == 1, [f.line() for f in errors]
     assert model is None, "a case with an error must not yield a model"
     return errors[0]
+
+
+# The amendment of the agreement in force (10-…): the regional council from the 2024 populations.
+AMENDMENT_FILE = "15-muutossopimus.yaml"
 
 
 def assert_at(finding: Finding, case: Path, file: str, line: int, column: int) -> None:
@@ -42,17 +46,31 @@ def test_the_example_as_committed_has_no_errors(example_case: Path) -> None:
     assert case is not None
     assert [a.id for a in case.agreements] == [
         "yhteistoimintasopimus",
+        "yhteistoimintasopimuksen-muutos",
         "te24-taydentava-sopimus",
         "te24-viranomaistehtavat",
-        "te24-yhteiset-virat",
     ]
+    # The agreement of 2016 is in force; the councils would leave it as the amendment amends it.
+    in_force = case.agreement("yhteistoimintasopimus")
+    assert in_force.existing and in_force.composition is not None and in_force.composition.total == 17
+    current = case.current(in_force)
+    assert current.id == in_force.id and not current.existing
+    assert current.composition is not None and current.composition.total == 15
 
 
-def test_the_example_warns_that_its_seats_rest_on_2016_populations(example_case: Path) -> None:
-    """The 2016 rule gives 17 seats; the same rule with 2024 populations gives 15 (DOMAIN.md)."""
+def test_the_amendment_brings_the_seats_to_the_2024_populations_so_there_is_no_age_warning(
+    example_case: Path, case_copy: Path
+) -> None:
+    """The 2016 rule gives 17 seats; the same rule with 2024 populations gives 15 (DOMAIN.md). The
+    amendment makes it 15, so the example does not warn; without the amendment the warning returns."""
     _, findings = validate_case(example_case)
+    assert [f.line() for f in findings if f.code == "SEAT-AGE"] == []
+    (case_copy / AMENDMENT_FILE).unlink()
+    _, findings = validate_case(case_copy)
+    assert [f.line() for f in findings if f.severity == "error"] == []
     age = [f for f in findings if f.code == "SEAT-AGE"]
     assert len(age) == 1 and age[0].severity == "warning"
+    assert Path(age[0].position.file).name == JOINT_BODY_FILE
     assert age[0].params["total"] == 17 and age[0].params["latest_total"] == 15
     assert "15" in age[0].message() and "2024" in age[0].message()
 
@@ -164,11 +182,19 @@ def test_a_finnish_style_date_is_accepted(case_copy: Path, edit) -> None:
 # --- references across files -----------------------------------------------------------------------
 
 
-def test_an_unknown_municipality_is_pointed_at_and_a_close_one_suggested(case_copy: Path, edit) -> None:
-    text = edit(JOINT_BODY_FILE, "toholampi, veteli]", "toholampi, vetel]")
+@pytest.mark.parametrize(
+    "file",
+    [
+        SUPPLEMENT_FILE,
+        JOINT_BODY_FILE,  # the agreement in force, which the amendment amends: one error, no AMEND-PARTIES
+        AMENDMENT_FILE,
+    ],
+)
+def test_an_unknown_municipality_is_pointed_at_and_a_close_one_suggested(case_copy: Path, edit, file: str) -> None:
+    text = edit(file, "toholampi, veteli]", "toholampi, vetel]")
     error = the_one_error(case_copy)
     assert error.code == "REF-MUNICIPALITY"
-    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "vetel]"))
+    assert_at(error, case_copy, file, *position_of(text, "vetel]"))
     assert error.message().startswith(
         "kuntaa 'vetel' ei ole kuntarekisterissä (municipalities.yaml). Tunnetut: veteli (?)"
     )
@@ -196,54 +222,60 @@ def test_a_supplement_whose_base_agreement_is_missing_is_an_error(case_copy: Pat
     assert "yhteistoimintasopimus" in error.message()  # the known agreements are listed
 
 
-def test_deleting_the_base_agreement_file_is_one_error_in_the_supplement(case_copy: Path) -> None:
+def test_deleting_the_base_agreement_file_is_one_error_at_each_reference_to_it(case_copy: Path) -> None:
+    """The agreement in force is the supplement's base and the amendment's subject: one error in each
+    of them, at the reference, and nothing else."""
     (case_copy / JOINT_BODY_FILE).unlink()
-    error = the_one_error(case_copy)
-    assert error.code == "REF-BASE"
-    assert Path(error.position.file).name == SUPPLEMENT_FILE
+    model, findings = validate_case(case_copy)
+    assert model is None
+    errors = sorted((Path(f.position.file).name, f.code) for f in findings if f.severity == "error")
+    assert errors == [(AMENDMENT_FILE, "REF-AMENDS"), (SUPPLEMENT_FILE, "REF-BASE")]
 
 
 # --- arithmetic: what the author declares must equal what the rule gives -----------------------------
 
 
 def test_a_declared_seat_total_that_differs_from_the_rule_names_both_numbers(case_copy: Path, edit) -> None:
+    """The amendment declares the regional council's total for 2024 populations (15)."""
     # The brief and README call this CALC-SEATS-TOTAL; the rule catalogue's code is SEAT-DECLARED.
-    text = edit(JOINT_BODY_FILE, "declared_total: 17", "declared_total: 18")
+    text = edit(AMENDMENT_FILE, "declared_total: 15", "declared_total: 16")
     error = the_one_error(case_copy)
     assert error.code == "SEAT-DECLARED"
     assert error.citation == "KuntaL 52 § 1 mom. 2 k."
-    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "18"))
-    assert error.params["declared"] == 18 and error.params["computed"] == 17
+    line, column = position_of(text, "declared_total: 16")
+    assert_at(error, case_copy, AMENDMENT_FILE, line, column + len("declared_total: "))
+    assert error.params["declared"] == 16 and error.params["computed"] == 15
     assert error.message() == (
-        "sopimukseen kirjoitettu jäsenmäärä 18 poikkeaa säännöstä lasketusta 17 "
-        "(Halsua 2 + Kaustinen 5 + Lestijärvi 2 + Toholampi 4 + Veteli 4). Korjaa kirjoitettu luku tai väkiluvut."
+        "sopimukseen kirjoitettu jäsenmäärä 16 poikkeaa säännöstä lasketusta 15 "
+        "(Halsua 2 + Kaustinen 5 + Lestijärvi 2 + Toholampi 3 + Veteli 3). Korjaa kirjoitettu luku tai väkiluvut."
     )
-    assert "18" in error.message("en") and "17" in error.message("en")
-    assert error.message("en").startswith("the declared number of members 18 differs from 17")
+    assert "16" in error.message("en") and "15" in error.message("en")
+    assert error.message("en").startswith("the declared number of members 16 differs from 15")
 
 
 def test_a_correct_declared_share_passes_and_a_wrong_one_names_both_figures(case_copy: Path, edit) -> None:
-    # The brief calls this CALC-SHARE; the rule catalogue's code is COST-DECLARED.
+    # The brief calls this CALC-SHARE; the rule catalogue's code is COST-DECLARED. The supplement's
+    # shares follow the customer counts: Halsua 8,19 %, Kaustinen 33,50 %.
     text = edit(
-        JOINT_BODY_FILE,
-        "  budget: {amount: 380000",
-        "  declared_shares: {halsua: 9.51, kaustinen: 33.50}\n  budget: {amount: 380000",
+        SUPPLEMENT_FILE,
+        "  budget: {amount: 420000",
+        "  declared_shares: {halsua: 8.19, kaustinen: 33.40}\n  budget: {amount: 420000",
     )
-    error = the_one_error(case_copy)  # Halsua's 9,51 % is right; only Kaustinen's is wrong
+    error = the_one_error(case_copy)  # Halsua's 8,19 % is right; only Kaustinen's is wrong
     assert error.code == "COST-DECLARED"
-    assert_at(error, case_copy, JOINT_BODY_FILE, *position_of(text, "33.50"))
+    assert_at(error, case_copy, SUPPLEMENT_FILE, *position_of(text, "33.40"))
     assert error.message() == (
-        "kunnan Kaustinen kirjoitettu osuus 33,50 % poikkeaa lasketusta 33,53 %. Korjaa declared_shares tai jakoluvut."
+        "kunnan Kaustinen kirjoitettu osuus 33,40 % poikkeaa lasketusta 33,50 %. Korjaa declared_shares tai jakoluvut."
     )
     assert error.message("en").startswith("the declared share of Kaustinen")
 
 
 def test_declared_shares_that_equal_the_computed_ones_give_no_error(case_copy: Path, edit) -> None:
     edit(
-        JOINT_BODY_FILE,
-        "  budget: {amount: 380000",
-        "  declared_shares: {halsua: 9.51, kaustinen: 33.53, lestijarvi: 6.33, toholampi: 25.21, veteli: 25.42}\n"
-        "  budget: {amount: 380000",
+        SUPPLEMENT_FILE,
+        "  budget: {amount: 420000",
+        "  declared_shares: {halsua: 8.19, kaustinen: 33.50, lestijarvi: 5.46, toholampi: 26.05, veteli: 26.80}\n"
+        "  budget: {amount: 420000",
     )
     case, findings = validate_case(case_copy)
     assert [f.line() for f in findings if f.severity == "error"] == []
@@ -252,14 +284,14 @@ def test_declared_shares_that_equal_the_computed_ones_give_no_error(case_copy: P
 
 def test_fixed_shares_that_do_not_make_100_percent_are_an_error(case_copy: Path, edit) -> None:
     text = edit(
-        "40-te24-yhteiset-virat-53.yaml",
-        "figures: {lestijarvi: 80, kokkola: 20}",
-        "figures: {lestijarvi: 80, kokkola: 30}",
+        AUTHORITY_TASK_FILE,
+        "figures: {kokkola: 100, lestijarvi: 0}",
+        "figures: {kokkola: 110, lestijarvi: 0}",
     )
     error = the_one_error(case_copy)
     assert error.code == "COST-100"
     assert "110 %" in error.message()
-    assert (error.position.line, error.position.column) == position_of(text, "{lestijarvi: 80, kokkola: 30}")
+    assert_at(error, case_copy, AUTHORITY_TASK_FILE, *position_of(text, "{kokkola: 110, lestijarvi: 0}"))
 
 
 # --- language of the messages ------------------------------------------------------------------------

@@ -12,11 +12,11 @@ from typing import Any
 
 from generator.compose.markup import parse_blocks, runs
 from generator.compose.templating import kind_words, render, render_clause, template_names
-from generator.compose.tree import Block, BulletList, Cell, Chapter, Clause, Document, Paragraph, Run, Signatory, Table
+from generator.compose.tree import Block, Cell, Chapter, Clause, Document, Paragraph, Run, Signatory, Table, marks_of
 from generator.formats import fi_date, fi_euro, fi_number, fi_percent
-from generator.language import cite, join_words, labels
-from generator.law.requirements import REQUIREMENTS
+from generator.language import join_words, labels
 from generator.model.entities import Agreement, Case, Municipality
+from generator.model.kinds.base import ClauseSpec
 from generator.model.outline import chapters_of, requirements_of
 
 
@@ -31,7 +31,15 @@ def sector_words(agreement: Agreement, lang: str) -> dict[str, str]:
     if sector.id in words:
         return dict(words[sector.id])
     basis = sector.statutory_basis or ""
-    return {"name": sector.name or "", "act": basis, "basis_54": basis, "rests_on": basis, "principal_role": ""}
+    return {
+        "name": sector.name or "",
+        "act": basis,
+        "basis_54": basis,
+        "rests_on": basis,
+        "principal_role": "",
+        "authority_powers": "",
+        "organiser_basis": basis,
+    }
 
 
 def role_words(agreement: Agreement, m: Municipality, words: dict[str, Any]) -> str:
@@ -152,6 +160,26 @@ class _Tables:
         )
         return Table(f"posts:{self.a.id}", (self.t["post"], self.t["count"]), tuple(rows), (11.0, 5.0), total=True)
 
+    def powers(self) -> Table:
+        """A 54 § agreement's powers: each with its statutory basis and the posts that exercise it."""
+        rows = []
+        for p in getattr(self.a.details, "powers", ()):
+            posts = Cell(
+                tuple(
+                    run
+                    for i, q in enumerate(p.posts)
+                    for run in (
+                        *((Run("; "),) if i else ()),
+                        Run(f"{q.title} ({q.count}"),
+                        *((Run("*", "illustrative"),) if q.illustrative else ()),
+                        Run(")"),
+                    )
+                )
+            )
+            rows.append((_cell(p.power), _cell(p.basis), posts))
+        header = (self.t["power"], self.t["power_basis"], self.t["power_posts"])
+        return Table(f"powers:{self.a.id}", header, tuple(rows), (7.0, 4.5, 4.5))
+
 
 def shares_table(agreement: Agreement, words: dict[str, Any]) -> Table:
     """The cost-share table of ``agreement`` (used by the agreement, the deck and the proposals)."""
@@ -176,6 +204,16 @@ def template_context(case: Case, agreement: Agreement) -> dict[str, Any]:
     """What clause templates may use: the agreement, its parts and the whole case."""
     words = kind_words(agreement.kind.name, case.language)
     sector = sector_words(agreement, case.language)
+    parties = agreement.parties
+    bilingual = [m for m in parties if m.bilingual]
+    first_languages = {m.languages[0] for m in parties}
+    common = next(iter(first_languages)) if len(first_languages) == 1 else case.language
+    language = words["language_words"].get(common, words["language_words"][case.language])
+    details = agreement.details
+    principal = getattr(getattr(details, "principal", None), "municipality", None)
+    invoicer = agreement.lead or getattr(details, "employer", None) or parties[0]
+    others = [m for m in parties if m.id != invoicer.id]
+    invoicing = words["invoicing"]
     return {
         "case": case,
         "a": agreement,
@@ -193,26 +231,65 @@ def template_context(case: Case, agreement: Agreement) -> dict[str, Any]:
         # Two-party agreements (54 §, 53 §) speak of "the other party", not of "the other parties".
         "two": len(agreement.parties) == 2,
         "other": lambda m: next(p for p in agreement.parties if p.id != m.id),
+        "sector_id": agreement.sector.id,
+        # The agreement forms its statutory area (a member cannot simply leave it).
+        "statutory_area": own_area(agreement) and agreement.sector.statutory,
+        "bilingual_parties": bilingual,
+        # A joint body is bilingual when a party is bilingual or the parties' languages differ (kielilaki 6 §).
+        "bilingual_body": bool(bilingual) or len(first_languages) > 1,
+        "language_name": language["name"],
+        "language_adjective": language["adjective"],
+        "language_essive": language["essive"],
+        "principal_bilingual": bool(principal is not None and principal.bilingual),
+        "invoicer": invoicer,
+        "payers_text": invoicing["other"].format(name=others[0].official_name)
+        if len(others) == 1
+        else invoicing["others"],
+        # The 54 § agreements this one rests on: the only basis of its parties' authority tasks.
+        "authority_agreements": [
+            d.title
+            for d in agreement.depends_on
+            if d.agreement is not None and d.agreement.kind.compensation_parties(d.agreement) is not None
+        ],
     }
 
 
-def _has_mark(chapters: list[Chapter], mark: str) -> bool:
-    def marked(block: Block) -> bool:
-        if isinstance(block, Paragraph):
-            return any(r.mark == mark for r in block.runs)
-        if isinstance(block, BulletList):
-            return any(r.mark == mark for item in block.items for r in item)
-        return any(r.mark == mark for row in block.rows for c in row for r in c.runs)
+def provenance(agreement: Agreement, spec: ClauseSpec) -> str:
+    """Where the clause's text comes from: the parties' own wording, a standard wording the case
+    did not replace, or the case's facts (see ``ClauseSpec.standard``)."""
+    if spec.id in agreement.overrides:
+        return "negotiated"
+    if spec.standard is not None and not any(agreement.gives(name) for name in spec.standard):
+        return "standard"
+    return "case"
 
-    return any(marked(block) for chapter in chapters for clause in chapter.clauses for block in clause.blocks)
+
+def review_notes(origin: str, marks: set[str], lang: str, source: str | None = None) -> tuple[str, ...]:
+    """The margin notes of a clause in a review copy: only what someone must act on, each once.
+
+    Where the clause's estimates come from (``source``) is a drafting note for the reviewer, never
+    contract text.
+    """
+    words = labels(lang)["review"]
+    notes = []
+    if origin == "standard":
+        notes.append(words["standard"])
+    if "illustrative" in marks:
+        notes.append(words["illustrative"] + (f" {words['source']}: {source}" if source else ""))
+    if "placeholder" in marks:
+        notes.append(words["placeholder"])
+    return tuple(dict.fromkeys(notes))
 
 
-def review_notes(agreement: Agreement, requirements: tuple[str, ...], lang: str) -> tuple[str, ...]:
-    """The margin notes of a clause in a review copy: each requirement it meets, with its citation."""
-    return tuple(f"{cite(REQUIREMENTS[c].citation, lang)} ({c}): {REQUIREMENTS[c].name(lang)}" for c in requirements)
+def _estimates_source(agreement: Agreement, blocks: list[Block]) -> str | None:
+    """The source of the cost figures, for the clause that shows them in its table."""
+    shows_costs = any(isinstance(b, Table) and b.id.startswith("shares:") for b in blocks)
+    return agreement.cost.source if shows_costs and agreement.cost is not None else None
 
 
 def compose_agreement(case: Case, agreement: Agreement) -> Document:
+    """The agreement as a draft: every clause of its kind's outline, from its templates or the
+    parties' negotiated wording."""
     lang = case.language
     words = {**kind_words(agreement.kind.name, lang), "lang": lang}
     context = template_context(case, agreement)
@@ -224,62 +301,58 @@ def compose_agreement(case: Case, agreement: Agreement) -> Document:
             requirements = requirements_of(agreement, spec)
             text = render_clause(lang, agreement, spec.id, context)
             title, _, body = text.strip().partition("\n")
-            margin = review_notes(agreement, requirements, lang)
+            origin = provenance(agreement, spec)
             override = agreement.overrides.get(spec.id)
             if override is not None:
                 # A negotiated wording is the parties' own text: plain text, never a template.
-                chapter.clauses.append(
-                    Clause(
-                        spec.id,
-                        override.title or title.strip(),
-                        requirements,
-                        parse_blocks(override.text, _no_tables),
-                        negotiated=True,
-                        review_notes=margin,
-                    )
-                )
-                continue
+                blocks = parse_blocks(override.text, _no_tables)
+                title = override.title or title
+            else:
+                blocks = parse_blocks(body, tables)
             chapter.clauses.append(
-                Clause(spec.id, title.strip(), requirements, parse_blocks(body, tables), review_notes=margin)
+                Clause(
+                    spec.id,
+                    title.strip(),
+                    requirements,
+                    blocks,
+                    negotiated=override is not None,
+                    review_notes=review_notes(origin, marks_of(blocks), lang, _estimates_source(agreement, blocks)),
+                    provenance=origin,
+                )
             )
         chapters.append(chapter)
     lead_text = render(lang, template_names(agreement, "lead.j2", shared=""), context)
     lead = [Paragraph(runs(p)) for p in lead_text.strip().split("\n\n") if p.strip()]
+    marks = marks_of([b for ch in chapters for cl in ch.clauses for b in cl.blocks])
     notes: list[Paragraph] = []
-    existing = "_existing" if agreement.existing else ""  # an agreement in force is checked against its original
-    if _has_mark(chapters, "illustrative"):
-        notes.append(Paragraph((Run(words["illustrative_note" + existing], "plain"),), "note"))
-    if _has_mark(chapters, "placeholder"):
-        notes.append(Paragraph((Run(words["placeholder_note" + existing], "plain"),), "note"))
+    if "illustrative" in marks:
+        notes.append(Paragraph((Run(words["illustrative_note"], "plain"),), "note"))
+    if "placeholder" in marks:
+        notes.append(Paragraph((Run(words["placeholder_note"], "plain"),), "note"))
     meta = [
         (words["parties_line"], ", ".join(m.official_name for m in agreement.parties)),
         (words["version"], case.version.number),
         (words["date"], fi_date(case.version.date)),
     ]
     if len(agreement.languages) > 1:
-        meta.append((words["language_line"], language_line(agreement.languages, lang)))
-    status = words["status"][case.version.status]
+        meta.append((words["language_line"], language_line(agreement.languages, lang, agreement.equally_authentic)))
     signatories = [
-        Signatory(m.official_name, (words["place_and_date"], words["signature_line"], words["signature_line"]))
+        Signatory(
+            agreement.kind.signatory(agreement, m),
+            (words["place_and_date"], words["signature_line"], words["signature_line"]),
+        )
         for m in agreement.parties
     ]
-    if agreement.existing:
-        # An agreement already in force is restated for information: not a draft, nothing to sign.
-        entry = fi_date(agreement.entry_into_force)
-        status = words["status_existing"]
-        meta.insert(1, (words["existing_meta"], words["existing_meta_value"].format(entry=entry)))
-        lead.insert(0, Paragraph((Run(words["existing_note"].format(entry=entry), "strong"),)))
-        signatories = []
     return Document(
         kind=agreement.kind.name,
         id=agreement.id,
         title=agreement.title,
-        status=status,
+        status=words["status"][case.version.status],
         version=case.version.number,
         date=fi_date(case.version.date),
         lead_paragraphs=lead,
         chapters=chapters,
-        signatures_title=words["signatures"] if signatories else "",
+        signatures_title=words["signatures"],
         signatories=signatories,
         labels=words,
         notes=notes,
@@ -287,9 +360,12 @@ def compose_agreement(case: Case, agreement: Agreement) -> Document:
     )
 
 
-def language_line(languages: tuple[str, ...], lang: str) -> str:
-    """Which version this is: the official one (naming its translations) or a translation of it."""
+def language_line(languages: tuple[str, ...], lang: str, equal: bool = False) -> str:
+    """Which version this is: the official one (naming its translations), a translation of it, or
+    one of versions that are equally authentic."""
     words = labels(lang)["languages"]
+    if equal:
+        return str(words["equal"].format(languages=join_words((words["names"][code] for code in languages), lang)))
     official, *translations = languages
     if lang == official:
         return str(

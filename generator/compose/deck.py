@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.compose.alt_text import describe_deck
 from generator.compose.deck_tree import Chart, Deck, Diagram, Edge, Milestone, Node, Slide
 from generator.compose.markup import parse_blocks, runs
 from generator.compose.templating import render
@@ -116,7 +117,7 @@ def _joint_body(agreements: tuple[Agreement, ...]) -> Agreement | None:
 
 
 def contract_diagram(case: Case, words: dict[str, Any]) -> Diagram | None:
-    joint = _joint_body(council_agreements(case))
+    joint = _joint_body(tuple(case.current(a) for a in council_agreements(case)))
     if joint is None or joint.lead is None:
         return None
     assert isinstance(joint.details, JointBodyDetails)
@@ -227,7 +228,7 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
     words = labels(lang)
     view: CouncilView = council_view(case, case.municipalities[municipality_id])
     agreements = council_agreements(case)
-    joint = _joint_body(agreements)
+    joint = _joint_body(tuple(case.current(a) for a in agreements))
     base: dict[str, Any] = {"case": case, "view": view, "labels": words}
     slides = [_slide(lang, "otsikko", base, "otsikko", "title")]
     if joint is not None:
@@ -256,7 +257,7 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
         slides.append(
             _slide(lang, "sopimusrakenne", {**base, "diagram": diagram}, "sopimusrakenne", "visual", diagram=diagram)
         )
-    for a in agreements:
+    for a in (case.current(a) for a in agreements):
         if a.composition is not None:
             ctx = {
                 **base,
@@ -269,7 +270,7 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
     # Every agreement the council is party to that states costs: the shared ones, and a party's own
     # (the lead's 54 § and 53 § agreements), so each euro on "what this means" has its slide.
     for a in view.agreements:
-        if a.cost is None:
+        if a.cost is None or a.existing:
             continue
         ctx = {**base, "a": a, "cost": a.cost}
         paid = compensation(a)
@@ -301,4 +302,4 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
         slides.append(_slide(lang, "aikataulu", base, "aikataulu", "visual", timeline=timeline(case, words)))
     slides.append(_slide(lang, "paatosehdotus", base, "paatosehdotus"))
     slides.append(_slide(lang, "lahteet", {**base, "sources": sources(case, words, view.agreements)}, "lahteet"))
-    return Deck(f"{case.id}-{municipality_id}", case.title, municipality_id, slides, words)
+    return describe_deck(Deck(f"{case.id}-{municipality_id}", case.title, municipality_id, slides, words))

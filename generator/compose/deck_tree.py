@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.compose.tree import Block, Run, Table
+from generator.compose.tree import AltText, Block, Run, Table
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class Chart:
     series: tuple[tuple[str, tuple[float, ...]], ...]
     number_format: str
     kind: Literal["column", "bar"] = "column"
+    alt: AltText | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Edge:
 class Diagram:
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
+    alt: AltText | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class Slide:
     diagram: Diagram | None = None
     timeline: tuple[Milestone, ...] = ()
     notes: str = ""
+    timeline_alt: AltText | None = None
 
 
 @dataclass

@@ -9,26 +9,39 @@ from __future__ import annotations
 from generator.contract import fact_key
 from generator.formats import fi_date, fi_euro, fi_percent
 from generator.language import labels, months
-from generator.model.entities import Case
+from generator.model.entities import Agreement, Case
+
+
+def _seats(facts: dict[str, str], a: Agreement, total: str) -> None:
+    comp = a.composition
+    assert comp is not None
+    for seat in comp.seats:
+        facts[fact_key("seats", a.id, seat.municipality.name)] = str(seat.seats)
+    facts[fact_key("seats", a.id, total)] = str(comp.total)
+    if comp.deputies_per_member:
+        for seat in comp.seats:
+            facts[fact_key("deputies", a.id, seat.municipality.name)] = str(seat.deputies)
+        facts[fact_key("deputies", a.id, total)] = str(comp.deputies_total)
 
 
 def case_facts(case: Case) -> dict[str, str]:
     words = labels(case.language)
     total = words["tables"]["total"]
     facts: dict[str, str] = {}
-    for a in case.agreements:
+    for listed in case.agreements:
+        # An agreement in force is shown as a summary of its sourced terms: no figure of ours is
+        # stated about it but its dates and the seats an amendment restates (as amended).
+        a = case.current(listed)
         facts[fact_key("title", a.id)] = a.title
         facts[fact_key("entry", a.id)] = fi_date(a.entry_into_force)
+        if listed.existing:
+            if a is not listed and a.composition is not None:
+                _seats(facts, a, total)
+            continue
         if a.termination is not None:
             facts[fact_key("notice", a.id)] = months(a.termination.notice_months, case.language)
         if a.composition is not None:
-            for seat in a.composition.seats:
-                facts[fact_key("seats", a.id, seat.municipality.name)] = str(seat.seats)
-            facts[fact_key("seats", a.id, total)] = str(a.composition.total)
-            if a.composition.deputies_per_member:
-                for seat in a.composition.seats:
-                    facts[fact_key("deputies", a.id, seat.municipality.name)] = str(seat.deputies)
-                facts[fact_key("deputies", a.id, total)] = str(a.composition.deputies_total)
+            _seats(facts, a, total)
         if a.cost is not None:
             for share in a.cost.shares:
                 facts[fact_key("share", a.id, share.municipality.name)] = fi_percent(share.hundredths)

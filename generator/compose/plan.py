@@ -10,17 +10,22 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from generator.compose.agreement import compose_agreement
+from generator.compose.amendment import compose_amendment
 from generator.compose.anchors import anchors, tables
-from generator.compose.compliance import compose_compliance
+from generator.compose.compliance import Judged, compose_compliance
 from generator.compose.deck import compose_deck
 from generator.compose.deck_tree import Deck
+from generator.compose.in_force import compose_in_force
 from generator.compose.proposal import compose_proposal
+from generator.compose.records import Records, records_for
 from generator.compose.tree import Document
 from generator.contract import AnchorRecord, TableRecord
-from generator.language import cite
+from generator.language import cite, labels
 from generator.law.requirements import REQUIREMENTS, section_of, section_sort_key
-from generator.model.documents import DocumentSpec, compliance_stem, documents
+from generator.model.documents import DocumentSpec, documents
 from generator.model.entities import Agreement, Case
+from generator.model.kinds.amendment import AmendmentDetails
+from generator.rules import run_rules
 
 
 @dataclass
@@ -39,6 +44,7 @@ class Planned:
     municipality_id: str | None = None
     anchors: list[AnchorRecord] = field(default_factory=list)
     tables: list[TableRecord] = field(default_factory=list)
+    records: Records | None = None  # the document properties and PDF metadata (JHS 143)
 
     def manifest_fields(self) -> dict[str, object]:
         """What the manifest records of this output beyond path, kind, title and hashes."""
@@ -61,6 +67,14 @@ def legal_basis(tree: Document, lang: str) -> tuple[str, ...]:
     return tuple(sorted(sections, key=section_sort_key))
 
 
+def agreement_basis(agreement: Agreement, tree: Document, lang: str) -> tuple[str, ...]:
+    """The sections an agreement rests on: its clauses' requirements, or, for an agreement in force
+    (whose summary has no clauses of ours), the kuntalaki sections its kind rests on."""
+    if agreement.existing:
+        return tuple(cite(f"KuntaL {n} §", lang) for n in sorted(agreement.kind.cited_sections(agreement)))
+    return legal_basis(tree, lang)
+
+
 def _union(bases: list[tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(sorted({b for basis in bases for b in basis}, key=section_sort_key))
 
@@ -79,6 +93,46 @@ def plan_outputs(case: Case, only: Collection[str] | None = None) -> list[Planne
     return _plan(case, [d for d in documents(case) if only is None or d.lang in only])
 
 
+def compose_document(case: Case, agreement: Agreement) -> Document:
+    """The document an agreement is written as: a summary of one in force, an amendment's changes,
+    or the draft agreement."""
+    if agreement.existing:
+        amended_by = next(
+            (
+                a
+                for a in case.agreements
+                if isinstance(a.details, AmendmentDetails) and a.details.amends == agreement.id
+            ),
+            None,
+        )
+        return compose_in_force(case, agreement, amended_by)
+    if agreement.kind.amends:
+        return compose_amendment(case, agreement)
+    return compose_agreement(case, agreement)
+
+
+def judged(case: Case, tree_in: Callable[[str], Document]) -> list[Judged]:
+    """What the compliance matrix judges: each draft as written; each amendment as the agreement it
+    leaves (its changed clauses marked as the amendment's, the rest as in force); nothing in force."""
+    words = labels(case.language)["compliance"]
+    out = []
+    for a in case.agreements:
+        if a.existing:
+            continue
+        if isinstance(a.details, AmendmentDetails):
+            amended = a.details.amended
+            if amended is None:
+                continue
+            tree = compose_agreement(case, amended)
+            changed = {c.id.removeprefix("muutos:") for c in tree_in(a.id).clauses() if c.provenance == "amended"}
+            for clause in tree.clauses():
+                clause.provenance = "amended" if clause.id in changed else "in_force"
+            out.append(Judged(amended, tree, words["amended_heading"].format(title=amended.title)))
+        else:
+            out.append(Judged(a, tree_in(a.id), a.title))
+    return out
+
+
 def _plan(case: Case, docs: list[DocumentSpec]) -> list[Planned]:
     trees: dict[tuple[str, str], Document] = {}
 
@@ -86,7 +140,7 @@ def _plan(case: Case, docs: list[DocumentSpec]) -> list[Planned]:
         """The agreement's tree in ``lang``, composed once (also for reference by other outputs)."""
         if (agreement_id, lang) not in trees:
             version = case.version_in(lang)
-            trees[(agreement_id, lang)] = compose_agreement(version, version.agreement(agreement_id))
+            trees[(agreement_id, lang)] = compose_document(version, version.agreement(agreement_id))
         return trees[(agreement_id, lang)]
 
     planned: list[Planned] = []
@@ -104,13 +158,18 @@ def _plan(case: Case, docs: list[DocumentSpec]) -> list[Planned]:
                     doc.lang,
                     doc.format,
                     tree,
-                    legal_basis(tree, doc.lang),
+                    agreement_basis(a, tree, doc.lang),
                     tuple(m.id for m in a.parties),
                     agreement_id=a.id,
                 )
             )
         elif doc.kind == "compliance_report":
-            report = compose_compliance(version, [(a, tree_in(a.id, doc.lang)) for a in version.agreements])
+            lang = doc.lang
+
+            def tree_of(agreement_id: str, lang: str = lang) -> Document:
+                return tree_in(agreement_id, lang)
+
+            report = compose_compliance(version, judged(version, tree_of), run_rules(version))
             everyone = tuple(dict.fromkeys(m.id for a in version.agreements for m in a.parties))
             basis = _union([legal_basis(tree_in(a.id, doc.lang), doc.lang) for a in version.agreements])
             planned.append(Planned(doc.path, doc.kind, report.title, doc.lang, doc.format, report, basis, everyone))
@@ -127,8 +186,10 @@ def _plan(case: Case, docs: list[DocumentSpec]) -> list[Planned]:
                     )
                 )
             else:
-                legal = {a.id: ", ".join(legal_basis(tree_in(a.id, doc.lang), doc.lang)) for a in version.agreements}
-                proposal = compose_proposal(version, mid, legal, f"{compliance_stem(case)}.docx")
+                legal = {
+                    a.id: ", ".join(agreement_basis(a, tree_in(a.id, doc.lang), doc.lang)) for a in version.agreements
+                }
+                proposal = compose_proposal(version, mid, legal)
                 planned.append(
                     Planned(
                         doc.path,
@@ -146,4 +207,6 @@ def _plan(case: Case, docs: list[DocumentSpec]) -> list[Planned]:
         if output.format != "md":
             output.anchors = anchors(output.tree)
             output.tables = tables(output.tree)
+            status = output.tree.status if isinstance(output.tree, Document) else None
+            output.records = records_for(case, output.kind, output.tree.title, output.lang, output.tree.id, status)
     return planned

@@ -10,12 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from generator.compose.agreement import seats_table, sector_words, shares_table, template_context
+from generator.compose.in_force import original_name
 from generator.compose.markup import parse_blocks
 from generator.compose.templating import render, template_names
 from generator.compose.tree import Cell, Chapter, Clause, Document, Run, Table
 from generator.formats import fi_date
 from generator.language import labels, months
 from generator.model.council import council_view
+from generator.model.documents import agreement_path
 from generator.model.entities import Agreement, Case
 
 SECTIONS = ("perustelut", "kunnan_osuus", "ehdot", "aikataulu", "jos_ei", "liitteet", "ehdotus", "muutoksenhaku")
@@ -50,7 +52,7 @@ def terms_table(agreements: tuple[Agreement, ...], words: dict[str, Any], lang: 
     return Table("terms", tuple(p["terms_columns"]), tuple(rows), (7.0, 2.8, 2.8, 3.0))
 
 
-def compose_proposal(case: Case, municipality_id: str, legal: dict[str, str], report_file: str) -> Document:
+def compose_proposal(case: Case, municipality_id: str, legal: dict[str, str]) -> Document:
     lang = case.language
     words = labels(lang)
     p = words["proposal"]
@@ -69,10 +71,37 @@ def compose_proposal(case: Case, municipality_id: str, legal: dict[str, str], re
         "view": view,
         "labels": words,
         "legal": legal,
-        "report_file": report_file,
         "entry": entry_dates(view.to_approve),
     }
-    by_id = {a.id: a for a in view.agreements}
+    by_id = {a.id: case.current(a) for a in view.agreements}
+    # Agreements the council's decision rests on without being its party (a 54 § agreement the joint
+    # body's staff work under), and the employment area's own agreement: oheismateriaali.
+    deciding = {a.id for a in view.agreements}
+    own = {a.id for a in case.agreements}
+    related = list(
+        {
+            d.agreement.id: d.agreement
+            for a in view.to_approve
+            for d in a.depends_on
+            if d.agreement is not None and d.agreement.id not in deciding and d.agreement.id in own
+        }.values()
+    )
+    areas = list(
+        {
+            a.employment_area.id: a.employment_area
+            for a in (*view.agreements, *related)
+            if a.employment_area is not None
+            and a.employment_area.agreement_title
+            and a.employment_area.agreement_id not in deciding
+        }.values()
+    )
+    context["related"] = related
+    context["areas"] = areas
+    context["area"] = next(
+        (a.employment_area for a in view.agreements if a.employment_area is not None and not a.existing), None
+    )
+    context["paths"] = {a.id: {lang: agreement_path(a, lang) for lang in a.languages} for a in case.agreements}
+    context["originals"] = {a.id: original_name(a) for a in case.agreements}
 
     def tables(name: str) -> Table:
         kind, _, agreement_id = name.partition(":")

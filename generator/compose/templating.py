@@ -19,7 +19,17 @@ import jinja2
 
 from generator.compose.markup import CLOSE, ILL_OPEN, PLACE_OPEN, STRONG_OPEN, fact, fact_key
 from generator.formats import fi_date, fi_euro, fi_number, fi_percent
-from generator.language import boards, cites, join_words, labels, months, no_break, official_form
+from generator.language import (
+    board_name,
+    boards,
+    cites,
+    director_name,
+    join_words,
+    labels,
+    months,
+    no_break,
+    official_form,
+)
 from generator.model.entities import Agreement
 from generator.model.kinds import KINDS, on_change
 from generator.paths import templates_dir
@@ -112,11 +122,18 @@ def environment(lang: str) -> jinja2.Environment:
             "cap": lambda text: str(text)[:1].upper() + str(text)[1:],
             "board_acc": lambda m: official_form(m.official_name, words["board_accusative"]).split(" ")[-1],
             "boards": lambda ms: boards(ms, lang),
+            "board": lambda m: board_name(m, lang),
+            "director": lambda m: director_name(m, lang),
             "cites": lambda text: cites(text, lang),
             "gen": lambda m: official_form(m.official_name, words["official_genitive"]),
             "alla": lambda m: official_form(m.official_name, words["official_allative"]),
             "ogen": lambda m: official_form(m.official_name, words["official_genitive"]),
             "ade": lambda m: official_form(m.official_name, words["official_adessive"]),
+            "illat": lambda m: official_form(m.official_name, words["official_illative"]),
+            "in_words": lambda n: words["in_words"][n] if 0 <= n < len(words["in_words"]) else str(n),
+            "translated_into": lambda code: words["languages"]["translated_into"][code],
+            # A title named in running text, in the quotation marks both languages use: ”Title”.
+            "q": lambda title: f"\u201d{title}\u201d",
             "bid": lambda m: m.business_id if m.business_id else f"{PLACE_OPEN}{words['to_be_checked']}{CLOSE}",
         }
     )

@@ -56,6 +56,15 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class AltText:
+    """What a screen reader says instead of a graphic: a short title and a description that states
+    what the graphic shows, with its figures (composed from the same model as the graphic)."""
+
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
 class Table:
     """A table with a header row; ``total`` marks the last row as a sum row."""
 
@@ -66,9 +75,23 @@ class Table:
     total: bool = False
     row_changes: tuple[Change, ...] = ()  # per row, in a redline
     header_runs: tuple[tuple[Run, ...], ...] = ()  # a redlined header; empty means the plain header
+    alt: AltText | None = None  # a summary for screen readers where the format carries one (slides)
 
 
 Block = Paragraph | BulletList | Table
+
+
+def marks_of(blocks: list[Block]) -> set[str]:
+    """Every mark the blocks carry: whether a clause holds illustrative figures or placeholders."""
+    found: set[str] = set()
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            found.update(r.mark for r in block.runs)
+        elif isinstance(block, BulletList):
+            found.update(r.mark for item in block.items for r in item)
+        else:
+            found.update(r.mark for row in block.rows for c in row for r in c.runs)
+    return found
 
 
 @dataclass
@@ -81,8 +104,11 @@ class Clause:
     title_runs: tuple[Run, ...] = ()  # a redlined title; empty means the plain title
     change: Change = None
     keep_together: bool = False  # its blocks on one page (a decision must not split across pages)
-    # Margin notes a review copy shows on the clause's title (the requirements it meets, in words).
+    # Margin notes a review copy shows on the clause's title: what someone must do about it.
     review_notes: tuple[str, ...] = ()
+    # Where its text comes from: "case" (written from the case's facts), "standard" (a standard
+    # wording the case did not replace), "negotiated" (the parties' own), "amended" (an amendment's).
+    provenance: str = "case"
 
 
 @dataclass

@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.compose.agreement import compose_agreement
+from generator.compose.plan import compose_document
 from generator.diff.facts_diff import FactChange, fact_changes
 from generator.diff.frame import track_frame
 from generator.diff.sources import materialise
@@ -78,8 +78,9 @@ def summary_markdown(old: Case, new: Case, result: DiffResult) -> str:
 
 def _redline_docx(old: Case, new: Case, agreement_id: str, lang: str, author: str) -> tuple[bytes, ClauseChanges]:
     """One agreement's redline in ``lang``: OLD's text with NEW's changes as Word tracked changes."""
-    old_tree = compose_agreement(old, old.agreement(agreement_id))
-    tree, changes = redline(old_tree, compose_agreement(new, new.agreement(agreement_id)))
+    # The document each version writes: a summary of an agreement in force, an amendment's changes, a draft.
+    old_tree = compose_document(old, old.agreement(agreement_id))
+    tree, changes = redline(old_tree, compose_document(new, new.agreement(agreement_id)))
     data = write_docx(tree, author, new.version.date, lang, redline_author=author)
     return track_frame(write_docx(old_tree, author, old.version.date, lang), data, author, new.version.date), changes
 

@@ -136,6 +136,14 @@ def board_name(m: Any, lang: str) -> str:
     return f"{genitive(m.name, m.genitive, lang)} {words['board_by_kind'][kind]}"
 
 
+def director_name(m: Any, lang: str) -> str:
+    """The municipality's chief executive by its kind: kunnanjohtaja / kaupunginjohtaja (kommun-/stadsdirektören)."""
+    words = labels(lang)
+    kinds = {word: kind for kind, word in words["municipality_kinds"].items()}
+    kind = kinds.get(m.official_name.rsplit(" ", 1)[-1], "kunta")
+    return str(words["director_by_kind"][kind])
+
+
 def boards(parties: Iterable[Any], lang: str) -> str:
     """Who acts for the parties: 'sopijakuntien kunnanhallitukset' when all boards are of one kind,
     otherwise each board by name ('Esimerkkilän kaupunginhallitus ja Mallilan kunnanhallitus')."""

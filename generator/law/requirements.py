@@ -52,6 +52,10 @@ _ALL = [
     Requirement("KL54-2C", "KuntaL 54 § 2 mom.", "basis and division of costs"),
     Requirement("KL54-2D", "KuntaL 54 § 2 mom.", "term and termination"),
     Requirement("KL63", "KuntaL 63 §", "settlement of disputes"),
+    Requirement("KL90", "KuntaL 90 §", "which administrative regulation governs decisions"),
+    Requirement("KL97", "KuntaL 97 §", "disqualification"),
+    Requirement("KL137", "KuntaL 137 § 2 mom.", "the parties' right to appeal the joint body's decisions"),
+    Requirement("KIELI10", "KieliL 423/2003 10 §, 23 §", "customers' language rights"),
     Requirement("TASA4A", "L 609/1986 4 a §", "women and men each at least 40 % of the body"),
     # Sector acts: what a field's own law adds (see model.sectors).
     Requirement("TVPL13", "L 380/2023 13 § 2 mom.", "employment authority tasks given by agreement"),

@@ -39,7 +39,7 @@ REASONS = {
 
 # What a damaged package raises while it is opened or a member inflated.
 _UNREADABLE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 class ArchiveProblem(Exception):
@@ -54,6 +54,14 @@ class ArchiveProblem(Exception):
     def reason(self, lang: str) -> str:
         fi, en = REASONS[self.kind]
         return (fi if lang == "fi" else en).format(part=self.part, limit=f"{self.limit:,}".replace(",", " "))
+
+
+class MissingPart(ArchiveProblem, KeyError):
+    """A member the package does not have: also a KeyError, as zipfile raises, so a reader that
+    treats some parts as optional keeps catching it as before."""
+
+    def __str__(self) -> str:
+        return ArchiveProblem.__str__(self)
 
 
 class Archive:
@@ -84,7 +92,7 @@ class Archive:
         """A member's bytes, inflated in small steps: ``ZipFile.read`` would inflate a member whose
         header understates its size in one go (a 1.5 MB file can hold 1.5 GB) before truncating it."""
         if part not in self._names:
-            raise ArchiveProblem("missing", part)
+            raise MissingPart("missing", part)
         info = self.zip.getinfo(part)
         chunks: list[bytes] = []
         total = 0
@@ -107,7 +115,7 @@ class Archive:
 
     def xml(self, part: str) -> etree._Element:
         try:
-            return etree.fromstring(self.read(part), _PARSER)
+            return etree.fromstring(self.read(part), XML_PARSER)
         except etree.XMLSyntaxError as exc:
             raise ArchiveProblem("bad_xml", part) from exc
 
@@ -118,6 +126,6 @@ class Archive:
 def parse_xml(data: bytes, part: str) -> etree._Element:
     """XML from a package part, parsed safely; ArchiveProblem if it is not XML."""
     try:
-        return etree.fromstring(data, _PARSER)
+        return etree.fromstring(data, XML_PARSER)
     except etree.XMLSyntaxError as exc:
         raise ArchiveProblem("bad_xml", part) from exc

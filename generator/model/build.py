@@ -8,7 +8,9 @@ common fields (parties, dates, term, costs, sector, area) are read here, the sam
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from generator.findings import Finding
@@ -21,11 +23,15 @@ from generator.model.entities import (
     Composition,
     CostSharing,
     Decision,
+    Dependency,
     EmploymentArea,
     Figure,
     HistoryEvent,
+    InForce,
+    Invoicing,
     Municipality,
     Override,
+    ReliedTerm,
     ScheduleStep,
     Seat,
     Share,
@@ -34,7 +40,8 @@ from generator.model.entities import (
     Version,
 )
 from generator.model.kinds import KINDS
-from generator.model.parse import ParseContext, parse_date
+from generator.model.kinds.amendment import AmendmentDetails, amended_file
+from generator.model.parse import ParseContext, parse_date, texts
 from generator.model.references import referenced
 from generator.model.seats import seats_per_started
 from generator.model.sectors import sector_of
@@ -103,7 +110,16 @@ def _cost_sharing(data: dict[str, Any], parties: tuple[Municipality, ...], ctx: 
         Share(m, weights[i], flags[i], hundredths[i], euros[i], no_share.get(m.id)) for i, m in enumerate(parties)
     )
     return CostSharing(
-        basis, year, data.get("source"), data.get("note"), data.get("illustrative", False), budget, shares
+        basis,
+        year,
+        data.get("source"),
+        data.get("note"),
+        data.get("illustrative", False),
+        budget,
+        shares,
+        covers=texts(data.get("covers")),
+        net_of=texts(data.get("net_of")),
+        key_update=data.get("key_update"),
     )
 
 
@@ -145,7 +161,33 @@ def _composition(data: dict[str, Any], parties: tuple[Municipality, ...], ctx: P
         seats=seats,
         deputies_per_member=data.get("deputies_per_member", 1),
         basis_text=data.get("basis"),
+        recount_each_term=bool(data.get("recount_each_term")),
     )
+
+
+def _in_force(data: dict[str, Any] | None, folder: Path) -> InForce | None:
+    if data is None:
+        return None
+    terms = tuple(
+        ReliedTerm(t["text"], t["source"], t.get("clause"), t.get("number"), t.get("title"))
+        for t in data.get("terms", ())
+    )
+    original = folder / data["original"] if "original" in data else None
+    return InForce(data["source"], original, terms)
+
+
+def _dependencies(entries: list[dict[str, Any]] | None, ctx: ParseContext) -> tuple[Dependency, ...]:
+    out = []
+    for i, e in enumerate(entries or ()):
+        when = ctx.date(e["date"], ("depends_on", i, "date")) if "date" in e else None
+        out.append(Dependency(e.get("agreement"), e.get("title", ""), when, e.get("on_end"), e.get("note")))
+    return tuple(out)
+
+
+def _invoicing(data: dict[str, Any] | None) -> Invoicing | None:
+    if data is None:
+        return None
+    return Invoicing(data.get("advances"), data.get("due_days"), data.get("settlement"))
 
 
 def _agreement(loaded: LoadedFile, ctx: ParseContext, case_sector: Any, base_language: str) -> Agreement | None:
@@ -169,6 +211,7 @@ def _agreement(loaded: LoadedFile, ctx: ParseContext, case_sector: Any, base_lan
     cost = _cost_sharing(d["cost_sharing"], parties, ctx) if "cost_sharing" in d else None
     composition = _composition(d["composition"], parties, ctx) if "composition" in d else None
     details = kind.parse(d, ctx)
+    dependencies = _dependencies(d.get("depends_on"), ctx)
     if len(ctx.findings) > before or entry is None:
         return None
     termination = None
@@ -198,7 +241,16 @@ def _agreement(loaded: LoadedFile, ctx: ParseContext, case_sector: Any, base_lan
         employment_area=ctx.areas[d["employment_area"]] if "employment_area" in d else None,
         overrides=overrides,
         disputes_forum=d.get("disputes", {}).get("forum"),
+        in_force=_in_force(d.get("in_force"), loaded.path.parent),
+        depends_on=dependencies,
+        staff=texts(d.get("staff")),
+        premises=texts(d.get("premises")),
+        liability=texts(d.get("liability")),
+        dissolution=texts(d.get("dissolution")),
+        invoicing=_invoicing(d.get("invoicing")),
+        open_questions=texts(d.get("open_questions")),
         languages=tuple(d.get("languages", (base_language,))),
+        equally_authentic=bool(d.get("equally_authentic")),
     )
 
 
@@ -259,6 +311,60 @@ def _areas(
     return areas
 
 
+def _registry_of(other: RawCase, registry: dict[str, Municipality]) -> dict[str, Municipality]:
+    """The municipalities as a referenced case knows them: its own entries first (their figures are
+    the ones its agreements were written with), then everyone else's."""
+    assert other.registry is not None
+    own = {entry["id"]: _municipality(entry) for entry in other.registry.data["municipalities"]}
+    return {**registry, **own}
+
+
+def other_sector(other: RawCase) -> Any:
+    assert other.case is not None
+    return other.case.data.get("sector")
+
+
+def _title(known: dict[str, Agreement], d: Dependency) -> str:
+    other = known.get(d.agreement_id or "")
+    return other.title if other is not None else ""
+
+
+def _amended_versions(
+    raw: RawCase,
+    agreements: list[Agreement],
+    registry: dict[str, Municipality],
+    areas: dict[str, EmploymentArea],
+    c: dict[str, Any],
+    out: list[Finding],
+    lang: str | None,
+) -> dict[str, Agreement]:
+    """Each amended agreement as the amendment would leave it, by the amended agreement's id.
+
+    The amended version is parsed from the base file's data with the amendment's changes laid over
+    it, by the base agreement's own kind, so every rule and clause judges it like any agreement. It
+    keeps the base's id and dates (the agreement stays the one signed then) and is not ``existing``:
+    it is what the councils are asked to approve.
+    """
+    files = {loaded.data["id"]: loaded for loaded in raw.agreements}
+    by_id = {a.id: a for a in agreements}
+    amended: dict[str, Agreement] = {}
+    for a in agreements:
+        if not isinstance(a.details, AmendmentDetails):
+            continue
+        base = by_id.get(a.details.amends)
+        if base is None:
+            continue  # reported by the reference check
+        merged = amended_file(files[base.id], a.source, c["language"] if lang is None else lang, c["language"])
+        version = _agreement(merged, ParseContext(merged, registry, areas, out), c.get("sector"), c["language"])
+        if version is None:
+            continue
+        version.existing = False
+        a.details.amended = version
+        a.details.in_force = base
+        amended[base.id] = version
+    return amended
+
+
 def build_model(raw: RawCase, lang: str | None = None) -> tuple[Case | None, list[Finding]]:
     """The case as typed objects, for documents in ``lang`` (default: the case's language).
 
@@ -292,10 +398,38 @@ def build_model(raw: RawCase, lang: str | None = None) -> tuple[Case | None, lis
         return None, out
     by_id = {a.id: a for a in agreements}
     for a in agreements:
+        # An agreement described as in force is the existing one whatever its dates say.
+        a.existing = a.in_force is not None or a.concluded(version_date)
+    amended = _amended_versions(raw, agreements, registry, areas, c, out, lang)
+    if out:
+        return None, out
+    # Agreements of referenced cases, for the dependencies that name them (their own case
+    # validates them; a finding here would be reported twice).
+    elsewhere = [
+        agreement
+        for other in referenced(raw)
+        for loaded in other.agreements
+        if (
+            agreement := _agreement(
+                loaded,
+                ParseContext(loaded, _registry_of(other, registry), areas, []),
+                other_sector(other),
+                c["language"],
+            )
+        )
+        is not None
+    ]
+    known = {a.id: a for a in elsewhere} | by_id
+    for a in [*agreements, *amended.values()]:
+        a.depends_on = tuple(
+            dataclasses.replace(d, agreement=known.get(d.agreement_id or ""), title=d.title or _title(known, d))
+            for d in a.depends_on
+        )
+    for a in agreements:
         base_id = getattr(a.details, "base_agreement", None)
         if base_id is not None:
-            a.base = by_id[base_id]
-        a.existing = a.concluded(version_date)
+            # A supplement rests on its base agreement as amended, if the case amends it.
+            a.base = amended.get(base_id, by_id[base_id])
     case = Case(
         id=c["id"],
         title=c["title"],
@@ -315,5 +449,8 @@ def build_model(raw: RawCase, lang: str | None = None) -> tuple[Case | None, lis
         administrative_court=c.get("administrative_court"),
         proposal_title=c.get("proposal_title"),
         deck_template=raw.folder / c["deck_template"] if "deck_template" in c else None,
+        amended=amended,
+        referenced_agreements=tuple(elsewhere),
+        record_number=c.get("record_number"),
     )
     return case, []

@@ -68,7 +68,7 @@ def compensation(agreement: Agreement) -> Compensation | None:
 def council_view(case: Case, municipality: Municipality) -> CouncilView:
     mine = tuple(a for a in case.agreements if any(p.id == municipality.id for p in a.parties))
     seat = seat_total = body_name = joint = None
-    for a in mine:
+    for a in (case.current(a) for a in mine):
         if a.composition is not None:
             seat = next(s for s in a.composition.seats if s.municipality.id == municipality.id)
             seat_total = a.composition.total
@@ -78,10 +78,11 @@ def council_view(case: Case, municipality: Municipality) -> CouncilView:
             break
     drift = seat_drift(case, joint) if joint is not None else None
     # A 54 § agreement's costs are the principal's compensation to the provider, not shares.
+    # An agreement in force is not decided on: its costs are not this decision's (nor are they sourced).
     shares = tuple(
         (a, a.cost.share_of(municipality.id))
         for a in mine
-        if a.cost is not None and a.kind.compensation_parties(a) is None
+        if a.cost is not None and a.kind.compensation_parties(a) is None and not a.existing
     )
     compensations = tuple(c for c in (compensation(a) for a in mine) if c is not None)
     service_point = next(

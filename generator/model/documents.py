@@ -50,8 +50,12 @@ def document_languages(case: Case) -> list[str]:
 
 
 def agreement_path(agreement: Agreement, lang: str) -> str:
-    """'te24.docx' for the official version, 'te24.sv.docx' for a translation."""
-    stem = agreement.output_stem if lang == agreement.languages[0] else f"{agreement.output_stem}.{lang}"
+    """'te24.docx' for the official version, 'te24.sv.docx' for a translation; an agreement in force
+    is written as a summary, 'yhteistoimintasopimus-tiivistelma.docx'."""
+    stem = agreement.output_stem
+    if agreement.existing:
+        stem += "-" + labels(agreement.languages[0])["in_force"]["file_suffix"]
+    stem = stem if lang == agreement.languages[0] else f"{stem}.{lang}"
     return f"{stem}.docx"
 
 

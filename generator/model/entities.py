@@ -158,6 +158,9 @@ class Share:
 
 @dataclass(frozen=True)
 class CostSharing:
+    """How costs are shared: the basis and its figures, and — operatively — what the shared costs
+    are (``covers``), what is deducted first (``net_of``) and how the key is kept current."""
+
     basis: Basis
     year: int | None
     source: str | None
@@ -165,6 +168,9 @@ class CostSharing:
     illustrative: bool
     budget: Budget | None
     shares: tuple[Share, ...]
+    covers: tuple[str, ...] = ()
+    net_of: tuple[str, ...] = ()
+    key_update: str | None = None
 
     def share_of(self, municipality_id: str) -> Share:
         return next(s for s in self.shares if s.municipality.id == municipality_id)
@@ -199,6 +205,9 @@ class Composition:
     seats: tuple[Seat, ...]
     deputies_per_member: int = 1
     basis_text: str | None = None  # the agreed rule in words, for a seat table (e.g. one per 5 000 employed)
+    # Counted afresh for each council term (population_year is the current term's year), so the
+    # agreement need not be amended when populations change.
+    recount_each_term: bool = False
 
     @property
     def total(self) -> int:
@@ -213,6 +222,54 @@ class Composition:
 class HistoryEvent:
     when: str
     event: str
+
+
+@dataclass(frozen=True)
+class ReliedTerm:
+    """A term of an agreement in force that the case relies on, as its source states it."""
+
+    text: str
+    source: str
+    clause: str | None = None  # the matching clause id here, when an amendment changes it
+    number: str | None = None  # the clause's number in the original, if the sources give it
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class InForce:
+    """An agreement in force, described rather than redrafted: where its facts come from, the signed
+    original (attached to the outputs when the case gives its path) and the terms relied on."""
+
+    source: str
+    original: Path | None = None
+    terms: tuple[ReliedTerm, ...] = ()
+
+    def term_for(self, clause_id: str) -> ReliedTerm | None:
+        """The relied-on term that corresponds to clause ``clause_id`` of the tool's outline, if any."""
+        return next((t for t in self.terms if t.clause == clause_id), None)
+
+    def number_of(self, clause_id: str) -> str | None:
+        term = self.term_for(clause_id)
+        return term.number if term is not None else None
+
+
+@dataclass(frozen=True)
+class Dependency:
+    """An agreement this one rests on, and what happens to this one if that one ends."""
+
+    agreement_id: str | None
+    title: str
+    date: dt.date | None
+    on_end: str | None  # "ends" | "renegotiate" | None (not agreed)
+    note: str | None = None
+    agreement: Agreement | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Invoicing:
+    advances: str | None = None  # monthly | quarterly | yearly
+    due_days: int | None = None
+    settlement: str | None = None
 
 
 @dataclass(frozen=True)
@@ -247,7 +304,16 @@ class Agreement:
     employment_area: EmploymentArea | None = None
     overrides: dict[str, Override] = field(default_factory=dict)
     disputes_forum: str | None = None
+    in_force: InForce | None = None
+    depends_on: tuple[Dependency, ...] = ()
+    staff: tuple[str, ...] = ()
+    premises: tuple[str, ...] = ()
+    liability: tuple[str, ...] = ()
+    dissolution: tuple[str, ...] = ()
+    invoicing: Invoicing | None = None
+    open_questions: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()  # the first is the official version, the others translations
+    equally_authentic: bool = False  # every language version is equally valid (bilingual parties)
     # Already concluded on the case's version date (see ``concluded``): in force or signed, so the
     # councils receive it as the existing agreement, never for approval again.
     existing: bool = False
@@ -265,6 +331,11 @@ class Agreement:
     @property
     def output_stem(self) -> str:
         return self.id
+
+    def gives(self, name: str) -> bool:
+        """Whether the agreement gives field ``name`` (a common field or its kind's), non-empty."""
+        value = getattr(self, name) if hasattr(self, name) else getattr(self.details, name, None)
+        return bool(value) if isinstance(value, (tuple, list, dict, str)) else value is not None
 
     def has_party(self, municipality_id: str) -> bool:
         return any(p.id == municipality_id for p in self.parties)
@@ -299,9 +370,22 @@ class Case:
     administrative_court: str | None = None
     proposal_title: str | None = None
     deck_template: Path | None = None  # the municipality's own .pptx; None means the bundled one
+    record_number: str | None = None  # the case's diaarinumero in the records system, for the metadata
     base_language: str = "fi"  # the case's own language (plain texts are in it); ``language`` is this model's
     # The case in every language its documents use, each built from the data in that language.
     versions: dict[str, Case] = field(default_factory=dict)
+    # Agreements in force that an amendment of the case changes: the version it would leave, by id.
+    amended: dict[str, Agreement] = field(default_factory=dict)
+    # Agreements of the cases this one refers to (an employment area's own agreement, say).
+    referenced_agreements: tuple[Agreement, ...] = ()
+
+    def every_agreement(self) -> tuple[Agreement, ...]:
+        """This case's agreements and those of the cases it refers to."""
+        return (*self.agreements, *self.referenced_agreements)
+
+    def current(self, agreement: Agreement) -> Agreement:
+        """``agreement`` as the councils would leave it: amended, if the case amends it."""
+        return self.amended.get(agreement.id, agreement)
 
     def agreement(self, agreement_id: str) -> Agreement:
         return next(a for a in self.agreements if a.id == agreement_id)

@@ -32,7 +32,8 @@ def all_clause_specs(agreement: Agreement) -> dict[str, ClauseSpec]:
 def requirements_of(agreement: Agreement, spec: ClauseSpec) -> tuple[str, ...]:
     """What the clause meets: its own requirements and those the sector's act adds to it."""
     extra = agreement.sector.requirements_for(agreement.kind.name, spec.id)
-    return tuple(dict.fromkeys((*spec.requirements, *extra)))
+    codes = dict.fromkeys((*spec.requirements, *extra))
+    return tuple(code for code in codes if agreement.kind.applies(agreement, code))
 
 
 def requirement_specs(agreement: Agreement) -> list[tuple[str, ClauseSpec]]:

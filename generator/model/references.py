@@ -16,6 +16,8 @@ from generator.law.catalogue import finding as rule_finding
 from generator.load.case_folder import RawCase
 from generator.load.yaml_loader import LoadedFile
 from generator.model.kinds import KINDS
+from generator.model.kinds.amendment import amended_file
+from generator.model.schema import check_schema
 
 # Role names for messages printed in English (the Finnish ones are the language pack's).
 _ROLES_EN = {"lead": "lead municipality", "principal": "principal", "provider": "provider", "employer": "employer"}
@@ -206,12 +208,65 @@ def check_references(raw: RawCase) -> list[Finding]:
                         "REF-BASE",
                         loaded.position(("base_agreement",)),
                         id=base,
-                        known=", ".join(sorted(agreements)) or "–",
+                        known=", ".join(sorted(k for k, v in agreements.items() if v.data["kind"] == "joint_body"))
+                        or "–",
                     )
                 )
             elif agreements[base].data["kind"] != "joint_body":
                 findings.append(Finding("REF-BASE-KIND", "error", loaded.position(("base_agreement",)), {"id": base}))
+        if "amends" in data and all(p in known for p in data["parties"]):
+            findings.extend(_amendment(loaded, agreements, known))
+        for i, dependency in enumerate(data.get("depends_on", [])):
+            other = dependency.get("agreement")
+            if other is not None and other not in every_agreement:
+                findings.append(
+                    rule_finding(
+                        "REF-DEPENDS",
+                        loaded.position(("depends_on", i, "agreement")),
+                        id=other,
+                        known=", ".join(sorted(every_agreement)) or "–",
+                    )
+                )
+        findings.extend(_original(raw, loaded))
     return findings
+
+
+def _amendment(loaded: LoadedFile, agreements: dict[str, LoadedFile], known: dict[str, Any]) -> list[Finding]:
+    """An amendment names an agreement of this case, keeps its parties, and leaves valid data.
+
+    With an unknown party on either side the reference check has already said so: one finding."""
+    data = loaded.data
+    base = agreements.get(data["amends"])
+    if base is None or base.data["kind"] == data["kind"]:
+        # The agreements that can be amended: those described as in force or signed.
+        amendable = ", ".join(sorted(k for k, v in agreements.items() if {"in_force", "signed"} & set(v.data))) or "–"
+        return [rule_finding("REF-AMENDS", loaded.position(("amends",)), id=data["amends"], known=amendable)]
+    parties = data["changes"].get("parties", base.data["parties"])
+    if not all(p in known for p in parties):
+        return []
+    if sorted(parties) != sorted(data["parties"]):
+        return [
+            rule_finding(
+                "AMEND-PARTIES",
+                loaded.position(("parties",)),
+                parties=", ".join(parties),
+                given=", ".join(data["parties"]),
+            )
+        ]
+    # The agreement as amended must be a valid agreement of the base's kind.
+    return check_schema(amended_file(base, loaded), "agreement")
+
+
+def _original(raw: RawCase, loaded: LoadedFile) -> list[Finding]:
+    """The signed original of an agreement in force is a file inside the case folder."""
+    original = loaded.data.get("in_force", {}).get("original")
+    if original is None:
+        return []
+    folder = raw.folder.resolve()
+    target = (folder / original).resolve()
+    if not target.is_relative_to(folder) or not target.is_file():
+        return [rule_finding("IN-FORCE-ORIGINAL", loaded.position(("in_force", "original")), path=original)]
+    return []
 
 
 def _seat_table(loaded: LoadedFile, parties: list[str], known: dict[str, Any]) -> list[Finding]:

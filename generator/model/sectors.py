@@ -33,6 +33,9 @@ class Sector:
     name: str | None = None
     statutory_basis: str | None = None
     bundled: bool = True
+    #: Where the sector's act puts the organising responsibility of statutory cooperation (cited
+    #: when parties that do not hold it try to give its powers away).
+    organiser_citation: str | None = None
 
     @property
     def knows_basis(self) -> bool:
@@ -57,6 +60,7 @@ SECTORS: dict[str, Sector] = {
             statutory=True,
             area_kind="employment_area",
             requirements={("authority_task", "sopimuksen_peruste"): ("TVPL13",)},
+            organiser_citation="L 380/2023 12–13 §",
         ),
         Sector(
             "building_supervision",

@@ -103,7 +103,7 @@ def check_rendered(outputs: Iterable[Output], facts: dict[str, dict[str, str]], 
     expected = {lang: _Expected(lang_facts, lang, "error") for lang, lang_facts in facts.items()}
     findings: list[Finding] = []
     for output in outputs:
-        if output.path.endswith((".docx", ".pptx")):
+        if output.kind != "original" and output.path.endswith((".docx", ".pptx")):
             facts_of = expected[output.extra["lang"]]
             observed = facts_of.observe(
                 Path(output.path).name, output.data, output.extra.get("anchors", []), output.extra.get("tables", [])
@@ -177,7 +177,7 @@ def _strings(value: object) -> bool:
     return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
 
 
-def _manifest_problem(manifest: object) -> str | None:
+def manifest_problem(manifest: object) -> str | None:
     """What makes ``manifest`` unusable for the check (its shape, not its figures), or None."""
     if not isinstance(manifest, dict):
         return "not an object"
@@ -236,7 +236,7 @@ def check_outputs(out_dir: str | Path, lang: str = "fi") -> list[Finding]:
         return findings + [
             Finding("CHECK-MANIFEST-BAD", "error", Position(str(manifest_path), 0, 0), {"detail": detail})
         ]
-    problem = _manifest_problem(manifest)
+    problem = manifest_problem(manifest)
     if problem is not None:
         return findings + [
             Finding("CHECK-MANIFEST-BAD", "error", Position(str(manifest_path), 0, 0), {"detail": problem})

@@ -20,8 +20,9 @@ def _latest_common_year(a: Agreement) -> int | None:
     return max(years) if years else None
 
 
-@agreement_rule("SEAT-DECLARED", "SEAT-MIN", "SEAT-AGE")
+@agreement_rule("SEAT-DECLARED", "SEAT-MIN", as_written=True)
 def composition(case: Case, a: Agreement) -> Iterator[Finding]:
+    """Declared seats equal the computed ones and no party is below the minimum, in every file."""
     comp = a.composition
     if comp is None:
         return
@@ -51,8 +52,15 @@ def composition(case: Case, a: Agreement) -> Iterator[Finding]:
                 computed=seat.seats,
                 detail=f"{seat.municipality.name} {seat.seats}",
             )
-    if comp.rule != "per_started_inhabitants" or comp.population_year is None:
+
+
+@agreement_rule("SEAT-AGE")
+def seat_age(case: Case, a: Agreement) -> Iterator[Finding]:
+    """Seats counted from old populations, in the agreement as the councils would leave it."""
+    comp = a.composition
+    if comp is None or comp.rule != "per_started_inhabitants" or comp.population_year is None:
         return  # only seats counted from populations go out of date
+    src = a.source
     age = case.version.date.year - comp.population_year
     latest = _latest_common_year(a)
     if age > case.population_max_age_years and latest is not None and latest > comp.population_year:

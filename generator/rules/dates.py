@@ -19,7 +19,9 @@ def _term_by_statute(a: Agreement) -> bool:
 
 @agreement_rule("DATE-SIGN", "DATE-NOTICE", "DATE-TERM", "DATE-TERMINATION", "DATE-TERM-END")
 def dates(case: Case, a: Agreement) -> Iterator[Finding]:
-    if a.signed is not None and a.entry_into_force < a.signed:
+    # An agreement signed before the case may have been made retroactive: that is history, not a draft's error.
+    signed_before = a.signed is not None and a.signed <= case.version.date
+    if a.signed is not None and a.entry_into_force < a.signed and not signed_before:
         yield finding(
             "DATE-SIGN",
             a.source.position(("entry_into_force",)),

@@ -27,8 +27,13 @@ class Check:
     sectors: frozenset[str] | None
     agreement: AgreementCheck | None = None
     case: CaseCheck | None = None
+    # Checks the data as written (arithmetic a file states), so it also judges an agreement in force
+    # that the case amends, not only the agreement as the amendment would leave it.
+    as_written: bool = False
 
     def applies_to(self, agreement: Agreement) -> bool:
+        if self.kinds is None and agreement.kind.amends:
+            return False  # an amendment is judged by the rules that name it; its result like any agreement
         return (self.kinds is None or agreement.kind.name in self.kinds) and (
             self.sectors is None or agreement.sector.id in self.sectors
         )
@@ -42,10 +47,10 @@ def _set(values: Iterable[str] | None) -> frozenset[str] | None:
 
 
 def agreement_rule(
-    *codes: str, kinds: Iterable[str] | None = None, sectors: Iterable[str] | None = None
+    *codes: str, kinds: Iterable[str] | None = None, sectors: Iterable[str] | None = None, as_written: bool = False
 ) -> Callable[[AgreementCheck], AgreementCheck]:
     def register(check: AgreementCheck) -> AgreementCheck:
-        CHECKS.append(Check(codes, _set(kinds), _set(sectors), agreement=check))
+        CHECKS.append(Check(codes, _set(kinds), _set(sectors), agreement=check, as_written=as_written))
         return check
 
     return register
@@ -65,7 +70,12 @@ def run_checks(case: Case) -> Iterator[Finding]:
         if check.case is not None and (check.sectors is None or check.sectors & sectors):
             yield from check.case(case)
         elif check.agreement is not None:
-            for agreement in case.agreements:
+            # An agreement the case amends is judged as the amendment would leave it (and, for the
+            # arithmetic its file states, as written too).
+            judged = [case.current(a) for a in case.agreements]
+            if check.as_written:
+                judged += [a for a in case.agreements if case.current(a) is not a]
+            for agreement in judged:
                 if check.applies_to(agreement):
                     yield from check.agreement(case, agreement)
 

@@ -12,10 +12,12 @@ from generator.rules import (  # noqa: F401
     composition,
     costs,
     dates,
+    dependencies,
     employment,
     identity,
     overrides,
     parties,
+    powers,
     statutory,
 )
 from generator.rules.registry import run_checks

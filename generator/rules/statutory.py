@@ -23,18 +23,13 @@ _WORDS_FI = {"term": "voimassaolo", "termination": "irtisanomisehdot"}
 _WORDS_EN = {"term": "term", "termination": "termination terms"}
 
 
-def _given(agreement: Agreement, field: str) -> bool:
-    value = getattr(agreement, field) if hasattr(agreement, field) else getattr(agreement.details, field, None)
-    return bool(value) if isinstance(value, (tuple, list, dict, str)) else value is not None
-
-
 @agreement_rule(
     "KL52-1", "KL52-2", "KL52-3", "KL52-4", "KL53-3A", "KL53-3B", "KL54-2A", "KL54-2B", "KL54-2C", "KL54-2D"
 )
 def statutory_content(case: Case, a: Agreement) -> Iterator[Finding]:
     """What the kind's governing section requires and the data does not give."""
     for code, fields in a.kind.content.items():
-        missing = [f for f in fields if not _given(a, f)]
+        missing = [f for f in fields if not a.gives(f)]
         if code == "KL52-2" and "composition" in a.source.data:
             continue  # given, but not computable: the model reported why
         if not missing:

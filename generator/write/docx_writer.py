@@ -15,20 +15,19 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from generator.compose.records import Records
 from generator.compose.tree import BulletList, Cell, Change, Document, Paragraph, Run, Table
 from generator.write.docx_numbering import BULLET_NUM_ID, CLAUSE_INDENT_TWIPS
 from generator.write.docx_skeleton import STATIC_PARTS, docx_skeleton
 from generator.write.docx_styles import BULLET, CLAUSE_NOTE, CLAUSE_TEXT, TABLE_TEXT, TITLE_META, style_id
 from generator.write.ooxml_parts import (
-    CT_APP,
-    CT_CORE,
     CT_RELS,
+    PROPERTY_TYPES,
     XML_HEAD,
-    app_properties,
     content_types,
-    core_properties,
     esc,
     package_rels,
+    property_parts,
     relationships,
 )
 from generator.write.zip_writer import zip_package
@@ -268,15 +267,18 @@ def _signatures(w: _Writer, tree: Document) -> list[str]:
     width = _twips(8.2)
     nil = "".join(f'<w:{e} w:val="nil"/>' for e in _EDGES)
     rows = []
+    last = (len(tree.signatories) - 1) // 2 * 2
     for start in range(0, len(tree.signatories), 2):
         cells = []
         pair = tree.signatories[start : start + 2]
+        # Every row but the last keeps with the next: the signatures stay together on one page.
+        keep = start != last
         for signatory in pair:
-            lines = [w.paragraph(_CELL, w.run(signatory.name, bold=True))]
+            lines = [w.paragraph(_CELL, w.run(signatory.name, bold=True), keep_next=keep)]
             for label in signatory.lines:
-                lines.append(w.paragraph(_CELL, w.run("_" * 34), spacing='<w:spacing w:before="400"/>'))
-                lines.append(w.paragraph(_CELL, w.run(label, size=16)))
-            lines.append(w.paragraph(_CELL, "", spacing='<w:spacing w:after="240"/>'))
+                lines.append(w.paragraph(_CELL, w.run("_" * 34), spacing='<w:spacing w:before="400"/>', keep_next=keep))
+                lines.append(w.paragraph(_CELL, w.run(label, size=16), keep_next=keep))
+            lines.append(w.paragraph(_CELL, "", spacing='<w:spacing w:after="240"/>', keep_next=keep))
             cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{"".join(lines)}</w:tc>')
         if len(pair) == 1:
             cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p/></w:tc>')
@@ -285,7 +287,7 @@ def _signatures(w: _Writer, tree: Document) -> list[str]:
         f'<w:tblW w:w="{2 * width}" w:type="dxa"/><w:tblBorders>{nil}</w:tblBorders><w:tblLayout w:type="fixed"/>'
         '<w:tblLook w:val="04A0" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
     )
-    heading = w.paragraph("Heading1", w.run(tree.signatures_title), numbering=(0, 0))
+    heading = w.paragraph("Heading1", w.run(tree.signatures_title), numbering=(0, 0), keep_next=True)
     table = f'<w:tbl><w:tblPr>{props}</w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/><w:gridCol w:w="{width}"/></w:tblGrid>{"".join(rows)}</w:tbl>'
     return [heading, table]
 
@@ -300,7 +302,7 @@ def _chapters(w: _Writer, tree: Document, review: bool, author: str) -> list[str
                 title = w.runs(clause.title_runs or (Run(clause.title),))
                 if review and clause.review_notes:
                     # A margin comment with the clause's review notes (composed: what it meets, why).
-                    cid = w.comment(list(clause.review_notes), author)
+                    cid = w.comment(list(clause.review_notes), str(tree.labels.get("review_author", author)))
                     title = (
                         f'<w:commentRangeStart w:id="{cid}"/>{title}<w:commentRangeEnd w:id="{cid}"/>'
                         f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{cid}"/></w:r>'
@@ -320,11 +322,20 @@ def _chapters(w: _Writer, tree: Document, review: bool, author: str) -> list[str
     return out
 
 
+_HEADER_CHARS = 100
+
+
 def _header(w: _Writer, tree: Document) -> bytes:
-    status = f"\t{tree.status} · {tree.labels['version']} {tree.version} · {tree.date}"
+    # A document with no version (a summary of an agreement in force) is not a draft of anything.
+    version = f" · {tree.labels['version']} {tree.version}" if tree.version else ""
+    status = f"\t{tree.status}{version} · {tree.date}"
+    # One line at 8 pt holds about 100 characters; the status takes up to 40 of them. A longer title is
+    # shortened at a word (the same way whatever the status says), never run into the status.
+    room = _HEADER_CHARS - 40
+    title = tree.title if len(tree.title) <= room else tree.title[: room - 1].rsplit(" ", 1)[0].rstrip(" ,–(") + " …"
     paragraph = w.paragraph(
         "Header",
-        w.run(tree.title, size=16) + w.run(status, bold=True, size=16),
+        w.run(title, size=16) + w.run(status, bold=True, size=16),
         tabs=f'<w:tabs><w:tab w:val="right" w:pos="{_TEXT_WIDTH}"/></w:tabs>',
     )
     return (XML_HEAD + f"<w:hdr {_NS}>{paragraph}</w:hdr>").encode("utf-8")
@@ -341,13 +352,20 @@ def _footer(w: _Writer, tree: Document) -> bytes:
 
 
 def write_docx(
-    tree: Document, author: str, when: dt.date, lang: str, review: bool = False, redline_author: str | None = None
+    tree: Document,
+    author: str,
+    when: dt.date,
+    lang: str,
+    review: bool = False,
+    redline_author: str | None = None,
+    records: Records | None = None,
 ) -> bytes:
     """Render the tree and return the .docx bytes (the caller decides where and how to store them).
 
     With ``review``, every clause that meets a statutory requirement carries a Word comment naming
     the citation and the rule code, so a lawyer sees the legal basis in the margin. With
     ``redline_author``, the tree's marked changes become Word tracked changes by that author.
+    ``records`` are the document properties; without them the tree's title, status and version.
     """
     skeleton = docx_skeleton(lang)
     w = _Writer(redline_author, f"{when.isoformat()}T12:00:00Z")
@@ -374,14 +392,13 @@ def write_docx(
             ("word/comments.xml", (XML_HEAD + f"<w:comments {_NS}>{''.join(w.comments)}</w:comments>").encode("utf-8"))
         )
     overrides += [(name, kind) for name, _, kind in STATIC_PARTS]
-    overrides += [("docProps/core.xml", CT_CORE), ("docProps/app.xml", CT_APP)]
-    core = core_properties(tree.title, tree.status, author, when, tree.id, tree.version, skeleton.lang_tag)
+    overrides += PROPERTY_TYPES
+    records = records or Records(tree.title, "", tree.status, tree.version, lang, author, when, tree.id)
     return zip_package(
         [
             ("[Content_Types].xml", content_types({"rels": CT_RELS, "xml": "application/xml"}, overrides)),
             ("_rels/.rels", package_rels("word/document.xml")),
-            ("docProps/core.xml", core),
-            ("docProps/app.xml", app_properties()),
+            *property_parts(records),
             ("word/document.xml", document),
             ("word/_rels/document.xml.rels", relationships(rels)),
             *parts,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.compose.deck_tree import Deck
+from generator.compose.records import Records
 from generator.compose.tree import Document
 from generator.write.docx_writer import write_docx
 from generator.write.markdown_writer import write_markdown
@@ -28,6 +29,7 @@ class WriteContext:
     lang: str
     deck_template: Path | None = None
     review: bool = False  # margin notes on the clauses (agreements only)
+    records: Records | None = None  # the document properties (JHS 143 descriptive metadata)
 
 
 Writer = Callable[[Document | Deck, WriteContext], bytes]
@@ -35,12 +37,12 @@ Writer = Callable[[Document | Deck, WriteContext], bytes]
 
 def _docx(tree: Document | Deck, ctx: WriteContext) -> bytes:
     assert isinstance(tree, Document)
-    return write_docx(tree, ctx.author, ctx.when, ctx.lang, review=ctx.review)
+    return write_docx(tree, ctx.author, ctx.when, ctx.lang, review=ctx.review, records=ctx.records)
 
 
 def _pptx(tree: Document | Deck, ctx: WriteContext) -> bytes:
     assert isinstance(tree, Deck)
-    return write_pptx(tree, ctx.author, ctx.when, ctx.lang, ctx.deck_template)
+    return write_pptx(tree, ctx.author, ctx.when, ctx.lang, ctx.deck_template, records=ctx.records)
 
 
 def _markdown(tree: Document | Deck, ctx: WriteContext) -> bytes:

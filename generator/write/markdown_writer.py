@@ -72,4 +72,6 @@ def write_markdown(tree: Document) -> bytes:
                     lines += [f"- {_inline(item)}" for item in block.items] + [""]
                 elif isinstance(block, Table):
                     lines += _table(block) + [""]
-    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+    # Soft hyphens help Word break a long word in a narrow column; a Markdown viewer would show them.
+    # No-break spaces are for the page's line breaks; in Markdown they are plain spaces.
+    return ("\n".join(lines).rstrip() + "\n").replace("\u00ad", "").replace("\u00a0", " ").encode("utf-8")

@@ -17,22 +17,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.compose.deck_tree import Chart, Deck, Diagram, Milestone, Slide
-from generator.compose.tree import BulletList, Paragraph, Run, Table
+from generator.compose.records import Records
+from generator.compose.tree import AltText, BulletList, Paragraph, Run, Table
 from generator.paths import templates_dir
 from generator.write.ooxml_parts import (
-    CT_APP,
-    CT_CORE,
     CT_RELS,
     LANG_TAGS,
+    PROPERTY_TYPES,
     REL,
     XML_HEAD,
-    app_properties,
     content_types,
-    core_properties,
     esc,
     package_rels,
+    property_parts,
     relationships,
 )
+from generator.write.pptx_a11y import Box, bounds, cnvpr, group
 from generator.write.pptx_chart import chart_parts
 from generator.write.pptx_skeleton import Placeholder, PptxSkeleton, find_placeholder, pptx_skeleton
 from generator.write.zip_writer import Deflated, zip_package
@@ -135,10 +135,15 @@ class _SlideWriter:
             f"{paragraphs}</p:txBody></p:sp>"
         )
 
-    def _frame(self, name: str, x: int, y: int, cx: int, cy: int, graphic: str) -> None:
+    def group(self, start: int, name: str, alt: AltText | None, box: Box) -> None:
+        """The shapes written since ``start`` as one group with the graphic's alternative text."""
+        members, self.shapes[start:] = self.shapes[start:], []
+        self.shapes.append(group(self._id(), name, alt, members, box))
+
+    def _frame(self, name: str, x: int, y: int, cx: int, cy: int, graphic: str, alt: AltText | None = None) -> None:
         self.shapes.append(
-            f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{self._id()}" name="{esc(name)}"/><p:cNvGraphicFramePr>'
-            f'<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+            f"<p:graphicFrame><p:nvGraphicFramePr>{cnvpr(self._id(), name, alt)}<p:cNvGraphicFramePr>"
+            '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
             f"{_xfrm(x, y, cx, cy, 'p:xfrm')}<a:graphic>{graphic}</a:graphic></p:graphicFrame>"
         )
 
@@ -153,6 +158,7 @@ class _SlideWriter:
             cy,
             '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
             f'<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="{rel}"/></a:graphicData>',
+            chart.alt,
         )
 
     def table(self, table: Table, x: int, y: int, width: int) -> None:
@@ -191,10 +197,23 @@ class _SlideWriter:
             '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
             f'<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{_TABLE_STYLE}</a:tableStyleId></a:tblPr>'
             f'<a:tblGrid>{grid}</a:tblGrid><a:tr h="{row_height}">{header}</a:tr>{"".join(body)}</a:tbl></a:graphicData>',
+            table.alt,
         )
 
-    def shape(self, name: str, geometry: str, x: int, y: int, cx: int, cy: int, fill: str, paragraphs: str = "") -> int:
-        """A preset shape (rounded box, dot) filled with ``fill`` and outlined in the accent colour."""
+    def shape(
+        self,
+        name: str,
+        geometry: str,
+        x: int,
+        y: int,
+        cx: int,
+        cy: int,
+        fill: str,
+        paragraphs: str = "",
+        decorative: bool = False,
+    ) -> int:
+        """A preset shape (rounded box, dot) filled with ``fill`` and outlined in the accent colour;
+        a shape that only decorates (a timeline's dot) is marked so, and screen readers skip it."""
         shape_id = self._id()
         text = (
             f'<p:txBody><a:bodyPr rtlCol="0" anchor="ctr" wrap="square"/><a:lstStyle/>{paragraphs}</p:txBody>'
@@ -202,7 +221,7 @@ class _SlideWriter:
             else ""
         )
         self.shapes.append(
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{esc(name)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+            f"<p:sp><p:nvSpPr>{cnvpr(shape_id, name, decorative=decorative)}<p:cNvSpPr/><p:nvPr/></p:nvSpPr>"
             f'<p:spPr>{_xfrm(x, y, cx, cy)}<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>{_fill(fill)}'
             f"<a:ln>{_fill(ACCENT)}</a:ln></p:spPr>{_SHAPE_STYLE}{text}</p:sp>"
         )
@@ -226,12 +245,16 @@ class _SlideWriter:
         arrow: bool = False,
         ends: tuple[int, int] | None = None,
     ) -> None:
-        """A straight connector; with ``ends`` glued from the bottom of one shape to the top of another."""
+        """A straight connector; with ``ends`` glued from the bottom of one shape to the top of another.
+
+        A line only draws what the boxes, labels and the group's description say in words, so it is
+        marked decorative."""
         flip = (' flipH="1"' if x2 < x1 else "") + (' flipV="1"' if y2 < y1 else "")
         glue = f'<a:stCxn id="{ends[0]}" idx="2"/><a:endCxn id="{ends[1]}" idx="0"/>' if ends else ""
         shape_id = self._id()
         self.shapes.append(
-            f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="Connector {shape_id - 1}"/><p:cNvCxnSpPr>{glue}</p:cNvCxnSpPr>'
+            f"<p:cxnSp><p:nvCxnSpPr>{cnvpr(shape_id, f'Connector {shape_id - 1}', decorative=True)}"
+            f"<p:cNvCxnSpPr>{glue}</p:cNvCxnSpPr>"
             f"<p:nvPr/></p:nvCxnSpPr><p:spPr>{_xfrm(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1), flip=flip)}"
             f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{round(width_pt * PT)}">{_fill(ACCENT)}'
             f"{_ARROW_HEAD if arrow else ''}</a:ln></p:spPr></p:cxnSp>"
@@ -254,6 +277,7 @@ def _body(w: _SlideWriter, ph: Placeholder, blocks) -> None:
 
 
 def _diagram(w: _SlideWriter, diagram: Diagram, slide_width: int) -> None:
+    start = len(w.shapes)
     rows = sorted({n.row for n in diagram.nodes})
     top0, row_gap, height, gap = 1450000, 1300000, 800000, 250000
     usable = slide_width - 2 * MARGIN
@@ -296,6 +320,8 @@ def _diagram(w: _SlideWriter, diagram: Diagram, slide_width: int) -> None:
         obstacles.append((x, y, width, height))
         # The box is wider than the text, and a label breaks only between citations (no-break spaces).
         w.textbox(x, y, width, height, w.paragraph(w.run(label, LABEL_PT, italic=True, color=INK), "l"))
+    # Boxes, connectors and labels are one graphic, described once for a screen reader.
+    w.group(start, "diagram", diagram.alt, bounds(obstacles))
 
 
 LABEL_PT = 11
@@ -388,14 +414,15 @@ def _nearest(
     return None
 
 
-def _timeline(w: _SlideWriter, steps: tuple[Milestone, ...], slide_width: int) -> None:
+def _timeline(w: _SlideWriter, steps: tuple[Milestone, ...], slide_width: int, alt: AltText | None = None) -> None:
+    start = len(w.shapes)
     y = 3400000
     usable = slide_width - 2 * MARGIN
     w.line(MARGIN, y, MARGIN + usable, y, 3)
     step = usable // max(1, len(steps))
     for i, milestone in enumerate(steps):
         cx = MARGIN + step * i + step // 2
-        w.shape(f"milestone:{i + 1}", "ellipse", cx - 150000, y - 150000, 300000, 300000, ACCENT)
+        w.shape(f"milestone:{i + 1}", "ellipse", cx - 150000, y - 150000, 300000, 300000, ACCENT, decorative=True)
         date = Run(
             milestone.date + ("*" if milestone.illustrative else ""),
             "illustrative" if milestone.illustrative else "plain",
@@ -407,6 +434,7 @@ def _timeline(w: _SlideWriter, steps: tuple[Milestone, ...], slide_width: int) -
             900000,
             w.paragraph(w.runs((Run(milestone.label, "strong"),), 18), "ctr") + w.paragraph(w.runs((date,), 18), "ctr"),
         )
+    w.group(start, "timeline", alt, (MARGIN, y - 150000, usable, 150000 + 300000 + 900000))
 
 
 def _visual(w: _SlideWriter, s: Slide, slide_width: int) -> None:
@@ -414,19 +442,12 @@ def _visual(w: _SlideWriter, s: Slide, slide_width: int) -> None:
     top, height = 1500000, 4700000
     captions = [b for b in s.blocks if isinstance(b, Paragraph)]
     if captions:
-        # A caption line under the visual (e.g. what newer figures would give), in the body text size.
-        height -= 700000
-        w.textbox(
-            MARGIN,
-            top + height + 100000,
-            width,
-            600000,
-            "".join(w.paragraph(w.runs(p.runs, 16), bullet=False) for p in captions),
-        )
+        height -= 700000  # room for the caption under the visual
+    # Shapes are written in reading order (a screen reader follows it): the visual, then its caption.
     if s.diagram is not None:
         _diagram(w, s.diagram, slide_width)
     if s.timeline:
-        _timeline(w, s.timeline, slide_width)
+        _timeline(w, s.timeline, slide_width, s.timeline_alt)
     if s.chart is not None and s.table is not None:
         chart_width = int(width * 0.45)
         w.chart(s.chart, MARGIN, top, chart_width, height)
@@ -435,6 +456,15 @@ def _visual(w: _SlideWriter, s: Slide, slide_width: int) -> None:
         w.chart(s.chart, MARGIN, top, width, height)
     elif s.table is not None:
         w.table(s.table, MARGIN, top + 200000, width)
+    if captions:
+        # A caption line under the visual (e.g. what newer figures would give), in the body text size.
+        w.textbox(
+            MARGIN,
+            top + height + 100000,
+            width,
+            600000,
+            "".join(w.paragraph(w.runs(p.runs, 16), bullet=False) for p in captions),
+        )
 
 
 def _slide_xml(w: _SlideWriter, s: Slide, skeleton: PptxSkeleton) -> str:
@@ -483,7 +513,9 @@ def _notes_xml(skeleton: PptxSkeleton, notes: str, lang: str) -> str:
     )
 
 
-def write_pptx(deck: Deck, author: str, when: dt.date, lang: str, template: Path | None = None) -> bytes:
+def write_pptx(
+    deck: Deck, author: str, when: dt.date, lang: str, template: Path | None = None, records: Records | None = None
+) -> bytes:
     skeleton = pptx_skeleton((template or base_template()).resolve(), LANG_TAGS.get(lang, lang))
     parts: list[tuple[str, bytes | Deflated]] = []
     overrides: list[tuple[str, str]] = []
@@ -537,17 +569,15 @@ def write_pptx(deck: Deck, author: str, when: dt.date, lang: str, template: Path
         ("ppt/presentation.xml", f"{_PML}.presentation.main+xml"),
         *overrides,
         *skeleton.overrides,
-        ("docProps/core.xml", CT_CORE),
-        ("docProps/app.xml", CT_APP),
+        *PROPERTY_TYPES,
     ]
     defaults = {**dict(skeleton.defaults), "rels": CT_RELS, "xml": "application/xml", "xlsx": _CT_XLSX}
-    core = core_properties(deck.title, "", author, when, deck.id, "", skeleton.lang_tag)
+    records = records or Records(deck.title, "", "", "", lang, author, when, deck.id)
     return zip_package(
         [
             ("[Content_Types].xml", content_types(defaults, overrides)),
             ("_rels/.rels", package_rels("ppt/presentation.xml")),
-            ("docProps/core.xml", core),
-            ("docProps/app.xml", app_properties()),
+            *property_parts(records),
             ("ppt/presentation.xml", presentation),
             ("ppt/_rels/presentation.xml.rels", relationships([*skeleton.rels, *slide_rels])),
             *parts,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from generator.model.kinds.amendment import Amendment
 from generator.model.kinds.authority_task import AuthorityTask
 from generator.model.kinds.base import ChapterSpec, ClauseSpec, Details, Kind, PartyRole
 from generator.model.kinds.joint_body import JointBody
@@ -44,7 +45,7 @@ def kind_of(name: str) -> Kind:
     return KINDS[name]
 
 
-for _kind in (JointBody(), Supplement(), AuthorityTask(), JointPost()):
+for _kind in (JointBody(), Supplement(), AuthorityTask(), JointPost(), Amendment()):
     register(_kind)
 
 __all__ = ["KINDS", "ChapterSpec", "ClauseSpec", "Details", "Kind", "PartyRole", "kind_of", "on_change", "register"]

@@ -36,6 +36,25 @@ class Provider:
 
 
 @dataclass(frozen=True)
+class PostCount:
+    """A post by its title (virkanimike) and how many there are."""
+
+    title: str
+    count: int
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class Power:
+    """A power given to the provider's office holders: what it is, the act that lays it on the
+    principal, and the posts whose holders exercise it."""
+
+    power: str
+    basis: str
+    posts: tuple[PostCount, ...]
+
+
+@dataclass(frozen=True)
 class AuthorityTaskDetails(Details):
     principal: Principal
     provider: Provider
@@ -45,6 +64,14 @@ class AuthorityTaskDetails(Details):
     monitoring: tuple[str, ...] = ()
     statutory_basis: str | None = None
     delegable_to_office_holder: bool | None = None
+    powers: tuple[Power, ...] = ()
+    service_level: tuple[str, ...] = ()
+    language_service: str | None = None
+
+    @property
+    def scope(self) -> tuple[str, ...]:
+        """What the agreement gives: its powers if it lists them, else its tasks (54 § 2 mom.)."""
+        return tuple(p.power for p in self.powers) or self.tasks
 
 
 class AuthorityTask(Kind):
@@ -56,7 +83,7 @@ class AuthorityTask(Kind):
         PartyRole(("provider", "municipality"), "provider"),
     )
     content = {
-        "KL54-2A": ("tasks",),
+        "KL54-2A": ("scope",),
         "KL54-2B": ("monitoring",),
         "KL54-2C": ("cost",),
         "KL54-2D": ("term", "termination"),
@@ -64,18 +91,30 @@ class AuthorityTask(Kind):
     kuntalaki_sections = frozenset({49, 54})
     authority_tasks = True
     outline = (
-        ChapterSpec("yleista", (*common.GENERAL, ClauseSpec("sopimuksen_peruste"), common.AREA)),
+        ChapterSpec("yleista", (*common.GENERAL, common.DEPENDENCIES, ClauseSpec("sopimuksen_peruste"), common.AREA)),
         ChapterSpec(
             "tehtavat",
             (
                 ClauseSpec("tehtavat.sisalto", ("KL54-2A",)),
                 ClauseSpec("tehtavat.rajaukset", (), lambda a: bool(getattr(a.details, "excluded", ()))),
+                ClauseSpec("tehtavat.toimivallan_siirto", ("KL54-1",), standard=()),
                 ClauseSpec("tehtavat.virkavastuu", ("KL54-1",)),
+                ClauseSpec("tehtavat.paatoksenteko", ("KL90", "KL97"), standard=()),
+                ClauseSpec("tehtavat.palvelutaso", (), lambda a: bool(getattr(a.details, "service_level", ()))),
                 ClauseSpec("tehtavat.seuranta", ("KL54-2B",)),
             ),
         ),
+        common.staff_and_premises(),
         common.costs("KL54-2C"),
-        common.ADMIN,
+        ChapterSpec(
+            "hallinto",
+            (
+                ClauseSpec("tiedonsaanti"),
+                ClauseSpec("asiakirjat", standard=()),
+                ClauseSpec("kieli", ("KIELI10",), standard=("language_service",)),
+                common.LIABILITY,
+            ),
+        ),
         common.final("KL54-2D"),
     )
 
@@ -94,11 +133,28 @@ class AuthorityTask(Kind):
             monitoring=texts(data.get("monitoring")),
             statutory_basis=data.get("statutory_basis"),
             delegable_to_office_holder=data.get("delegable_to_office_holder"),
+            powers=tuple(
+                Power(
+                    p["power"],
+                    p["basis"],
+                    tuple(PostCount(q["title"], q["count"], q.get("illustrative", False)) for q in p["posts"]),
+                )
+                for p in data.get("powers", ())
+            ),
+            service_level=texts(data.get("service_level")),
+            language_service=data.get("language_service"),
         )
 
     def role_of(self, agreement: Agreement, m: Municipality) -> str:
         assert isinstance(agreement.details, AuthorityTaskDetails)
         return "principal" if m.id == agreement.details.principal.municipality.id else "provider"
+
+    def signatory(self, agreement: Agreement, m: Municipality) -> str:
+        """The principal signs through the organ that gives the tasks (for employment services the
+        employment authority itself, Act 380/2023 13 § 2 mom.)."""
+        assert isinstance(agreement.details, AuthorityTaskDetails)
+        principal = agreement.details.principal
+        return f"{m.official_name} / {principal.authority}" if m.id == principal.municipality.id else m.official_name
 
     def compensation_parties(self, agreement: Agreement) -> tuple[Municipality, Municipality] | None:
         assert isinstance(agreement.details, AuthorityTaskDetails)

@@ -30,7 +30,8 @@ Condition = Callable[["Agreement"], bool]
 
 @dataclass(frozen=True)
 class ClauseSpec:
-    """One clause: its stable id, the requirements it satisfies, and when it is present.
+    """One clause: its stable id, the requirements it satisfies, when it is present and whether its
+    text is a standard wording.
 
     ``absent`` says what a missing conditional clause means for the compliance matrix: usually that
     the requirement does not apply, but for a clause the statute expects the agreement to address
@@ -41,6 +42,10 @@ class ClauseSpec:
     requirements: tuple[str, ...] = ()
     when: Condition | None = None
     absent: str = "not_applicable"
+    #: Where the clause's text comes from when the parties have not negotiated it: None for a clause
+    #: written from the case's own facts; a tuple of fields for a standard wording (vakiomuotoilu)
+    #: that becomes case-specific once the agreement gives one of those fields.
+    standard: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,9 @@ class Kind(ABC):
     #: True when the agreement gives or exercises a statutory authority's tasks (a statutory
     #: sector's area must then be named, e.g. the employment area).
     authority_tasks: ClassVar[bool] = False
+    #: True for a kind that changes another agreement (an amendment): the rules judge the agreement
+    #: as amended, so only rules that name this kind judge the amendment itself.
+    amends: ClassVar[bool] = False
     #: The JSON Schema of the kind's own properties (an object schema whose ``properties`` and
     #: ``required`` apply besides the common agreement properties); a path under schema/ or a dict.
     schema: ClassVar[str | dict[str, Any]]
@@ -98,6 +106,15 @@ class Kind(ABC):
         if agreement.lead is not None:
             return "lead" if m.id == agreement.lead.id else "member"
         return "member"
+
+    def signatory(self, agreement: Agreement, m: Municipality) -> str:
+        """Who signs for ``m``: the municipality (a kind may name the organ that makes the agreement)."""
+        return m.official_name
+
+    def applies(self, agreement: Agreement, code: str) -> bool:
+        """Whether requirement ``code`` of the outline applies to this agreement (a supplement meets
+        54 § only when it hands over authority tasks)."""
+        return True
 
     def compensation_parties(self, agreement: Agreement) -> tuple[Municipality, Municipality] | None:
         """(payer, payee) when the agreement's money is one party compensating another for work it

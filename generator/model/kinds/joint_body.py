@@ -39,6 +39,16 @@ class PreparatoryBody:
 
 
 @dataclass(frozen=True)
+class Chair:
+    """How the chair and vice-chair are chosen: from the lead's members (``lead``), in turn among
+    the parties (``rotating``) or by the body itself (``elected``); the vice-chair likewise or from
+    the other parties' members (``other_parties``)."""
+
+    chair: str
+    vice_chair: str | None = None
+
+
+@dataclass(frozen=True)
 class JointBodyDetails(Details):
     body: Body
     tasks: tuple[str, ...]
@@ -48,6 +58,8 @@ class JointBodyDetails(Details):
     preparatory_body: PreparatoryBody | None = None
     deputy_presenter: str | None = None
     right_of_take_up: str | None = None  # "retained" | "excluded" | None (the agreement is silent)
+    chair: Chair | None = None
+    decision_making: tuple[str, ...] = ()
 
 
 def body_of(data: dict[str, Any]) -> Body:
@@ -70,7 +82,10 @@ class JointBody(Kind):
     sets_up_body = True
     authority_tasks = True
     outline = (
-        ChapterSpec("yleista", (*common.GENERAL, ClauseSpec("vastuukunta", ("KL49", "KL51")), common.AREA)),
+        ChapterSpec(
+            "yleista",
+            (*common.GENERAL, common.DEPENDENCIES, ClauseSpec("vastuukunta", ("KL49", "KL51")), common.AREA),
+        ),
         ChapterSpec(
             "toimielin",
             (
@@ -85,7 +100,9 @@ class JointBody(Kind):
                 ),
                 ClauseSpec("toimielin.kokoonpano", ("KL52-2",)),
                 ClauseSpec("toimielin.jasenten_valinta", ("KL51-2", "KL52-2", "TASA4A")),
+                ClauseSpec("toimielin.puheenjohtaja", (), standard=("chair",)),
                 ClauseSpec("toimielin.valmistelu"),
+                ClauseSpec("toimielin.paatoksenteko", ("KL90", "KL137"), standard=("decision_making",)),
                 ClauseSpec(
                     "toimielin.otto_oikeus",
                     ("KL52-OTTO",),
@@ -94,6 +111,7 @@ class JointBody(Kind):
                 ),
             ),
         ),
+        common.staff_and_premises(),
         common.costs("KL52-3"),
         common.ADMIN,
         common.final("KL52-4"),
@@ -113,4 +131,6 @@ class JointBody(Kind):
             preparatory_body=PreparatoryBody(preparatory["name"], preparatory["members"]) if preparatory else None,
             deputy_presenter=data.get("deputy_presenter"),
             right_of_take_up=data.get("right_of_take_up"),
+            chair=Chair(data["chair"]["chair"], data["chair"].get("vice_chair")) if "chair" in data else None,
+            decision_making=texts(data.get("decision_making")),
         )

@@ -13,7 +13,7 @@ from typing import Any
 from generator.model.entities import Agreement, Municipality
 from generator.model.kinds import common
 from generator.model.kinds.base import ChapterSpec, ClauseSpec, Details, Kind, PartyRole
-from generator.model.parse import ParseContext
+from generator.model.parse import ParseContext, texts
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class JointPostDetails(Details):
     employer: Municipality | None = None
     shared_duties: str | None = None
     established_by_identical_decisions: bool | None = None
+    qualifications: str | None = None
+    workplaces: tuple[str, ...] = ()
 
 
 class JointPost(Kind):
@@ -39,7 +41,7 @@ class JointPost(Kind):
     content = {"KL53-3A": ("employer",), "KL53-3B": ("cost",)}
     kuntalaki_sections = frozenset({49, 53})
     outline = (
-        ChapterSpec("yleista", common.GENERAL),
+        ChapterSpec("yleista", (*common.GENERAL, common.DEPENDENCIES)),
         ChapterSpec(
             "virat",
             (
@@ -47,9 +49,14 @@ class JointPost(Kind):
                 ClauseSpec("virat.virkasuhde", ("KL53-2",)),
                 ClauseSpec("virat.tyonantaja", ("KL53-3A",)),
                 ClauseSpec("virat.tehtavat", (), lambda a: bool(getattr(a.details, "shared_duties", None))),
+                ClauseSpec("virat.toimivalta", (), standard=()),
+                ClauseSpec("virat.kelpoisuus", (), standard=("qualifications",)),
+                ClauseSpec("virat.tyoskentelypaikat", (), lambda a: bool(getattr(a.details, "workplaces", ()))),
             ),
         ),
+        common.staff_and_premises(),
         common.costs("KL53-3B"),
+        common.ADMIN,
         common.final(),
     )
 
@@ -59,6 +66,8 @@ class JointPost(Kind):
             employer=ctx.municipality(data["employer"]) if "employer" in data else None,
             shared_duties=data.get("shared_duties"),
             established_by_identical_decisions=data.get("established_by_identical_decisions"),
+            qualifications=data.get("qualifications"),
+            workplaces=texts(data.get("workplaces")),
         )
 
     def role_of(self, agreement: Agreement, m: Municipality) -> str:

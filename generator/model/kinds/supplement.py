@@ -31,6 +31,13 @@ def _applies_54(a: Any) -> bool:
     return isinstance(a.details, SupplementDetails) and bool(a.details.applies_section_54)
 
 
+def _organiser_elsewhere(a: Any) -> bool:
+    """The tasks are statutory and their organiser (the area's lead) is not a party: the agreement
+    must say it transfers neither organising responsibility nor powers (KuntaL 8 §)."""
+    area = a.employment_area
+    return area is not None and a.sector.statutory and not a.has_party(area.lead.id)
+
+
 def _has(name: str) -> Any:
     return lambda a: bool(getattr(a.details, name, None))
 
@@ -45,10 +52,19 @@ class Supplement(Kind):
     sets_up_body = True
     authority_tasks = True
     outline = (
-        ChapterSpec("yleista", (*common.GENERAL, ClauseSpec("taydennettava_sopimus", ("KL49", "KL51")), common.AREA)),
+        ChapterSpec(
+            "yleista",
+            (
+                *common.GENERAL,
+                common.DEPENDENCIES,
+                ClauseSpec("taydennettava_sopimus", ("KL49", "KL51")),
+                common.AREA,
+            ),
+        ),
         ChapterSpec(
             "tehtavat",
             (
+                ClauseSpec("tehtavat.jarjestamisvastuu", ("KL52-1-8",), _organiser_elsewhere),
                 ClauseSpec("tehtavat.sisalto", ("KL52-1", "KL54-2A")),
                 ClauseSpec("tehtavat.koordinointi", (), _has("coordination")),
                 ClauseSpec("tehtavat.soveltaminen_54", ("KL54-1",), _applies_54),
@@ -57,6 +73,7 @@ class Supplement(Kind):
                 ClauseSpec("tehtavat.seuranta", ("KL54-2B",)),
             ),
         ),
+        common.staff_and_premises(),
         common.costs("KL52-3", "KL54-2C"),
         common.ADMIN,
         common.final("KL52-4", "KL54-2D"),
@@ -73,6 +90,9 @@ class Supplement(Kind):
             monitoring=texts(data.get("monitoring")),
             service_points=dict(data.get("service_points", {})),
         )
+
+    def applies(self, agreement: Any, code: str) -> bool:
+        return not code.startswith("KL54") or _applies_54(agreement)
 
     def cited_sections(self, agreement: Any) -> frozenset[int]:
         return self.kuntalaki_sections | ({54} if _applies_54(agreement) else frozenset())
