@@ -30,12 +30,13 @@ def case_facts(case: Case) -> dict[str, str]:
     facts: dict[str, str] = {}
     for listed in case.agreements:
         # An agreement in force is shown as a summary of its sourced terms: no figure of ours is
-        # stated about it but its dates and the seats an amendment restates (as amended).
+        # stated about it but its dates and its seats (as an amendment restates them, or as they
+        # stand, which the council material shows beside what current populations would give).
         a = case.current(listed)
         facts[fact_key("title", a.id)] = a.title
         facts[fact_key("entry", a.id)] = fi_date(a.entry_into_force)
         if listed.existing:
-            if a is not listed and a.composition is not None:
+            if a.composition is not None:
                 _seats(facts, a, total)
             continue
         if a.termination is not None:
