@@ -13,6 +13,7 @@ from generator.compose.plan import Planned, plan_outputs
 from generator.findings import Finding, Position
 from generator.load.bounded import read_bounded
 from generator.model.entities import Case
+from generator.model.references import MAX_ORIGINAL_BYTES
 from generator.readback.accessibility import check_rendered_accessibility
 from generator.readback.consistency import check_language_versions, check_rendered
 from generator.validate import validate_case
@@ -100,7 +101,7 @@ def render_case(case: Case, review: bool = False) -> list[Output]:
                     name,
                     "original",
                     a.title,
-                    a.in_force.original.read_bytes(),
+                    read_bounded(a.in_force.original, MAX_ORIGINAL_BYTES),
                     (),
                     tuple(m.id for m in a.parties),
                     {"agreement": a.id, "lang": a.languages[0]},

@@ -454,6 +454,41 @@ def test_2_a_zip_bomb_given_to_check_is_refused(built: Path, tmp_path: Path, lyi
     assert hits == [(str(target), "CHECK-DAMAGED")], outcome.output
 
 
+def _sparse(path: Path, size: int) -> None:
+    with open(path, "wb") as handle:
+        handle.truncate(size)
+
+
+def in_force_with_original(case: Path, original: str) -> None:
+    """The starter's agreement as one in force since 2016, its signed original at ``original``."""
+    edit(
+        case,
+        AGREEMENT,
+        "entry_into_force: 2025-06-01",
+        f"in_force:\n  source: keksitty lähde\n  original: {original}\nentry_into_force: 2016-01-01",
+    )
+    (case / "liitteet").mkdir(exist_ok=True)
+
+
+@posix_only
+@pytest.mark.parametrize(
+    ("make", "code"),
+    [
+        (lambda path: _sparse(path, 8 * 2**30), "FILE-TOO-BIG"),
+        (os.mkfifo, "IN-FORCE-ORIGINAL"),
+        (lambda path: os.symlink("/dev/zero", path), "IN-FORCE-ORIGINAL"),
+    ],
+    ids=["an 8 GiB sparse file", "a named pipe", "a link to /dev/zero"],
+)
+def test_2_a_signed_original_that_is_no_sensible_file_is_refused(case: Path, tmp_path: Path, make, code: str) -> None:
+    in_force_with_original(case, "liitteet/sopimus.pdf")
+    make(case / "liitteet" / "sopimus.pdf")
+    text = (case / AGREEMENT).read_text("utf-8")
+    outcome = bounded_run("build", str(case), "--out", str(tmp_path / "out"))
+    assert_finding(outcome, code, case / AGREEMENT, *position_of(text, "liitteet/sopimus.pdf"))
+    assert not (tmp_path / "out").exists()
+
+
 # === 3. Forged or lost text =======================================================================
 
 
@@ -521,6 +556,13 @@ def test_4_an_agreement_id_naming_another_output_is_refused_before_writing(
 ) -> None:
     edit(case, AGREEMENT, "id: yhteistoimintasopimus", f"id: {agreement_id}")
     refused(case, tmp_path, "OUTPUT-NAME-CLASH", AGREEMENT, agreement_id)
+
+
+def test_4_a_signed_original_copied_under_another_outputs_name_is_refused(case: Path, tmp_path: Path) -> None:
+    edit(case, AGREEMENT, "id: yhteistoimintasopimus", "id: mallila")
+    in_force_with_original(case, "liitteet/paatosehdotus.docx")
+    (case / "liitteet" / "paatosehdotus.docx").write_bytes(b"signed")
+    refused(case, tmp_path, "OUTPUT-NAME-CLASH", AGREEMENT, "liitteet/paatosehdotus.docx")
 
 
 @pytest.mark.parametrize("agreement_id", ["con", "nul", "aux", "com1", "lpt9"])

@@ -90,6 +90,13 @@ def documents(case: Case) -> list[DocumentSpec]:
     return out
 
 
+def original_path(agreement: Agreement) -> str | None:
+    """The file name the signed original of an agreement in force is copied under beside the outputs."""
+    if agreement.in_force is None or agreement.in_force.original is None:
+        return None
+    return f"{agreement.id}-{agreement.in_force.original.name}"
+
+
 def _names(doc: DocumentSpec) -> set[str]:
     """The file names ``doc`` occupies: its own and, for a .docx or .pptx, its PDF ('x.docx' and
     'x.pptx' would both give 'x.pdf'), compared as Windows and macOS compare names, regardless of case."""
@@ -124,6 +131,17 @@ def output_name_clashes(case: Case) -> list[Finding]:
         if other is not None:
             findings.append(
                 Finding("OUTPUT-NAME-CLASH", "error", _named_by(case, doc), {"file": doc.path, "other": other.path})
+            )
+    for a in case.agreements:
+        name = original_path(a)
+        if name is not None and name.lower() in taken:
+            findings.append(
+                Finding(
+                    "OUTPUT-NAME-CLASH",
+                    "error",
+                    a.source.position(("in_force", "original")),
+                    {"file": name, "other": taken[name.lower()].path},
+                )
             )
     return findings
 
