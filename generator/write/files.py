@@ -287,12 +287,3 @@ def write_set(out: Path, files: Sequence[tuple[str, bytes]], remove: Sequence[st
             raise WriteProblem(where, exc.strerror or str(exc), unchanged) from exc
         _fsync_dir(out)
         _finish(out, entries, remove)
-
-
-def write_all(files: list[tuple[Path, bytes]]) -> None:
-    """Write files that may lie in several folders, each folder's files as one set."""
-    by_folder: dict[Path, list[tuple[str, bytes]]] = {}
-    for path, data in files:
-        by_folder.setdefault(path.parent, []).append((path.name, data))
-    for folder, folder_files in by_folder.items():
-        write_set(folder, folder_files)
