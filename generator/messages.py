@@ -91,6 +91,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "tekstissä on yksityiskäyttöinen merkki {code} (merkki {offset}): sillä ei ole merkitystä muualla kuin sen tehneessä fontissa (esim. Wordin Symbol-luettelomerkki), ja ohjelma käyttää näitä merkkejä sisäisesti. Korvaa se tavallisella merkillä.",
         "en": "the text holds the private-use character {code} (character {offset}): it means nothing outside the font that made it (e.g. a Word Symbol bullet), and the tool uses such characters internally. Replace it with an ordinary character.",
     },
+    "TEXT-TAB": {
+        "fi": "tekstissä on sarkain (tab) (merkki {offset}); asiakirjassa teksti hyppäisi siinä seuraavaan sarkainkohtaan. Korvaa se välilyönnillä.",
+        "en": "the text holds a tab (character {offset}); in a document the text would jump to the next tab stop there. Replace it with a space.",
+    },
     "TEXT-BIDI": {
         "fi": "tekstissä on kirjoitussuunnan ohjausmerkki {code} (merkki {offset}), joka saa tekstin näkymään eri järjestyksessä kuin se luetaan. Poista merkki.",
         "en": "the text holds the bidirectional control {code} (character {offset}), which makes the text display in another order than it reads. Remove it.",

@@ -122,8 +122,13 @@ class LoadedFile:
 _XML_INVALID = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
 _PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010ffff"
 _BIDI = "\u202a-\u202e\u2066-\u2069"
-_FORBIDDEN = re.compile(f"[{_XML_INVALID}{_PRIVATE_USE}{_BIDI}]")
-_CODES = ((re.compile(f"[{_PRIVATE_USE}]"), "TEXT-PRIVATE-USE"), (re.compile(f"[{_BIDI}]"), "TEXT-BIDI"))
+# - a tab inside a text: Word jumps to the next tab stop there, mid-sentence (a paste accident).
+_FORBIDDEN = re.compile(f"[{_XML_INVALID}{_PRIVATE_USE}{_BIDI}\t]")
+_CODES = (
+    (re.compile(f"[{_PRIVATE_USE}]"), "TEXT-PRIVATE-USE"),
+    (re.compile(f"[{_BIDI}]"), "TEXT-BIDI"),
+    (re.compile("\t"), "TEXT-TAB"),
+)
 # Line breaks YAML counts but editors do not (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR): left in,
 # they would shift every later line number; refused where they stand.
 _HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")

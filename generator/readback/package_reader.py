@@ -14,7 +14,7 @@ from lxml import etree
 
 from generator.load.archive import Archive, ArchiveProblem
 
-__all__ = ["NS", "ArchiveProblem", "Package", "paragraph_text"]
+__all__ = ["NS", "ArchiveProblem", "Package", "paragraph_text", "word_text"]
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -53,10 +53,25 @@ class Package:
         }
 
 
+_W_T, _W_TAB = f"{{{NS['w']}}}t", f"{{{NS['w']}}}tab"
+
+
+def word_text(paragraph: etree._Element) -> str:
+    """A Word paragraph's text as python-docx gives it: its runs' text, a tab as a tab. The writer
+    turns a tab in the text into ``<w:tab/>``; read back without it, "Mallila\tkunta" would become
+    "Mallilakunta" and no longer match the fact it states."""
+    return "".join(
+        (child.text or "") if child.tag == _W_T else "\t"
+        for run in paragraph.iterfind(".//w:r", NS)
+        for child in run
+        if child.tag in (_W_T, _W_TAB)
+    )
+
+
 def paragraph_text(element: etree._Element, text_tag: str) -> str:
     """Text of every paragraph under ``element``, one line each (as python-docx's ``cell.text``)."""
-    paragraph_tag = "w:p" if text_tag.startswith("w:") else "a:p"
+    if text_tag.startswith("w:"):
+        return "\n".join(word_text(p) for p in element.iterfind(".//w:p", NS))
     return "\n".join(
-        "".join(t.text or "" for t in p.iterfind(f".//{text_tag}", NS))
-        for p in element.iterfind(f".//{paragraph_tag}", NS)
+        "".join(t.text or "" for t in p.iterfind(f".//{text_tag}", NS)) for p in element.iterfind(".//a:p", NS)
     )
