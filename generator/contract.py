@@ -33,4 +33,4 @@ def fact_key(kind: str, agreement_id: str, who: str | None = None) -> str:
 
 def clean(text: str) -> str:
     """Text as facts are compared: no illustrative asterisks, no-break spaces as spaces, spacing collapsed."""
-    return " ".join(text.replace("*", "").replace("\u00a0", " ").split())
+    return " ".join(text.replace("*", "").replace("\u2060", "").replace("\u00a0", " ").split())

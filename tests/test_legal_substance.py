@@ -155,8 +155,8 @@ def test_issue_14_the_amendment_restates_the_changed_clause_with_15_members(kaus
 def test_issue_14_the_councils_are_asked_to_approve_the_amendment(kaustinen: Path) -> None:
     for council in ("halsua", "kaustinen", "lestijarvi", "toholampi", "veteli"):
         proposal = text(kaustinen / f"{council}-paatosehdotus.docx")
-        assert "Liite 1: Kaustisen seutukunnan yhteistoimintasopimuksen muutossopimus" in proposal, council
-        assert "tiivistelmä voimassa olevasta sopimuksesta Kaustisen seutukunnan yhteistoimintasopimus" in proposal
+        assert "Liite 1: ”Kaustisen seutukunnan yhteistoimintasopimuksen muutossopimus”" in proposal, council
+        assert "tiivistelmä voimassa olevasta sopimuksesta ”Kaustisen seutukunnan yhteistoimintasopimus”" in proposal
 
 
 # --- the 54 § agreement: powers, decisions, liability, service level, language -----------------

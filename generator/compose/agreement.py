@@ -10,10 +10,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from generator.compose.facts import share_text
 from generator.compose.markup import parse_blocks, runs
 from generator.compose.templating import kind_words, render, render_clause, template_names
 from generator.compose.tree import Block, Cell, Chapter, Clause, Document, Paragraph, Run, Signatory, Table, marks_of
-from generator.formats import fi_date, fi_euro, fi_number, fi_percent
+from generator.formats import fi_date, fi_euro, fi_number
 from generator.language import join_words, labels
 from generator.model.entities import Agreement, Case, Municipality
 from generator.model.kinds.base import ClauseSpec
@@ -105,12 +106,15 @@ class _Tables:
         return Table(f"seats:{self.a.id}", tuple(header), tuple(rows), widths, total=True)
 
     def shares(self) -> Table:
+        """Each party's figure under the basis, its share and its euros. A share computed from an
+        illustrative figure is illustrative too; agreed fixed shares need no figure column of their own."""
         cost = self.a.cost
         assert cost is not None
+        fixed = cost.basis == "fixed"
         figure_label = self.words["basis_figure"][cost.basis]
-        if cost.year and cost.basis != "fixed":
+        if cost.year and not fixed:
             figure_label += f" {cost.year}"
-        header = [self.t["municipality"], figure_label, self.t["share"]]
+        header = [self.t["municipality"]] + ([] if fixed else [figure_label]) + [self.t["share"]]
         budget = cost.budget
         if budget is not None:
             header.append(f"{self.t['euros']} ({budget.year})")
@@ -120,33 +124,30 @@ class _Tables:
             figure = (
                 fi_number(s.figure, 0 if s.figure == s.figure.to_integral() else 2) if s.figure is not None else "–"
             )
-            if cost.basis == "fixed":
-                figure += "\u00a0%"
-            row = [
-                _cell(s.municipality.name),
-                _cell(figure, True, s.figure_illustrative),
-                _cell(fi_percent(s.hundredths), True),
-            ]
+            row = [_cell(s.municipality.name)]
+            if not fixed:
+                row.append(_cell(figure, True, s.figure_illustrative))
+            row.append(_cell(share_text(cost, s.hundredths), True, s.figure_illustrative))
             if budget is not None:
-                row.append(_cell(fi_euro(s.euros or 0), True, budget.illustrative))
+                row.append(_cell(fi_euro(s.euros or 0), True, budget.illustrative or s.figure_illustrative))
             rows.append(tuple(row))
         total_figure = sum((s.figure for s in cost.shares if s.figure is not None), Decimal(0))
-        # A sum of illustrative figures is illustrative too; fixed shares add up to 100 % by definition.
-        total_illustrative = cost.basis != "fixed" and any(s.figure_illustrative for s in cost.shares)
-        total = [
-            _cell(self.t["total"]),
-            _cell(
-                fi_number(total_figure, 0 if total_figure == total_figure.to_integral() else 2)
-                + ("\u00a0%" if cost.basis == "fixed" else ""),
-                True,
-                total_illustrative,
-            ),
-            _cell(fi_percent(sum(s.hundredths for s in cost.shares)), True),
-        ]
+        # A sum of illustrative figures is illustrative too; shares add up to 100 % by definition.
+        total_illustrative = not fixed and any(s.figure_illustrative for s in cost.shares)
+        total = [_cell(self.t["total"])]
+        if not fixed:
+            total.append(
+                _cell(
+                    fi_number(total_figure, 0 if total_figure == total_figure.to_integral() else 2),
+                    True,
+                    total_illustrative,
+                )
+            )
+        total.append(_cell(share_text(cost, sum(s.hundredths for s in cost.shares)), True))
         if budget is not None:
             total.append(_cell(fi_euro(budget.amount), True, budget.illustrative))
         rows.append(tuple(total))
-        widths = (5.0, 3.5, 3.5, 4.0) if budget is not None else (7.0, 4.5, 4.5)
+        widths = ((5.0, 3.5, 3.5, 4.0) if budget is not None else (7.0, 4.5, 4.5))[: len(header)]
         return Table(f"shares:{self.a.id}", tuple(header), tuple(rows), widths, total=True)
 
     def posts(self) -> Table:

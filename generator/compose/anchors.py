@@ -22,6 +22,8 @@ def _paragraphs(tree: Document | Deck) -> Iterator[tuple[Run, ...]]:
     if isinstance(tree, Deck):
         for slide in tree.slides:
             yield slide.title_runs
+            if slide.callout:
+                yield slide.callout
             yield from _blocks(slide.blocks)
         return
     yield from (p.runs for p in tree.lead_paragraphs)

@@ -1,8 +1,14 @@
-"""The council deck: one per council, the same slides for all but "what this means for <kunta>".
+"""The council deck: one per council, a decision briefing in the order a council needs it.
 
-Text comes from ``templates/<lang>/deck/*.j2`` (first line the title, then bullets, then ``---``
-and the speaker notes); charts, tables, the contract diagram and the timeline are composed here from
-the model, so the deck states exactly the figures the agreements state.
+First what the council decides today and what it means for its municipality's budget (the net
+yearly effect as the headline), then why, what changes, the structure of agreements, the money,
+governance, service, the timetable and the full proposal; the sources close the briefing and the
+background (statute quotes, comparisons of cost bases not chosen) follows as an appendix.
+
+Text comes from ``templates/<lang>/deck/*.j2`` (first line the title, then the body, then ``---``
+and the speaker notes; a body line starting with ``!`` is the slide's headline in large type).
+Tables, charts, the contract diagram and the timeline are composed here from the same objects as
+the proposal (``compose.council``), so the deck states exactly the proposal's figures.
 """
 
 from __future__ import annotations
@@ -10,17 +16,19 @@ from __future__ import annotations
 from typing import Any
 
 from generator.compose.alt_text import describe_deck
+from generator.compose.council import council_context
+from generator.compose.council_money import money_table
 from generator.compose.deck_tree import Chart, Deck, Diagram, Edge, Milestone, Node, Slide
 from generator.compose.markup import parse_blocks, runs
 from generator.compose.templating import render
 from generator.compose.tree import Cell, Run, Table
 from generator.formats import fi_date, fi_euro, fi_percent
-from generator.language import cite, labels, no_break
+from generator.language import boards_step, cite, labels, no_break
 from generator.model.alternatives import alternatives
-from generator.model.council import CouncilView, compensation, council_view, own_area, pending
+from generator.model.council import pending
 from generator.model.documents import council_agreements
 from generator.model.drift import seat_drift
-from generator.model.entities import Agreement, Case
+from generator.model.entities import Agreement, Case, Municipality
 from generator.model.kinds.joint_body import JointBodyDetails
 from generator.model.kinds.joint_post import JointPostDetails
 
@@ -36,11 +44,18 @@ def _slide(
     # Collapse only ASCII whitespace: the no-break spaces (53 §, 380 000 €) stay in the notes too.
     notes = _text(runs(notes))
     title_runs = runs(title)
+    if extra.get("appendix"):
+        title_runs = runs(labels(lang)["deck"]["appendix"].format(title=title))
     slide = Slide(slide_id, layout, _text(title_runs), title_runs, notes=notes, **extra)  # type: ignore[arg-type]
+    lines = body.strip().splitlines()
+    callout = [line[1:].strip() for line in lines if line.startswith("!")]
+    if callout:
+        slide.callout = runs(" ".join(callout))
+    rest = "\n".join(line for line in lines if not line.startswith("!"))
     if layout == "title":
-        slide.subtitle = "\n".join(_text(runs(line)) for line in body.strip().splitlines())
+        slide.subtitle = "\n".join(_text(runs(line)) for line in rest.strip().splitlines())
     else:
-        slide.blocks = parse_blocks(body, _NO_TABLES)
+        slide.blocks = parse_blocks(rest, _NO_TABLES)
     return slide
 
 
@@ -53,37 +68,37 @@ def _cell(text: str, numeric: bool = False, illustrative: bool = False) -> Cell:
     return Cell((Run(text + ("*" if illustrative else ""), "illustrative" if illustrative else "plain"),), numeric)
 
 
-def seats_chart(agreement: Agreement, words: dict[str, Any]) -> Chart:
+def _own(items: tuple[Municipality, ...], municipality_id: str) -> tuple[int, ...]:
+    return tuple(i for i, m in enumerate(items) if m.id == municipality_id)
+
+
+def seats_chart(agreement: Agreement, words: dict[str, Any], municipality_id: str = "") -> Chart:
     comp = agreement.composition
     assert comp is not None
+    parties = tuple(s.municipality for s in comp.seats)
     return Chart(
         f"seats:{agreement.id}",
-        tuple(s.municipality.name for s in comp.seats),
+        tuple(m.name for m in parties),
         ((words["deck"]["seats_series"], tuple(float(s.seats) for s in comp.seats)),),
         "0",
+        highlight=_own(parties, municipality_id),
+        value_labels=(tuple(str(s.seats) for s in comp.seats),),
     )
 
 
-def shares_chart(agreement: Agreement, words: dict[str, Any]) -> Chart:
-    cost = agreement.cost
-    assert cost is not None
-    return Chart(
-        f"shares:{agreement.id}",
-        tuple(s.municipality.name for s in cost.shares),
-        ((words["deck"]["share_series"], tuple(s.hundredths / 100 for s in cost.shares)),),
-        '0.00" %"',
-        "bar",
-    )
+def shares_table(agreement: Agreement, words: dict[str, Any], municipality_id: str = "") -> Table:
+    """The agreement's own cost table (the check reads both alike), with this council's row marked."""
+    import dataclasses
 
-
-def shares_table(agreement: Agreement, words: dict[str, Any]) -> Table:
-    """The same columns and ids as the agreement's own cost table, so the check reads both alike."""
     from generator.compose.agreement import shares_table as agreement_shares_table
 
-    return agreement_shares_table(agreement, words)
+    table = agreement_shares_table(agreement, words)
+    assert agreement.cost is not None
+    names = [s.municipality for s in agreement.cost.shares if s.hundredths or not s.no_share_reason]
+    return dataclasses.replace(table, highlight=_own(tuple(names), municipality_id))
 
 
-def comparison_table(agreement: Agreement, words: dict[str, Any]) -> Table:
+def comparison_table(agreement: Agreement, words: dict[str, Any], municipality_id: str = "") -> Table:
     cost = agreement.cost
     assert cost is not None and cost.budget is not None
     options = alternatives(agreement)
@@ -109,66 +124,139 @@ def comparison_table(agreement: Agreement, words: dict[str, Any]) -> Table:
             )
         rows.append(tuple(row))
     width = 12.0 / max(1, len(options))
-    return Table(f"comparison:{agreement.id}", tuple(header), tuple(rows), (4.0, *([width] * len(options))))
+    return Table(
+        f"comparison:{agreement.id}",
+        tuple(header),
+        tuple(rows),
+        (4.0, *([width] * len(options))),
+        highlight=_own(tuple(s.municipality for s in cost.shares), municipality_id),
+    )
+
+
+def before_after_table(case: Case, words: dict[str, Any]) -> Table | None:
+    table = case.briefing.before_after
+    if table is None:
+        return None
+    rows = tuple((_cell(aspect), _cell(before), _cell(after)) for aspect, before, after in table.rows)
+    return Table("before_after", (words["deck"]["aspect"], table.before, table.after), rows, (3.0, 5.0, 5.0))
 
 
 def _joint_body(agreements: tuple[Agreement, ...]) -> Agreement | None:
     return next((a for a in agreements if isinstance(a.details, JointBodyDetails)), None)
 
 
-def contract_diagram(case: Case, words: dict[str, Any]) -> Diagram | None:
-    joint = _joint_body(tuple(case.current(a) for a in council_agreements(case)))
-    if joint is None or joint.lead is None:
-        return None
-    assert isinstance(joint.details, JointBodyDetails)
+def _short(a: Agreement, words: dict[str, Any], attachments: dict[str, int], in_force: set[str]) -> str:
+    """An agreement as a councillor finds it: its kind's short name and its attachment number today
+    ("Täydentävä sopimus, liite 2"), or that it is in force."""
+    name = words["deck"]["short_names"].get(a.kind.name, a.title)
+    if a.id in attachments:
+        return words["deck"]["attachment"].format(name=name, n=attachments[a.id])
+    if a.id in in_force:
+        return words["deck"]["in_force"].format(name=name)
+    return str(name)
+
+
+def contract_diagram(case: Case, municipality_id: str, words: dict[str, Any]) -> Diagram | None:
+    """Boxes for the employment area, the joint bodies and posts, and every party; each line an
+    agreement by name (its section in small type), the ones this council approves today marked."""
     d = words["deck"]["diagram"]
-    body = joint.details.body
+    approving = [a for a in case.agreements if a.has_party(municipality_id) and not a.existing]
+    attachments = {a.id: i for i, a in enumerate(approving, start=1)}
+    in_force = {a.id for a in case.agreements if a.existing}
 
-    def cited(*citations: str) -> str:
+    def cited(agreements: list[Agreement]) -> str:
         # In the deck's language, with no-break spaces: a label may wrap between citations, never inside one.
-        return no_break(" · ".join(cite(c, case.language) for c in citations))
+        sections = sorted(dict.fromkeys(a.kind.section for a in agreements))
+        return no_break(" · ".join(cite(c, case.language) for c in sections))
 
-    area = next((a for a in case.employment_areas.values() if joint.lead in a.members), None)
-    organ_of_area = own_area(case, joint) is not None  # the body is the employment area's own organ
-    nodes = [
-        Node("lead", d["lead"].format(name=joint.lead.official_name), 1),
-        Node("body", d["body"].format(name=body.name), 2),
-    ]
-    edges = [Edge("lead", "body", cited("KuntaL 51 §", "L 380/2023 12 §") if organ_of_area else cited("KuntaL 51 §"))]
-    for m in joint.parties:
-        if m.id != joint.lead.id:
-            nodes.append(Node(m.id, d["member"].format(name=m.official_name), 3))
-            edges.append(Edge("body", m.id, cited("KuntaL 49 §, 52 §")))
-    with_area: set[str] = set()
-    if area is not None and not organ_of_area:
-        nodes.insert(
-            0, Node("area", d["area"].format(name=area.name, lead=area.lead.name, authority=area.authority), 0)
-        )
-        binding = [
-            a
-            for a in case.agreements
-            if not a.kind.sets_up_body and {area.lead.id, joint.lead.id} <= {p.id for p in a.parties}
-        ]
-        with_area = {a.id for a in binding}
-        sections = sorted({a.kind.section for a in binding})
-        if "KuntaL 54 §" in sections and any(a.sector.id == "employment_services" for a in binding):
-            sections.append("L 380/2023 13 §")
-        edges.insert(0, Edge("area", "lead", cited(", ".join(sections)) if sections else cited("L 380/2023 12 §")))
-    # Joint posts among the parties themselves: a box beside the joint body, bound to the employer.
+    def named(agreements: list[Agreement]) -> str:
+        return " + ".join(dict.fromkeys(_short(a, words, attachments, in_force) for a in agreements))
+
+    hubs: dict[str, list[Agreement]] = {}  # a joint body or the joint posts, and the agreements behind it
+    pairs: list[Agreement] = []  # agreements between two parties with no body of their own (54 §)
+    bodies: dict[str, str] = {}
     for a in case.agreements:
-        employer = a.details.employer if isinstance(a.details, JointPostDetails) else None
-        if a.id not in with_area and employer is not None and joint.lead.id in {p.id for p in a.parties}:
-            nodes.insert(
-                next(i for i, n in enumerate(nodes) if n.id == "body") + 1,
-                Node(f"posts:{a.id}", d["posts"].format(employer=employer.official_name), 2),
+        current = case.current(a)
+        base = current.base if current.base is not None else None
+        if isinstance(current.details, JointBodyDetails):
+            key = f"body:{current.id}"
+            bodies[key] = d["body"].format(
+                name=current.details.body.name, lead=current.lead.name if current.lead else ""
             )
-            edges.insert(1, Edge("lead", f"posts:{a.id}", cited("KuntaL 53 §")))
+        elif base is not None and isinstance(base.details, JointBodyDetails):
+            key = f"body:{base.id}"  # a supplement works through its base agreement's body
+        elif isinstance(current.details, JointPostDetails) and current.details.employer is not None:
+            key = f"posts:{current.id}"
+            bodies[key] = d["posts"].format(employer=current.details.employer.name)
+        elif a.kind.compensation_parties(current) is not None:
+            pairs.append(current)
+            continue
+        else:
+            continue
+        hubs.setdefault(key, []).append(current)
+    for a in case.agreements:
+        if a.kind.amends:
+            target = getattr(a.details, "amends", None)
+            if target and f"body:{target}" in hubs:
+                hubs[f"body:{target}"].append(a)
+    if not hubs and not pairs:
+        return None
+    parties: list[Municipality] = list(
+        dict.fromkeys(m for agreements in hubs.values() for a in agreements for m in a.parties)
+    )
+    leads = [a.lead for agreements in hubs.values() for a in agreements if a.lead is not None]
+    parties.sort(key=lambda m: (m not in leads, 0))
+    area = next(
+        (
+            ar
+            for ar in case.employment_areas.values()
+            if any(m in ar.members for m in parties) and not any(ar.lead.id == lead.id for lead in leads)
+        ),
+        None,
+    )
+    nodes: list[Node] = []
+    edges: list[Edge] = []
+    if area is not None:
+        others = [m.name for m in area.members if m not in parties and m.id != area.lead.id]
+        nodes.append(
+            Node(
+                "area",
+                d["area"].format(name=area.name, lead=area.lead.name, authority=area.authority, count=len(area.members))
+                + ("\n" + d["area_others"].format(names=", ".join(others)) if others else ""),
+                0,
+            )
+        )
+    # Joint bodies above the municipalities, joint posts below them: the lines of two hubs with the
+    # same parties then never cross.
+    for key, label in bodies.items():
+        nodes.append(Node(key, label, 3 if key.startswith("posts:") else 1))
+    # A municipality's box holds its name only (the body's box names the lead), so a row of
+    # members fits a 4:3 slide in large type.
+    for m in parties:
+        nodes.append(Node(m.id, m.name, 2))
+    for key, agreements in hubs.items():
+        members = list(dict.fromkeys(p for a in agreements for p in a.parties))
+        today = any(a.id in attachments for a in agreements)
+        for m in members:
+            edges.append(Edge(key, m.id, named(agreements), cited(agreements), today))
+    for a in pairs:
+        payer, payee = a.kind.compensation_parties(a)  # type: ignore[misc]
+        source = "area" if area is not None and payer.id == area.lead.id else payer.id
+        if source != "area" and payer not in parties:
+            nodes.append(Node(payer.id, payer.name, 0))
+        edges.append(Edge(source, payee.id, named([a]), cited([a]), a.id in attachments))
     return Diagram(tuple(nodes), tuple(edges))
 
 
-def timeline(case: Case, words: dict[str, Any]) -> tuple[Milestone, ...]:
+def timeline(case: Case, words: dict[str, Any], approvals: list[Any] | None = None) -> tuple[Milestone, ...]:
     names = words["deck"]["timeline"]
-    steps = [Milestone(names[s.step], fi_date(s.date), s.illustrative) for s in case.schedule]
+    steps = []
+    outside = list(dict.fromkeys(organ for _, parties in (approvals or []) for _, organ, here in parties if not here))
+    for s in case.schedule:
+        label = boards_step(case.councils, case.language) if s.step == "board" else names[s.step]
+        steps.append(Milestone(label, fi_date(s.date), s.illustrative))
+        if s.step == "councils":
+            steps += [Milestone(organ, names["open_date"], False) for organ in outside]
     # The agreements the councils approve enter into force; one already in force has no step here.
     entries = sorted({a.entry_into_force for a in pending(council_agreements(case))})
     if entries:
@@ -187,8 +275,9 @@ def sources(case: Case, words: dict[str, Any], agreements: tuple[Agreement, ...]
         return text + ("*" if s["illustrative_word"] in text.lower() else s["illustrative_marker"])
 
     out: list[str] = []
-    compared = {a.id for a in council_agreements(case)}  # the agreements with a comparison slide
+    compared = {a.id for a in council_agreements(case) if not a.existing}  # the agreements with a comparison slide
     for a in agreements if agreements is not None else council_agreements(case):
+        a = case.current(a)
         if a.composition is not None:
             figures = {
                 (seat.population.year, seat.population.source, seat.population.illustrative)
@@ -196,6 +285,8 @@ def sources(case: Case, words: dict[str, Any], agreements: tuple[Agreement, ...]
                 if seat.population
             }
             out += [marked(s["population"].format(year=y, source=src), ill) for y, src, ill in sorted(figures)]
+        if a.existing:
+            continue
         if a.cost is not None and a.cost.basis == "customers" and a.cost.source:
             out.append(marked(s["customers"].format(year=a.cost.year, source=a.cost.source), a.cost.illustrative))
         if a.cost is not None and a.cost.budget is not None:
@@ -226,11 +317,43 @@ def used_sections(case: Case) -> set[int]:
 def compose_deck(case: Case, municipality_id: str) -> Deck:
     lang = case.language
     words = labels(lang)
-    view: CouncilView = council_view(case, case.municipalities[municipality_id])
-    agreements = council_agreements(case)
-    joint = _joint_body(tuple(case.current(a) for a in agreements))
-    base: dict[str, Any] = {"case": case, "view": view, "labels": words}
+    base = council_context(case, municipality_id)
+    view = base["view"]
+    money = base["money"]
+    joint = _joint_body(tuple(case.current(a) for a in view.agreements))
+    attachments = {a.id: i for i, a in enumerate(view.to_approve, start=1)}
+    in_force = {a.id for a in case.agreements if a.existing}
+    # Slide titles name an agreement as the diagram does, by kind and attachment number.
+    base["short"] = {a.id: _short(a, words, attachments, in_force) for a in case.every_agreement()}
     slides = [_slide(lang, "otsikko", base, "otsikko", "title")]
+    slides.append(_slide(lang, "paatos", base, "paatos"))
+    if case.briefing.reasons or any(a.purpose for a in view.to_approve):
+        slides.append(_slide(lang, "miksi", base, "miksi"))
+    changes = before_after_table(case, words)
+    if changes is not None:
+        slides.append(_slide(lang, "muutos", base, "muutos", "visual", table=changes))
+    diagram = contract_diagram(case, municipality_id, words)
+    if diagram is not None:
+        slides.append(
+            _slide(lang, "sopimusrakenne", {**base, "diagram": diagram}, "sopimusrakenne", "visual", diagram=diagram)
+        )
+    if money.has_figures:
+        slides.append(_slide(lang, "talous", base, "talous", "visual", table=money_table(case, money, lang)))
+    for a in base["approved"]:
+        if a.cost is None or a.cost.budget is None or a.kind.compensation_parties(a) is not None:
+            continue
+        if len(a.parties) < 2:
+            continue
+        slides.append(
+            _slide(
+                lang,
+                "kustannukset",
+                {**base, "a": a, "cost": a.cost},
+                f"kustannukset:{a.id}",
+                "visual",
+                table=shares_table(a, words, municipality_id),
+            )
+        )
     if joint is not None:
         assert isinstance(joint.details, JointBodyDetails)
         ctx = {
@@ -242,7 +365,51 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
             "drift": seat_drift(case, joint),
         }
         slides.append(_slide(lang, "hallintomalli", ctx, "hallintomalli"))
-    slides.append(_slide(lang, "kuntalaki", {**base, "used": used_sections(case)}, "kuntalaki"))
+        comp = joint.composition
+        if comp is not None and len({s.seats for s in comp.seats}) > 1:
+            slides.append(
+                _slide(
+                    lang,
+                    "kokoonpano",
+                    {**ctx, "a": joint},
+                    f"kokoonpano:{joint.id}",
+                    "visual",
+                    chart=seats_chart(joint, words, municipality_id),
+                )
+            )
+    # How the service works and where: the operating model, the local-service principles and the
+    # service level agreed in any of the case's agreements (a 54 § agreement sets it for everyone).
+    service = [
+        (a, items)
+        for a in (case.current(a) for a in case.agreements)
+        for field in ("operating_model", "local_service", "service_level")
+        if (items := getattr(a.details, field, ()))
+    ]
+    if service or view.service_point:
+        slides.append(_slide(lang, "palvelu", {**base, "service": service}, "palvelu"))
+    if case.schedule:
+        slides.append(
+            _slide(lang, "aikataulu", base, "aikataulu", "visual", timeline=timeline(case, words, base["approvals"]))
+        )
+    slides.append(_slide(lang, "paatosehdotus", base, "paatosehdotus"))
+    slides.append(_slide(lang, "lahteet", {**base, "sources": sources(case, words, view.agreements)}, "lahteet"))
+    # The appendix: background a councillor may ask about, after the briefing.
+    for a in base["approved"]:
+        shared = a.kind.compensation_parties(a) is None
+        if shared and a.cost is not None and a.cost.budget is not None and len(alternatives(a)) >= 2:
+            ctx = {**base, "a": a, "cost": a.cost, "options": alternatives(a)}
+            slides.append(
+                _slide(
+                    lang,
+                    "vertailu",
+                    ctx,
+                    f"vertailu:{a.id}",
+                    "visual",
+                    table=comparison_table(a, words, municipality_id),
+                    appendix=True,
+                )
+            )
+    slides.append(_slide(lang, "kuntalaki", {**base, "used": used_sections(case)}, "kuntalaki", appendix=True))
     employment = [a for a in case.agreements if a.sector.id == "employment_services"]
     if employment:
         areas = {a.employment_area.id: a.employment_area for a in employment if a.employment_area is not None}
@@ -251,55 +418,6 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
             "delegates": any(a.kind.name == "authority_task" for a in employment),
             "exception": any(area.permit is not None for area in areas.values()),
         }
-        slides.append(_slide(lang, "tyovoimalaki", law, "tyovoimalaki"))
-    diagram = contract_diagram(case, words)
-    if diagram is not None:
-        slides.append(
-            _slide(lang, "sopimusrakenne", {**base, "diagram": diagram}, "sopimusrakenne", "visual", diagram=diagram)
-        )
-    for a in (case.current(a) for a in agreements):
-        if a.composition is not None:
-            ctx = {
-                **base,
-                "a": a,
-                "comp": a.composition,
-                "body": getattr(a.details, "body", None),
-                "drift": seat_drift(case, a),
-            }
-            slides.append(_slide(lang, "kokoonpano", ctx, f"kokoonpano:{a.id}", "visual", chart=seats_chart(a, words)))
-    # Every agreement the council is party to that states costs: the shared ones, and a party's own
-    # (the lead's 54 § and 53 § agreements), so each euro on "what this means" has its slide.
-    for a in view.agreements:
-        if a.cost is None or a.existing:
-            continue
-        ctx = {**base, "a": a, "cost": a.cost}
-        paid = compensation(a)
-        if paid is not None:
-            slides.append(_slide(lang, "korvaus", {**ctx, "c": paid}, f"korvaus:{a.id}"))
-        else:
-            slides.append(
-                _slide(
-                    lang,
-                    "kustannukset",
-                    ctx,
-                    f"kustannukset:{a.id}",
-                    "visual",
-                    chart=shares_chart(a, words),
-                    table=shares_table(a, words),
-                )
-            )
-    for a in agreements:
-        if a.cost is not None and a.cost.budget is not None and len(alternatives(a)) >= 2:
-            ctx = {**base, "a": a, "cost": a.cost, "options": alternatives(a)}
-            slides.append(_slide(lang, "vertailu", ctx, f"vertailu:{a.id}", "visual", table=comparison_table(a, words)))
-    for a in agreements:
-        if getattr(a.details, "operating_model", None):
-            slides.append(_slide(lang, "toimintamalli", {**base, "a": a}, f"toimintamalli:{a.id}"))
-        if getattr(a.details, "local_service", None):
-            slides.append(_slide(lang, "lahipalvelu", {**base, "a": a}, f"lahipalvelu:{a.id}"))
-    slides.append(_slide(lang, "kunta", base, "kunta"))
-    if case.schedule:
-        slides.append(_slide(lang, "aikataulu", base, "aikataulu", "visual", timeline=timeline(case, words)))
-    slides.append(_slide(lang, "paatosehdotus", base, "paatosehdotus"))
-    slides.append(_slide(lang, "lahteet", {**base, "sources": sources(case, words, view.agreements)}, "lahteet"))
-    return describe_deck(Deck(f"{case.id}-{municipality_id}", case.title, municipality_id, slides, words))
+        slides.append(_slide(lang, "tyovoimalaki", law, "tyovoimalaki", appendix=True))
+    title = case.proposal_title or case.title
+    return describe_deck(Deck(f"{case.id}-{municipality_id}", title, municipality_id, slides, words))

@@ -21,6 +21,10 @@ class Chart:
     number_format: str
     kind: Literal["column", "bar"] = "column"
     alt: AltText | None = None
+    highlight: tuple[int, ...] = ()  # categories of the reader's own municipality
+    # Each value's label as the slide prints it ("9,51 %"), so the chart reads the same as the table
+    # whatever the viewer's locale (PowerPoint would format the number by the presentation laptop's).
+    value_labels: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -32,9 +36,14 @@ class Node:
 
 @dataclass(frozen=True)
 class Edge:
+    """An agreement binding two boxes: its name (``label``), its section in small type (``detail``),
+    and whether this council approves it today."""
+
     source: str
     target: str
     label: str
+    detail: str = ""
+    today: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,9 @@ class Slide:
     timeline: tuple[Milestone, ...] = ()
     notes: str = ""
     timeline_alt: AltText | None = None
+    # The headline in large type above the body (the council's net figure on the decision slide).
+    callout: tuple[Run, ...] = ()
+    appendix: bool = False  # background after the sources slide, not part of the ten-minute briefing
 
 
 @dataclass

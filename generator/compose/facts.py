@@ -9,7 +9,16 @@ from __future__ import annotations
 from generator.contract import fact_key
 from generator.formats import fi_date, fi_euro, fi_percent
 from generator.language import labels, months
-from generator.model.entities import Agreement, Case
+from generator.model.entities import Agreement, Case, CostSharing
+from generator.model.money import statement
+
+
+def share_text(cost: CostSharing, hundredths: int) -> str:
+    """A share as the documents print it: '8,19 %', but an agreed whole share as '40 %' (the
+    parties agreed forty per cent, not 40,00)."""
+    if cost.basis == "fixed" and hundredths % 100 == 0:
+        return f"{hundredths // 100}\u00a0%"
+    return fi_percent(hundredths)
 
 
 def _seats(facts: dict[str, str], a: Agreement, total: str) -> None:
@@ -30,12 +39,12 @@ def case_facts(case: Case) -> dict[str, str]:
     facts: dict[str, str] = {}
     for listed in case.agreements:
         # An agreement in force is shown as a summary of its sourced terms: no figure of ours is
-        # stated about it but its dates and its seats (as an amendment restates them, or as they
-        # stand, which the council material shows beside what current populations would give).
+        # stated about it but its dates and the seats an amendment restates (as amended).
         a = case.current(listed)
         facts[fact_key("title", a.id)] = a.title
         facts[fact_key("entry", a.id)] = fi_date(a.entry_into_force)
         if listed.existing:
+            # Its seats are shown (the council's members in the body it already has), as amended.
             if a.composition is not None:
                 _seats(facts, a, total)
             continue
@@ -45,11 +54,16 @@ def case_facts(case: Case) -> dict[str, str]:
             _seats(facts, a, total)
         if a.cost is not None:
             for share in a.cost.shares:
-                facts[fact_key("share", a.id, share.municipality.name)] = fi_percent(share.hundredths)
+                facts[fact_key("share", a.id, share.municipality.name)] = share_text(a.cost, share.hundredths)
                 if share.euros is not None:
                     facts[fact_key("euros", a.id, share.municipality.name)] = fi_euro(share.euros)
             if a.cost.budget is not None:
                 facts[fact_key("euros", a.id, total)] = fi_euro(a.cost.budget.amount)
         for m in a.parties:
             facts[f"business_id:{m.official_name}"] = m.business_id or words["to_be_checked"]
+    for m in case.councils:
+        # Each council's headline: its net yearly effect, on the deck's decision slide and in the proposal.
+        headline = statement(case, m).headline
+        if headline is not None:
+            facts[fact_key("net", case.id, m.name)] = fi_euro(headline.euros)
     return dict(sorted(facts.items()))

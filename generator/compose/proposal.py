@@ -1,33 +1,41 @@
 """The draft agenda item (päätösehdotus) for one council, as Finnish councils write them.
 
-Same tree as the agreements, unnumbered: title with the § placeholder, case number, earlier handling,
-preparer, reasoning, this municipality's seats and shares (the very tables of the agreements),
-key terms, schedule, what follows if not approved, attachments, proposal and appeal instructions.
+The sections follow the case-management systems councils use (Dynasty and the like): the header
+(Dnro, Toimielin, earlier handling, Valmistelija), Selostus, the municipality's money and seats,
+key terms, entry into force with every party's approval, what follows if not approved, attachments
+and supporting material, the board's proposal (Kunnanhallituksen ehdotus) in separate numbered
+items, Päätös, Tiedoksi ja toimenpiteet, and the appeal instructions. Everything a council sees
+is computed once in ``council_context`` for the deck and the proposal alike.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from generator.compose.agreement import seats_table, sector_words, shares_table, template_context
-from generator.compose.in_force import original_name
+from generator.compose.agreement import seats_table, shares_table
+from generator.compose.council import council_context
+from generator.compose.council_money import money_table
 from generator.compose.markup import parse_blocks
-from generator.compose.templating import render, template_names
+from generator.compose.templating import render
 from generator.compose.tree import Cell, Chapter, Clause, Document, Run, Table
 from generator.formats import fi_date
 from generator.language import labels, months
-from generator.model.council import council_view
-from generator.model.documents import agreement_path
 from generator.model.entities import Agreement, Case
 
-SECTIONS = ("perustelut", "kunnan_osuus", "ehdot", "aikataulu", "jos_ei", "liitteet", "ehdotus", "muutoksenhaku")
+SECTIONS = (
+    "selostus",
+    "talous",
+    "ehdot",
+    "voimaantulo",
+    "jos_ei",
+    "liitteet",
+    "ehdotus",
+    "paatos",
+    "tiedoksi",
+    "muutoksenhaku",
+)
 # Sections whose blocks stay on one page: the decision is read out as one piece.
 KEEP_TOGETHER = {"ehdotus"}
-
-
-def entry_dates(agreements: tuple[Agreement, ...]) -> str:
-    """When the decision takes effect: the entry into force of the agreements it approves."""
-    return " / ".join(fi_date(d) for d in sorted({a.entry_into_force for a in agreements}))
 
 
 def terms_table(agreements: tuple[Agreement, ...], words: dict[str, Any], lang: str) -> Table:
@@ -56,57 +64,16 @@ def compose_proposal(case: Case, municipality_id: str, legal: dict[str, str]) ->
     lang = case.language
     words = labels(lang)
     p = words["proposal"]
-    view = council_view(case, case.municipalities[municipality_id])
-    board = next((s for s in case.schedule if s.step == "board"), None)
-    summaries = {
-        a.id: render(lang, template_names(a, "summary.j2", shared="proposal"), template_context(case, a)).strip()
-        for a in view.agreements
-    }
-    acts = list(dict.fromkeys(w for a in view.to_approve if (w := sector_words(a, lang)["rests_on"])))
-    context = {
-        "summaries": summaries,
-        "acts": acts,
-        "employment": any(a.sector.id == "employment_services" for a in view.agreements),
-        "case": case,
-        "view": view,
-        "labels": words,
-        "legal": legal,
-        "entry": entry_dates(view.to_approve),
-    }
+    context = council_context(case, municipality_id, legal)
+    view = context["view"]
     by_id = {a.id: case.current(a) for a in view.agreements}
-    # Agreements the council's decision rests on without being its party (a 54 § agreement the joint
-    # body's staff work under), and the employment area's own agreement: oheismateriaali.
-    deciding = {a.id for a in view.agreements}
-    own = {a.id for a in case.agreements}
-    related = list(
-        {
-            d.agreement.id: d.agreement
-            for a in view.to_approve
-            for d in a.depends_on
-            if d.agreement is not None and d.agreement.id not in deciding and d.agreement.id in own
-        }.values()
-    )
-    areas = list(
-        {
-            a.employment_area.id: a.employment_area
-            for a in (*view.agreements, *related)
-            if a.employment_area is not None
-            and a.employment_area.agreement_title
-            and a.employment_area.agreement_id not in deciding
-        }.values()
-    )
-    context["related"] = related
-    context["areas"] = areas
-    context["area"] = next(
-        (a.employment_area for a in view.agreements if a.employment_area is not None and not a.existing), None
-    )
-    context["paths"] = {a.id: {lang: agreement_path(a, lang) for lang in a.languages} for a in case.agreements}
-    context["originals"] = {a.id: original_name(a) for a in case.agreements}
 
     def tables(name: str) -> Table:
         kind, _, agreement_id = name.partition(":")
         if kind == "terms":
             return terms_table(view.to_approve, words, lang)
+        if kind == "money":
+            return money_table(case, context["money"], lang)
         table = {"seats": seats_table, "shares": shares_table}[kind]
         return table(by_id[agreement_id], words)
 
@@ -117,6 +84,7 @@ def compose_proposal(case: Case, municipality_id: str, legal: dict[str, str]) ->
         clause = Clause(section, "", (), parse_blocks(body, tables), keep_together=section in KEEP_TOGETHER)
         chapters.append(Chapter(section, title.strip(), [clause]))
     municipality = view.municipality
+    board = context["board_step"]
     meta = [(p["case_number"], p["case_number_value"]), (p["council"], municipality.council)]
     if board is not None:
         meta.append((p["earlier"], p["earlier_value"].format(board=municipality.board or "", date=fi_date(board.date))))

@@ -17,11 +17,14 @@ from typing import Any
 
 import jinja2
 
+from generator.compose.facts import share_text
 from generator.compose.markup import CLOSE, ILL_OPEN, PLACE_OPEN, STRONG_OPEN, fact, fact_key
 from generator.formats import fi_date, fi_euro, fi_number, fi_percent
 from generator.language import (
     board_name,
     boards,
+    boards_step,
+    by_kind,
     cites,
     director_name,
     join_words,
@@ -98,6 +101,8 @@ def environment(lang: str) -> jinja2.Environment:
             "date": fi_date,
             "num": fi_number,
             "pct": fi_percent,
+            # {{ share.hundredths|share_pct(a) }}: as the agreement's table prints it (fixed: '40 %').
+            "share_pct": lambda hundredths, a: share_text(a.cost, hundredths),
             "eur": fi_euro,
             # join without a separator lists in prose ("A, B ja C"); with one it joins as Jinja's does.
             "join": lambda items, sep=None: join_words(items, lang) if sep is None else sep.join(str(i) for i in items),
@@ -124,6 +129,10 @@ def environment(lang: str) -> jinja2.Environment:
             "boards": lambda ms: boards(ms, lang),
             "board": lambda m: board_name(m, lang),
             "director": lambda m: director_name(m, lang),
+            "by_kind": lambda m, table: by_kind(m, lang, table),
+            "timeline_step": lambda councils, step: (
+                boards_step(councils, lang) if step == "board" else words["deck"]["timeline"][step]
+            ),
             "cites": lambda text: cites(text, lang),
             "gen": lambda m: official_form(m.official_name, words["official_genitive"]),
             "alla": lambda m: official_form(m.official_name, words["official_allative"]),

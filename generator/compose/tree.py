@@ -76,6 +76,7 @@ class Table:
     row_changes: tuple[Change, ...] = ()  # per row, in a redline
     header_runs: tuple[tuple[Run, ...], ...] = ()  # a redlined header; empty means the plain header
     alt: AltText | None = None  # a summary for screen readers where the format carries one (slides)
+    highlight: tuple[int, ...] = ()  # rows (0-based, below the header) of the reader's own municipality
 
 
 Block = Paragraph | BulletList | Table

@@ -131,17 +131,31 @@ def board_name(m: Any, lang: str) -> str:
     if m.board:
         return str(m.board)
     words = labels(lang)
-    kinds = {word: kind for kind, word in words["municipality_kinds"].items()}
-    kind = kinds.get(m.official_name.rsplit(" ", 1)[-1], "kunta")
-    return f"{genitive(m.name, m.genitive, lang)} {words['board_by_kind'][kind]}"
+    return f"{genitive(m.name, m.genitive, lang)} {words['board_by_kind'][municipality_kind(m, lang)]}"
+
+
+def municipality_kind(m: Any, lang: str) -> str:
+    """'kunta' or 'kaupunki', read from the official name's last word in ``lang`` (a kunta if unknown)."""
+    kinds = {word: kind for kind, word in labels(lang)["municipality_kinds"].items()}
+    return kinds.get(m.official_name.rsplit(" ", 1)[-1], "kunta")
+
+
+def by_kind(m: Any, lang: str, table: str) -> str:
+    """The word of the pack's ``table`` for the municipality's kind (kunnanhallituksen / kaupunginhallituksen ...)."""
+    return str(labels(lang)[table][municipality_kind(m, lang)])
 
 
 def director_name(m: Any, lang: str) -> str:
     """The municipality's chief executive by its kind: kunnanjohtaja / kaupunginjohtaja (kommun-/stadsdirektören)."""
-    words = labels(lang)
-    kinds = {word: kind for kind, word in words["municipality_kinds"].items()}
-    kind = kinds.get(m.official_name.rsplit(" ", 1)[-1], "kunta")
-    return str(words["director_by_kind"][kind])
+    return by_kind(m, lang, "director_by_kind")
+
+
+def boards_step(councils: Iterable[Any], lang: str) -> str:
+    """What the schedule calls the boards of ``councils``: kunnanhallitukset, kaupunginhallitukset, or
+    both kinds together ("Kaupungin- ja kunnanhallitukset") when there are towns and municipalities."""
+    kinds = {municipality_kind(m, lang) for m in councils}
+    key = kinds.pop() if len(kinds) == 1 else "both"
+    return str(labels(lang)["boards_step"][key])
 
 
 def boards(parties: Iterable[Any], lang: str) -> str:

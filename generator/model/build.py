@@ -18,6 +18,8 @@ from generator.load.case_folder import RawCase
 from generator.load.yaml_loader import LoadedFile
 from generator.model.entities import (
     Agreement,
+    BeforeAfter,
+    Briefing,
     Budget,
     Case,
     Composition,
@@ -120,6 +122,19 @@ def _cost_sharing(data: dict[str, Any], parties: tuple[Municipality, ...], ctx: 
         covers=texts(data.get("covers")),
         net_of=texts(data.get("net_of")),
         key_update=data.get("key_update"),
+        shortfall=data.get("shortfall"),
+    )
+
+
+def _briefing(data: dict[str, Any]) -> Briefing:
+    table = data.get("before_after")
+    return Briefing(
+        reasons=texts(data.get("reasons")),
+        before_after=BeforeAfter(
+            table["before"], table["after"], tuple((r["aspect"], r["before"], r["after"]) for r in table["rows"])
+        )
+        if table
+        else None,
     )
 
 
@@ -448,6 +463,8 @@ def build_model(raw: RawCase, lang: str | None = None) -> tuple[Case | None, lis
         schedule=tuple(schedule),
         administrative_court=c.get("administrative_court"),
         proposal_title=c.get("proposal_title"),
+        briefing=_briefing(c.get("briefing") or {}),
+        elections=bool(c.get("elections")),
         deck_template=raw.folder / c["deck_template"] if "deck_template" in c else None,
         amended=amended,
         referenced_agreements=tuple(elsewhere),

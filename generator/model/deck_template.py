@@ -57,14 +57,18 @@ class LayoutInfo:
     name: str
     type: str | None
     placeholder_types: tuple[str | None, ...]
+    vertical: bool = False  # vertical text (East Asian layouts): never a deck slide's layout
 
 
 def layout_info(part: str, xml: bytes) -> LayoutInfo:
     root = parse_xml(xml, part)
     slide_data = root.find(f"{_P}cSld")
     name = slide_data.get("name", "") if slide_data is not None else ""
-    phs = tuple(ph.get("type") for ph in root.iterfind(".//p:nvPr/p:ph", _NS))
-    return LayoutInfo(part, name, root.get("type"), phs)
+    found = list(root.iterfind(".//p:nvPr/p:ph", _NS))
+    phs = tuple(ph.get("type") for ph in found)
+    kind = root.get("type")
+    vertical = (kind or "").startswith("vert") or any(ph.get("orient") == "vert" for ph in found)
+    return LayoutInfo(part, name, kind, phs, vertical)
 
 
 def _by_placeholders(role: str, layout: LayoutInfo) -> bool:
@@ -80,7 +84,7 @@ def _by_placeholders(role: str, layout: LayoutInfo) -> bool:
 
 def assign_roles(layouts: Iterable[LayoutInfo]) -> dict[str, LayoutInfo]:
     """The layout each slide role uses: by layout type, then by English name, then by placeholders."""
-    layouts = list(layouts)
+    layouts = [lay for lay in layouts if not lay.vertical]
     found: dict[str, LayoutInfo] = {}
     for role in ROLES:
         match = (
@@ -93,10 +97,16 @@ def assign_roles(layouts: Iterable[LayoutInfo]) -> dict[str, LayoutInfo]:
     return found
 
 
+def layout_order(part: str) -> tuple[int, str]:
+    """slideLayout2 before slideLayout10: the order PowerPoint numbers and lists layouts in."""
+    digits = "".join(c for c in part.rsplit("/", 1)[-1] if c.isdigit())
+    return (int(digits) if digits else 0, part)
+
+
 def template_layouts(archive: Archive) -> list[LayoutInfo]:
     return [
         layout_info(part, archive.read(part))
-        for part in sorted(archive.names)
+        for part in sorted(archive.names, key=layout_order)
         if part.startswith("ppt/slideLayouts/") and part.endswith(".xml")
     ]
 

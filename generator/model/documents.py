@@ -38,7 +38,7 @@ class DocumentSpec:
 
 def council_languages(municipality: Municipality) -> tuple[str, ...]:
     """The languages a council receives its material in: its municipality's majority language."""
-    return municipality.languages[:1]
+    return municipality.languages
 
 
 def document_languages(case: Case) -> list[str]:

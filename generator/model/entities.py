@@ -171,6 +171,9 @@ class CostSharing:
     covers: tuple[str, ...] = ()
     net_of: tuple[str, ...] = ()
     key_update: str | None = None
+    # Who carries the difference when a compensation (54 §) falls short of the costs, in the
+    # agreement's words; without it the party performing the tasks does (see model.money).
+    shortfall: str | None = None
 
     def share_of(self, municipality_id: str) -> Share:
         return next(s for s in self.shares if s.municipality.id == municipality_id)
@@ -351,6 +354,23 @@ class ScheduleStep:
     illustrative: bool = False
 
 
+@dataclass(frozen=True)
+class BeforeAfter:
+    """Today against the new arrangement, row by row (who organises, who serves, where)."""
+
+    before: str
+    after: str
+    rows: tuple[tuple[str, str, str], ...]  # (aspect, before, after)
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """What the council material says beyond the agreements: why now, and what changes."""
+
+    reasons: tuple[str, ...] = ()
+    before_after: BeforeAfter | None = None
+
+
 @dataclass
 class Case:
     id: str
@@ -369,6 +389,8 @@ class Case:
     schedule: tuple[ScheduleStep, ...] = ()
     administrative_court: str | None = None
     proposal_title: str | None = None
+    briefing: Briefing = field(default_factory=Briefing)
+    elections: bool = False  # the proposals elect the joint body's members (and the lead its chair)
     deck_template: Path | None = None  # the municipality's own .pptx; None means the bundled one
     record_number: str | None = None  # the case's diaarinumero in the records system, for the metadata
     base_language: str = "fi"  # the case's own language (plain texts are in it); ``language`` is this model's

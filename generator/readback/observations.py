@@ -26,6 +26,11 @@ def from_table(
     kind, _, agreement_id = caption.partition(":")
     body = [[clean(c) for c in row] for row in rows[1:]]
     label = f"{where}, {caption}"
+    # The share is the last column of percentages (an agreed fixed share has no separate figure
+    # column), and the euros, if any, follow it.
+    width = min((len(row) for row in body if row), default=0)
+    percent = [c for c in range(1, width) if all(row[c].endswith("%") for row in body if row)]
+    share_col = percent[-1] if percent else 2
     for row in body:
         if not row:
             continue
@@ -36,10 +41,13 @@ def from_table(
             yield Observation(f"seats:{agreement_id}:{name}", members, f"{label}, {name}")
             yield Observation(f"deputies:{agreement_id}:{name}", deputies, f"{label}, {name}")
         elif kind == "shares":
-            if name != total_label:
-                yield Observation(f"share:{agreement_id}:{name}", _cell(row, 2), f"{label}, {name}")
-            if len(row) >= 4:
-                yield Observation(f"euros:{agreement_id}:{name}", row[3], f"{label}, {name}")
+            if name != total_label and len(row) > share_col:
+                yield Observation(f"share:{agreement_id}:{name}", row[share_col], f"{label}, {name}")
+            if len(row) > share_col + 1:
+                yield Observation(f"euros:{agreement_id}:{name}", row[share_col + 1], f"{label}, {name}")
+        elif kind == "money" and row is body[-1]:
+            # The last row is the net effect; its last column the full year, the headline figure.
+            yield Observation(f"net:{agreement_id}", row[-1].replace("\u2212", "-"), f"{label}, {name}")
         elif kind == "parties":
             yield Observation(f"business_id:{name}", _cell(row, 1), f"{label}, {name}")
         elif kind == "terms":

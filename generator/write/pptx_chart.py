@@ -3,9 +3,11 @@
 The chart XML is written here (a clustered bar or column chart with value labels) rather than
 generated and then patched, so its axis ids are valid unsigned integers from the start. The
 workbook, which PowerPoint opens under "Edit Data", is laid out as python-pptx lays it out, with
-every text stored as text.
-Both are cached by the chart's content: every council's deck carries the same seat and cost charts,
-and they are made once.
+every text stored as text. Colours are the theme's (bars in the first accent, the reader's own
+municipality in the second), text is in the theme's fonts at a size of the master's scale, and each
+value's label is the text the slide prints ("9,51 %"), so the chart does not depend on the viewer's
+locale. Both parts are cached by the chart's content: every council's deck carries the same charts
+but its own highlight.
 """
 
 from __future__ import annotations
@@ -19,8 +21,15 @@ from generator.write.ooxml_parts import XML_HEAD, esc
 from generator.write.package import normalise_package
 from generator.write.zip_writer import Deflated, deflate
 
-ACCENT = "2F5D8A"
 _CAT_AX, _VAL_AX = 100001, 100002
+_SHOW = (
+    '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
+    '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>'
+)
+
+
+def _fill(role: str) -> str:
+    return f'<c:spPr><a:solidFill><a:schemeClr val="{role}"/></a:solidFill></c:spPr>'
 
 
 def _text_props(size: int, bold: bool = False) -> str:
@@ -28,17 +37,36 @@ def _text_props(size: int, bold: bool = False) -> str:
     return f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{size}"{weight}/></a:pPr></a:p></c:txPr>'
 
 
-def _series(chart: Chart, index: int, name: str, values: tuple[float, ...]) -> str:
+def _labels(chart: Chart, index: int, size: int, lang_tag: str) -> str:
+    """The series' value labels: each point's own text when the chart gives it, else the value."""
+    points = ""
+    if index < len(chart.value_labels):
+        for i, text in enumerate(chart.value_labels[index]):
+            points += (
+                f'<c:dLbl><c:idx val="{i}"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr>'
+                f'<a:defRPr sz="{size}" b="1"/></a:pPr><a:r><a:rPr lang="{lang_tag}" sz="{size}" b="1"/>'
+                f'<a:t>{esc(text)}</a:t></a:r></a:p></c:rich></c:tx><c:dLblPos val="outEnd"/>{_SHOW}</c:dLbl>'
+            )
+    return (
+        f'<c:dLbls>{points}<c:numFmt formatCode="{esc(chart.number_format)}" sourceLinked="0"/>'
+        f'{_text_props(size, True)}<c:dLblPos val="outEnd"/>{_SHOW}</c:dLbls>'
+    )
+
+
+def _series(chart: Chart, index: int, name: str, values: tuple[float, ...], size: int, lang_tag: str) -> str:
     column = chr(ord("B") + index)
     last = len(chart.categories) + 1
     categories = "".join(f'<c:pt idx="{i}"><c:v>{esc(c)}</c:v></c:pt>' for i, c in enumerate(chart.categories))
     points = "".join(f'<c:pt idx="{i}"><c:v>{v!r}</c:v></c:pt>' for i, v in enumerate(values))
+    own = "".join(
+        f'<c:dPt><c:idx val="{i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>{_fill("accent2")}</c:dPt>'
+        for i in chart.highlight
+    )
     return (
         f'<c:ser><c:idx val="{index}"/><c:order val="{index}"/>'
         f'<c:tx><c:strRef><c:f>Sheet1!${column}$1</c:f><c:strCache><c:ptCount val="1"/>'
         f'<c:pt idx="0"><c:v>{esc(name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>'
-        f'<c:spPr><a:solidFill><a:srgbClr val="{ACCENT}"/></a:solidFill></c:spPr>'
-        f'<c:invertIfNegative val="0"/>'
+        f'{_fill("accent1")}<c:invertIfNegative val="0"/>{own}{_labels(chart, index, size, lang_tag)}'
         f'<c:cat><c:strRef><c:f>Sheet1!$A$2:$A${last}</c:f><c:strCache><c:ptCount val="{len(chart.categories)}"/>'
         f"{categories}</c:strCache></c:strRef></c:cat>"
         f"<c:val><c:numRef><c:f>Sheet1!${column}$2:${column}${last}</c:f><c:numCache>"
@@ -47,25 +75,20 @@ def _series(chart: Chart, index: int, name: str, values: tuple[float, ...]) -> s
     )
 
 
-def chart_xml(chart: Chart, lang_tag: str) -> bytes:
+def chart_xml(chart: Chart, lang_tag: str, size: int = 1400) -> bytes:
     """Clustered columns (or bars, top to bottom in category order) with bold value labels, no axis line."""
     horizontal = chart.kind == "bar"
-    series = "".join(_series(chart, i, name, values) for i, (name, values) in enumerate(chart.series))
-    labels = (
-        f'<c:dLbls><c:numFmt formatCode="{esc(chart.number_format)}" sourceLinked="0"/>{_text_props(1400, True)}'
-        '<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
-        '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
-    )
+    series = "".join(_series(chart, i, name, values, size, lang_tag) for i, (name, values) in enumerate(chart.series))
     plot = (
         f'<c:barChart><c:barDir val="{"bar" if horizontal else "col"}"/><c:grouping val="clustered"/>'
-        f'<c:varyColors val="0"/>{series}{labels}<c:gapWidth val="60"/>'
+        f'<c:varyColors val="0"/>{series}<c:gapWidth val="60"/>'
         f'<c:axId val="{_CAT_AX}"/><c:axId val="{_VAL_AX}"/></c:barChart>'
     )
     category_axis = (
         f'<c:catAx><c:axId val="{_CAT_AX}"/><c:scaling><c:orientation val="{"maxMin" if horizontal else "minMax"}"/>'
         f'</c:scaling><c:delete val="0"/><c:axPos val="{"l" if horizontal else "b"}"/>'
         '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/>'
-        f'<c:tickLblPos val="nextTo"/>{_text_props(1400)}<c:crossAx val="{_VAL_AX}"/><c:crosses val="autoZero"/>'
+        f'<c:tickLblPos val="nextTo"/>{_text_props(size)}<c:crossAx val="{_VAL_AX}"/><c:crosses val="autoZero"/>'
         '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
     )
     value_axis = (
@@ -82,7 +105,7 @@ def chart_xml(chart: Chart, lang_tag: str) -> bytes:
         f'<c:date1904 val="0"/><c:lang val="{lang_tag}"/><c:roundedCorners val="0"/>'
         f'<c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>{plot}{category_axis}{value_axis}</c:plotArea>'
         '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
-        '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400"><a:latin typeface="Calibri"/></a:defRPr>'
+        f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{size}"/>'
         f'</a:pPr><a:endParaRPr lang="{lang_tag}"/></a:p></c:txPr>'
         '<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>'
     ).encode("utf-8")
@@ -116,6 +139,6 @@ def workbook(chart: Chart, when: dt.date) -> bytes:
 
 
 @lru_cache(maxsize=256)
-def chart_parts(chart: Chart, lang_tag: str, when: dt.date) -> tuple[Deflated, Deflated]:
+def chart_parts(chart: Chart, lang_tag: str, when: dt.date, size: int = 1400) -> tuple[Deflated, Deflated]:
     """The deflated chart part and workbook of ``chart``, made once per process."""
-    return deflate(chart_xml(chart, lang_tag)), deflate(workbook(chart, when))
+    return deflate(chart_xml(chart, lang_tag, size)), deflate(workbook(chart, when))

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from generator.model.deck_template import assign_roles, layout_info
+from generator.model.deck_template import assign_roles, layout_info, layout_order
+from generator.write.pptx_geometry import MasterStyle, Rect, master_style, placeholder_boxes, resolve
 from generator.write.zip_writer import Deflated, deflate
 
 _NS = {
@@ -72,6 +73,12 @@ def find_placeholder(
 class Layout:
     part: str
     placeholders: tuple[Placeholder, ...]
+    # Each placeholder's box (its own or the master's), and the footer placeholders a slide may fill.
+    rects: tuple[tuple[Placeholder, Rect | None], ...] = ()
+    footers: tuple[Placeholder, ...] = ()
+
+    def rect(self, ph: Placeholder | None) -> Rect | None:
+        return next((r for p, r in self.rects if p == ph), None) if ph is not None else None
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,7 @@ class PptxSkeleton:
     notes_master: str
     notes_placeholders: tuple[Placeholder, ...]
     layouts: dict[str, Layout]  # by slide role: "title", "content", "visual"
+    master: MasterStyle | None = None
 
 
 def _placeholders(xml: bytes, skip: tuple[str, ...]) -> tuple[Placeholder, ...]:
@@ -132,6 +140,8 @@ def pptx_skeleton(template: Path, lang_tag: str) -> PptxSkeleton:
     overrides = []
     static = []
     infos = []
+    boxes: dict[str, bytes] = {}
+    master_xml = b""
     notes_master = ""
     notes_placeholders: tuple[Placeholder, ...] = ()
     part_types = {o.get("PartName").lstrip("/"): o.get("ContentType") for o in types.iterfind("ct:Override", _NS)}
@@ -144,6 +154,9 @@ def pptx_skeleton(template: Path, lang_tag: str) -> PptxSkeleton:
             content = re.sub(rb'lang="[A-Za-z-]+"', f'lang="{lang_tag}"'.encode(), content)
         if name.startswith("ppt/slideLayouts/") and name.endswith(".xml"):
             infos.append((layout_info(name, content), _placeholders(content, ("dt", "ftr", "sldNum"))))
+            boxes[name] = content
+        if re.fullmatch(r"ppt/slideMasters/slideMaster\d+\.xml", name) and (not master_xml or name.endswith("r1.xml")):
+            master_xml = content
         if name.startswith("ppt/notesMasters/") and name.endswith(".xml"):
             notes_master = name
             notes_placeholders = _placeholders(content, ("hdr", "dt", "ftr", "sldNum"))
@@ -151,9 +164,16 @@ def pptx_skeleton(template: Path, lang_tag: str) -> PptxSkeleton:
         if name in part_types:
             overrides.append((name, part_types[name]))
     placeholders = {info.part: phs for info, phs in infos}
-    layouts = {
-        role: Layout(info.part, placeholders[info.part]) for role, info in assign_roles(i for i, _ in infos).items()
-    }
+    master = master_style(master_xml) if master_xml else None
+
+    def layout(part: str) -> Layout:
+        found = placeholder_boxes(boxes[part])
+        rects = tuple((Placeholder(b.type, b.idx), resolve(b, master) if master is not None else b.rect) for b in found)
+        footers = tuple(Placeholder(b.type, b.idx) for b in found if b.type in ("ftr", "sldNum"))
+        return Layout(part, placeholders[part], rects, footers)
+
+    infos.sort(key=lambda pair: layout_order(pair[0].part))
+    layouts = {role: layout(info.part) for role, info in assign_roles(i for i, _ in infos).items()}
     presentation = re.sub(rb'lang="[A-Za-z-]+"', f'lang="{lang_tag}"'.encode(), package.read("ppt/presentation.xml"))
     rels = tuple(r for r in _relationships(package.read("ppt/_rels/presentation.xml.rels")) if r[1] != _REL_SLIDE)
     return PptxSkeleton(
@@ -168,6 +188,7 @@ def pptx_skeleton(template: Path, lang_tag: str) -> PptxSkeleton:
         notes_master=notes_master,
         notes_placeholders=notes_placeholders,
         layouts=layouts,
+        master=master,
     )
 
 

@@ -1,25 +1,33 @@
-"""Deck tree → .pptx: PresentationML serialised directly, on the template's layouts (found by name).
+"""Deck tree → .pptx: PresentationML serialised directly, on the template's own layouts and look.
 
-Titles and texts sit in real placeholders of the template's layouts; charts are native PowerPoint
-charts with their data in an embedded workbook; the contract structure is native shapes joined by
-connectors; every content slide carries speaker notes. Chart and table shapes are named after their
-tree ids ("chart:seats:…") so the consistency check can read the same facts back.
+Titles and texts sit in real placeholders of the template's layouts (found by layout type, in any
+language) and inherit their font, colour and size from the master: one body size per deck. What the
+writer draws itself — tables, charts, the contract diagram, the timeline, a headline — goes inside
+the content area the template's "title and content" layout gives, in theme colours (``schemeClr``)
+and theme fonts, at sizes taken from the master's text styles (``pptx_geometry``). A slide whose
+text would overflow its placeholder continues on the next slide rather than shrinking its type.
 
-The shared parts come from ``pptx_skeleton`` (read once per process) and charts from
-``pptx_chart`` (made once per chart); this module writes each slide's own XML.
+Charts are native PowerPoint charts with their data in an embedded workbook; the contract diagram
+is native shapes joined by glued connectors; every slide carries its number and, when it shows an
+illustrative figure, the legend in the footer. Chart and table shapes are named after their tree
+ids ("chart:seats:…") so the consistency check can read the same facts back.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Callable
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.compose.deck_tree import Chart, Deck, Diagram, Milestone, Slide
 from generator.compose.records import Records
-from generator.compose.tree import AltText, BulletList, Paragraph, Run, Table
+from generator.compose.tree import AltText, Block, BulletList, Paragraph, Run, Table
 from generator.paths import templates_dir
+from generator.write import pptx_text as tx
 from generator.write.ooxml_parts import (
     CT_RELS,
     LANG_TAGS,
@@ -34,16 +42,12 @@ from generator.write.ooxml_parts import (
 )
 from generator.write.pptx_a11y import Box, bounds, cnvpr, group
 from generator.write.pptx_chart import chart_parts
-from generator.write.pptx_skeleton import Placeholder, PptxSkeleton, find_placeholder, pptx_skeleton
+from generator.write.pptx_geometry import MasterStyle, Rect
+from generator.write.pptx_skeleton import Layout, Placeholder, PptxSkeleton, find_placeholder, pptx_skeleton
 from generator.write.zip_writer import Deflated, zip_package
 
-INK = "1F2A44"
-ACCENT = "2F5D8A"
-LIGHT = "DCE3ED"
-WHITE = "FFFFFF"
-ILLUSTRATIVE = "B45F06"
-MARGIN = 609600
-PT = 12700  # EMU per point
+PT = tx.PT
+GAP = 228600  # a quarter inch between a visual and its caption, or between boxes
 
 _NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -53,16 +57,18 @@ _NS = (
 _PML = "application/vnd.openxmlformats-officedocument.presentationml"
 _CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 _CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_ARROW_HEAD = '<a:tailEnd type="triangle"/>'
 _TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # PowerPoint's built-in Medium Style 2 – Accent 1
 _GROUP = (
     '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>'
     '<a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>'
 )
-_SHAPE_STYLE = (
-    '<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="3"><a:schemeClr val="accent1"/>'
-    '</a:fillRef><a:effectRef idx="2"><a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor">'
-    '<a:schemeClr val="lt1"/></a:fontRef></p:style>'
+# The reader's own municipality: its table row and chart bar in a tint of the theme's second accent.
+OWN_FILL = (
+    '<a:solidFill><a:schemeClr val="accent2"><a:lumMod val="40000"/><a:lumOff val="60000"/></a:schemeClr></a:solidFill>'
+)
+# Boxes of the diagram: a pale tint of the first accent, the joint body in the accent itself.
+BOX_FILL = (
+    '<a:solidFill><a:schemeClr val="accent1"><a:lumMod val="20000"/><a:lumOff val="80000"/></a:schemeClr></a:solidFill>'
 )
 
 
@@ -70,12 +76,59 @@ def base_template() -> Path:
     return templates_dir() / "pptx" / "base.pptx"
 
 
-def _fill(color: str) -> str:
-    return f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
+_RANGE = re.compile(r"(?<=\d)([\u2013-])(?=\d)")
+
+
+def _glued(text: str) -> str:
+    """'1.3.2021–31.12.2024' kept on one line: a word joiner after a dash between figures, where a
+    renderer would otherwise break the range in two."""
+    return _RANGE.sub("\\1\u2060", text)
+
+
+def _scheme(role: str) -> str:
+    return f'<a:solidFill><a:schemeClr val="{role}"/></a:solidFill>'
 
 
 def _xfrm(x: int, y: int, cx: int, cy: int, tag: str = "a:xfrm", flip: str = "") -> str:
     return f'<{tag}{flip}><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></{tag}>'
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The template's geometry and type scale, as one deck is written with them."""
+
+    width: int
+    height: int
+    master: MasterStyle
+    content: Layout
+    area: Rect  # where visuals go: the content layout's body box
+
+    @property
+    def body(self) -> int:
+        return self.master.body_size
+
+    @property
+    def caption(self) -> int:
+        """Captions and labels: the largest of the master's sizes at most four fifths of the body size
+        (16 pt beside 20 pt body text), so a caption reads as one and leaves the visual its room."""
+        return self.master.at_most(self.body * 0.8)[0]
+
+    @property
+    def small(self) -> int:
+        return self.master.sizes[-1]
+
+
+def frame_of(skeleton: PptxSkeleton) -> Frame:
+    assert skeleton.master is not None, "the template has no slide master"
+    content = skeleton.layouts["content"]
+    body = find_placeholder(content.placeholders, idx="1") or find_placeholder(
+        content.placeholders, (None, "body", "obj")
+    )
+    rect = content.rect(body)
+    if rect is None:
+        margin = skeleton.width // 20
+        rect = (margin, skeleton.height // 4, skeleton.width - 2 * margin, skeleton.height * 3 // 5)
+    return Frame(skeleton.width, skeleton.height, skeleton.master, content, rect)
 
 
 @dataclass
@@ -83,9 +136,11 @@ class _SlideWriter:
     """Shapes of one slide, with the running shape id and the charts it links to."""
 
     lang: str
+    frame: Frame
     shapes: list[str] = field(default_factory=list)
-    charts: list[Chart] = field(default_factory=list)
+    charts: list[tuple[Chart, int]] = field(default_factory=list)
     next_id: int = 2
+    illustrative: bool = False  # the slide shows an illustrative figure: it carries the legend
 
     def _id(self) -> int:
         self.next_id += 1
@@ -94,45 +149,61 @@ class _SlideWriter:
     # --- text ----------------------------------------------------------------------------------
 
     def run(
-        self, text: str, size: float | None = None, bold: bool = False, italic: bool = False, color: str | None = None
+        self, text: str, size: int | None = None, bold: bool = False, italic: bool = False, color: str | None = None
     ) -> str:
         attrs = (
             f' lang="{self.lang}"'
-            + (f' sz="{round(size * 100)}"' if size else "")
+            + (f' sz="{size}"' if size else "")
             + (' b="1"' if bold else "")
             + (' i="1"' if italic else "")
         )
-        props = f"<a:rPr{attrs}>{_fill(color)}</a:rPr>" if color else f"<a:rPr{attrs}/>"
-        return f"<a:r>{props}<a:t>{esc(text)}</a:t></a:r>"
+        props = f"<a:rPr{attrs}>{_scheme(color)}</a:rPr>" if color else f"<a:rPr{attrs}/>"
+        # A star marks an illustrative figure wherever it stands: the slide then carries the legend.
+        self.illustrative = self.illustrative or "*" in text
+        return f"<a:r>{props}<a:t>{esc(_glued(text))}</a:t></a:r>"
 
-    def runs(self, runs: tuple[Run, ...], size: float | None, bold: bool = False) -> str:
-        """Illustrative and to-be-checked values stand out in colour and bold, as in the agreements."""
-        return "".join(
-            self.run(
-                r.text,
-                size,
-                bold=bold or r.mark != "plain",
-                color=ILLUSTRATIVE if r.mark in ("illustrative", "placeholder") else None,
+    def runs(self, runs: tuple[Run, ...], size: int | None = None, bold: bool = False) -> str:
+        """Illustrative figures are italic and starred, to-be-checked values bold italic, as in the
+        agreements, but without colours of their own: the template's colours are the only ones."""
+        out = []
+        for r in runs:
+            if r.mark == "illustrative":
+                self.illustrative = True
+            out.append(
+                self.run(
+                    r.text,
+                    size,
+                    bold=bold or r.mark in ("strong", "placeholder"),
+                    italic=r.mark in ("illustrative", "placeholder"),
+                )
             )
-            for r in runs
-        )
+        return "".join(out)
 
     @staticmethod
-    def paragraph(content: str, align: str | None = None, space_after: int | None = None, bullet: bool = True) -> str:
+    def paragraph(content: str, align: str | None = None, bullet: bool = True, level: int = 0) -> str:
         props = (f' algn="{align}"' if align else "") + ("" if bullet else ' marL="0" indent="0"')
-        children = (f'<a:spcAft><a:spcPts val="{space_after * 100}"/></a:spcAft>' if space_after else "") + (
-            "" if bullet else "<a:buNone/>"
-        )
+        props += f' lvl="{level}"' if level else ""
+        children = "" if bullet else "<a:buNone/>"
         ppr = f"<a:pPr{props}>{children}</a:pPr>" if children else (f"<a:pPr{props}/>" if props else "")
         return f"<a:p>{ppr}{content}</a:p>"
 
     # --- shapes --------------------------------------------------------------------------------
 
-    def placeholder(self, ph: Placeholder, name: str, paragraphs: str) -> None:
+    def placeholder(self, ph: Placeholder, name: str, paragraphs: str, rect: Rect | None = None) -> None:
+        """A placeholder that inherits its box from the layout, or takes ``rect`` (below a headline)."""
+        geometry = f"<p:spPr>{_xfrm(*rect)}</p:spPr>" if rect else "<p:spPr/>"
         self.shapes.append(
             f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{esc(name)}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
-            f'<p:nvPr>{ph.xml}</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr wrap="square"/><a:lstStyle/>'
+            f'<p:nvPr>{ph.xml}</p:nvPr></p:nvSpPr>{geometry}<p:txBody><a:bodyPr wrap="square"/><a:lstStyle/>'
             f"{paragraphs}</p:txBody></p:sp>"
+        )
+
+    def slide_number(self, ph: Placeholder, number: int) -> None:
+        self.shapes.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="Slide Number"/><p:cNvSpPr><a:spLocks noGrp="1"/>'
+            f"</p:cNvSpPr><p:nvPr>{ph.xml}</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>"
+            f'<a:p><a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum"><a:rPr lang="{self.lang}"/>'
+            f"<a:t>{number}</a:t></a:fld></a:p></p:txBody></p:sp>"
         )
 
     def group(self, start: int, name: str, alt: AltText | None, box: Box) -> None:
@@ -148,7 +219,7 @@ class _SlideWriter:
         )
 
     def chart(self, chart: Chart, x: int, y: int, cx: int, cy: int) -> None:
-        self.charts.append(chart)
+        self.charts.append((chart, self.frame.caption))
         rel = f"rIdChart{len(self.charts)}"
         self._frame(
             f"chart:{chart.id}",
@@ -161,42 +232,46 @@ class _SlideWriter:
             chart.alt,
         )
 
-    def table(self, table: Table, x: int, y: int, width: int) -> None:
-        row_height = 420000
-        rows, cols = len(table.rows) + 1, len(table.header)
-        size = 16 if rows <= 8 and cols <= 4 else 14
-        total_width = sum(table.widths)
-        widths = [int(width * w / total_width) for w in table.widths]
-        numeric = [all(row[c].numeric for row in table.rows) for c in range(cols)]
+    def table(self, table: Table, x: int, y: int, fit: TableFit) -> None:
+        numeric = [all(row[c].numeric for row in table.rows) for c in range(len(table.header))]
 
-        def cell(paragraph: str) -> str:
-            return f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraph}</a:txBody><a:tcPr/></a:tc>"
+        def cell(paragraph: str, fill: str = "") -> str:
+            margins = f' marL="{tx.INSET_X}" marR="{tx.INSET_X}" marT="{tx.INSET_Y}" marB="{tx.INSET_Y}"'
+            return (
+                f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{paragraph}</a:txBody><a:tcPr{margins}>{fill}</a:tcPr></a:tc>"
+            )
 
         header = "".join(
-            cell(self.paragraph(self.run(h, size, bold=True), "r" if numeric[c] else None))
+            cell(self.paragraph(self.run(h, fit.size), "r" if numeric[c] else None, bullet=False))
             for c, h in enumerate(table.header)
         )
         body = []
-        for r, row in enumerate(table.rows, start=1):
-            bold = table.total and r == len(table.rows)
+        for r, row in enumerate(table.rows):
+            own = r in table.highlight
             body.append(
-                f'<a:tr h="{row_height}">'
+                f'<a:tr h="{fit.line}">'
                 + "".join(
-                    cell(self.paragraph(self.runs(content.runs, size, bold), "r" if content.numeric else None))
+                    cell(
+                        self.paragraph(
+                            self.runs(content.runs, fit.size, own), "r" if content.numeric else None, bullet=False
+                        ),
+                        OWN_FILL if own else "",
+                    )
                     for content in row
                 )
                 + "</a:tr>"
             )
-        grid = "".join(f'<a:gridCol w="{w}"/>' for w in widths)
+        grid = "".join(f'<a:gridCol w="{w}"/>' for w in fit.columns)
+        last = ' lastRow="1"' if table.total else ""
         self._frame(
             f"table:{table.id}",
             x,
             y,
-            sum(widths),
-            row_height * rows,
+            sum(fit.columns),
+            sum(fit.rows),
             '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
-            f'<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{_TABLE_STYLE}</a:tableStyleId></a:tblPr>'
-            f'<a:tblGrid>{grid}</a:tblGrid><a:tr h="{row_height}">{header}</a:tr>{"".join(body)}</a:tbl></a:graphicData>',
+            f'<a:tblPr firstRow="1" bandRow="1"{last}><a:tableStyleId>{_TABLE_STYLE}</a:tableStyleId></a:tblPr>'
+            f'<a:tblGrid>{grid}</a:tblGrid><a:tr h="{fit.line}">{header}</a:tr>{"".join(body)}</a:tbl></a:graphicData>',
             table.alt,
         )
 
@@ -211,28 +286,34 @@ class _SlideWriter:
         fill: str,
         paragraphs: str = "",
         decorative: bool = False,
+        line: str = "accent1",
+        line_width: int | None = None,
     ) -> int:
-        """A preset shape (rounded box, dot) filled with ``fill`` and outlined in the accent colour;
-        a shape that only decorates (a timeline's dot) is marked so, and screen readers skip it."""
+        """A preset shape (rounded box, dot) in theme colours; a shape that only decorates (a
+        timeline's dot) is marked so, and screen readers skip it."""
         shape_id = self._id()
         text = (
-            f'<p:txBody><a:bodyPr rtlCol="0" anchor="ctr" wrap="square"/><a:lstStyle/>{paragraphs}</p:txBody>'
+            f'<p:txBody><a:bodyPr rtlCol="0" anchor="ctr" wrap="square" lIns="{tx.INSET_X}" rIns="{tx.INSET_X}"/>'
+            f"<a:lstStyle/>{paragraphs}</p:txBody>"
             if paragraphs
             else ""
         )
+        width = f' w="{line_width}"' if line_width else ""
         self.shapes.append(
             f"<p:sp><p:nvSpPr>{cnvpr(shape_id, name, decorative=decorative)}<p:cNvSpPr/><p:nvPr/></p:nvSpPr>"
-            f'<p:spPr>{_xfrm(x, y, cx, cy)}<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>{_fill(fill)}'
-            f"<a:ln>{_fill(ACCENT)}</a:ln></p:spPr>{_SHAPE_STYLE}{text}</p:sp>"
+            f'<p:spPr>{_xfrm(x, y, cx, cy)}<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>{fill}'
+            f"<a:ln{width}>{_scheme(line)}</a:ln></p:spPr>{text}</p:sp>"
         )
         return shape_id
 
-    def textbox(self, x: int, y: int, cx: int, cy: int, paragraphs: str) -> None:
+    def textbox(self, x: int, y: int, cx: int, cy: int, paragraphs: str, name: str | None = None) -> None:
         shape_id = self._id()
         self.shapes.append(
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="TextBox {shape_id - 1}"/><p:cNvSpPr txBox="1"/><p:nvPr/>'
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{esc(name or f"TextBox {shape_id - 1}")}"/>'
+            '<p:cNvSpPr txBox="1"/><p:nvPr/>'
             f'</p:nvSpPr><p:spPr>{_xfrm(x, y, cx, cy)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
-            f'<p:txBody><a:bodyPr wrap="square"><a:spAutoFit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>'
+            f'<p:txBody><a:bodyPr wrap="square" lIns="{tx.INSET_X}" rIns="{tx.INSET_X}" tIns="{tx.INSET_Y}" '
+            f'bIns="{tx.INSET_Y}"><a:noAutofit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>'
         )
 
     def line(
@@ -241,9 +322,9 @@ class _SlideWriter:
         y1: int,
         x2: int,
         y2: int,
-        width_pt: float,
-        arrow: bool = False,
+        width_emu: int,
         ends: tuple[int, int] | None = None,
+        color: str = "accent1",
     ) -> None:
         """A straight connector; with ``ends`` glued from the bottom of one shape to the top of another.
 
@@ -256,81 +337,313 @@ class _SlideWriter:
             f"<p:cxnSp><p:nvCxnSpPr>{cnvpr(shape_id, f'Connector {shape_id - 1}', decorative=True)}"
             f"<p:cNvCxnSpPr>{glue}</p:cNvCxnSpPr>"
             f"<p:nvPr/></p:nvCxnSpPr><p:spPr>{_xfrm(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1), flip=flip)}"
-            f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{round(width_pt * PT)}">{_fill(ACCENT)}'
-            f"{_ARROW_HEAD if arrow else ''}</a:ln></p:spPr></p:cxnSp>"
+            f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="{width_emu}">{_scheme(color)}'
+            "</a:ln></p:spPr></p:cxnSp>"
         )
 
 
-def _body(w: _SlideWriter, ph: Placeholder, blocks) -> None:
-    """Bullets and lead lines in the content placeholder; the longer the text, the smaller the type."""
-    length = sum(len("".join(r.text for r in item)) for b in blocks if isinstance(b, BulletList) for item in b.items)
-    length += sum(len(b.text) for b in blocks if isinstance(b, Paragraph))
-    size = 22 if length < 380 else 18 if length < 650 else 15
+# --- text that fits ----------------------------------------------------------------------------------
+
+
+def _block_height(block: Block, size: int, available: int) -> int:
+    """The estimated height of a block of body text (bullets or a paragraph) in the body placeholder."""
+    space_before = int(size / 100 * PT * 0.2)
+    if isinstance(block, Paragraph):
+        return tx.height(tx.lines(block.text, size, available), size) + space_before
+    if isinstance(block, BulletList):
+        return sum(
+            tx.height(tx.lines("".join(r.text for r in item), size, available), size) + space_before
+            for item in block.items
+        )
+    return 0
+
+
+def _split_list(block: BulletList) -> list[BulletList]:
+    return [BulletList((item,)) for item in block.items]
+
+
+def paginate(blocks: list[Block], size: int, available: int, capacity: int) -> list[list[Block]]:
+    """Body blocks in pages that each fit ``capacity`` EMU at ``size``: the template's body size is
+    kept, and a slide that would overflow continues on the next one."""
+    pieces: list[Block] = []
+    for block in blocks:
+        pieces += _split_list(block) if isinstance(block, BulletList) else [block]
+    pages: list[list[Block]] = [[]]
+    used = 0
+    for piece in pieces:
+        need = _block_height(piece, size, available)
+        if pages[-1] and used + need > capacity:
+            pages.append([])
+            used = 0
+        if isinstance(piece, BulletList) and pages[-1] and isinstance(pages[-1][-1], BulletList):
+            pages[-1][-1] = BulletList(pages[-1][-1].items + piece.items)
+        else:
+            pages[-1].append(piece)
+        used += need
+    return pages
+
+
+@dataclass(frozen=True)
+class TableFit:
+    size: int
+    columns: tuple[int, ...]
+    rows: tuple[int, ...]  # estimated heights, the header first
+
+    @property
+    def line(self) -> int:
+        """A row's minimum height (one line): PowerPoint and LibreOffice grow a row to its text."""
+        return tx.height(1, self.size) + 2 * tx.INSET_Y
+
+
+def _cell_texts(table: Table) -> list[list[str]]:
+    return [list(table.header)] + [[c.text for c in row] for row in table.rows]
+
+
+def fit_table(table: Table, width: int, height: int, sizes: tuple[int, ...]) -> TableFit:
+    """The largest of ``sizes`` at which every column holds its longest word or figure unbroken and
+    the table fits ``height``; columns get that width first and share what is left by content."""
+    texts = _cell_texts(table)
+    # The header, a total row and the reader's own row are bold (the table style and the highlight).
+    bold = [True] + [i in table.highlight or (table.total and i == len(table.rows) - 1) for i in range(len(table.rows))]
+    pad = 2 * tx.INSET_X + PT  # the cell's insets and a point of slack
+    columns_n = len(table.header)
+
+    def measure(size: int, fn: Callable[[str, int, bool], int]) -> list[int]:
+        return [max(fn(row[c], size, b) for row, b in zip(texts, bold, strict=True)) + pad for c in range(columns_n)]
+
+    def heights(size: int, columns: list[int]) -> tuple[int, ...]:
+        return tuple(
+            max(tx.height(tx.lines(row[c], size, max(1, columns[c] - pad), b), size) for c in range(columns_n))
+            + 2 * tx.INSET_Y
+            for row, b in zip(texts, bold, strict=True)
+        )
+
+    best: TableFit | None = None
+    for size in sizes:
+        minimum = measure(size, tx.longest_token)
+        if sum(minimum) > width:
+            continue
+        columns = _share(minimum, measure(size, tx.width), width)
+        best = TableFit(size, tuple(columns), heights(size, columns))
+        if sum(best.rows) <= height:
+            return best
+    if best is not None:
+        return best
+    # Not even the smallest size holds every word in the width: the smallest, shared by content.
+    size = sizes[-1]
+    natural = measure(size, tx.width)
+    columns = [int(width * n / sum(natural)) for n in natural]
+    return TableFit(size, tuple(columns), heights(size, columns))
+
+
+def _share(minimum: list[int], natural: list[int], width: int) -> list[int]:
+    """Column widths: each its minimum, the rest shared in proportion to how much more it would use;
+    a table that needs less than ``width`` is widened evenly to fill it."""
+    spare = width - sum(minimum)
+    wants = [n - m for m, n in zip(minimum, natural, strict=True)]
+    if sum(wants) >= spare:
+        columns = [m + int(spare * w / sum(wants)) if sum(wants) else m for m, w in zip(minimum, wants, strict=True)]
+    else:
+        extra = (spare - sum(wants)) // len(minimum)
+        columns = [n + extra for n in natural]
+    columns[-1] += width - sum(columns)
+    return columns
+
+
+# --- slides ----------------------------------------------------------------------------------------
+
+
+def _content_paragraphs(w: _SlideWriter, blocks: list[Block]) -> str:
     paragraphs = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            # A lead line: bold, without a bullet, introducing the list below it.
-            paragraphs.append(w.paragraph(w.runs(block.runs, size, bold=True), space_after=8, bullet=False))
+            paragraphs.append(w.paragraph(w.runs(block.runs), bullet=False))
         elif isinstance(block, BulletList):
-            paragraphs += [w.paragraph(w.runs(item, size), space_after=8) for item in block.items]
-    w.placeholder(ph, "Content", "".join(paragraphs))
+            paragraphs += [w.paragraph(w.runs(item)) for item in block.items]
+    return "".join(paragraphs)
 
 
-def _diagram(w: _SlideWriter, diagram: Diagram, slide_width: int) -> None:
-    start = len(w.shapes)
+def _callout(w: _SlideWriter, runs: tuple[Run, ...], area: Rect) -> int:
+    """The headline above the body, in the master's title size and the theme's accent; its height."""
+    x, y, cx, _ = area
+    size = w.frame.master.title_size
+    text = "".join(r.text for r in runs)
+    height = tx.height(tx.lines(text, size, cx - 2 * tx.INSET_X, True), size) + 2 * tx.INSET_Y
+    w.illustrative = w.illustrative or any(r.mark == "illustrative" for r in runs)
+    content = "".join(w.run(r.text, size, bold=True, italic=r.mark == "illustrative", color="accent1") for r in runs)
+    w.textbox(x, y, cx, height, w.paragraph(content, bullet=False), name="headline")
+    return height
+
+
+def _captions(w: _SlideWriter, blocks: Sequence[Block], x: int, bottom: int, cx: int) -> int:
+    """Caption lines (a rounding note, a risk) at the bottom of the content area; their top."""
+    notes = [b for b in blocks if isinstance(b, Paragraph)]
+    if not notes:
+        return bottom
+    size = w.frame.caption
+    height = sum(tx.height(tx.lines(p.text, size, cx - 2 * tx.INSET_X), size) for p in notes) + 2 * tx.INSET_Y
+    top = bottom - height
+    w.textbox(x, top, cx, height, "".join(w.paragraph(w.runs(p.runs, size), bullet=False) for p in notes))
+    return top
+
+
+@dataclass(frozen=True)
+class _DiagramPlan:
+    size: int  # box names and agreement labels
+    detail: int  # a box's second line and a label's section
+    bands: tuple[tuple[str, ...], ...]  # rows of boxes, top to bottom (a long row wrapped)
+    widths: tuple[int, ...]
+    heights: tuple[int, ...]  # each band's boxes as tall as its tallest needs, so a row lines up
+    gap: int
+    top: int
+
+    @property
+    def height(self) -> int:
+        return sum(self.heights) + (len(self.bands) - 1) * self.gap
+
+
+def _plan_diagram(diagram: Diagram, area: Rect, frame: Frame) -> _DiagramPlan:
+    """The largest of the master's sizes (up to the caption size) at which the boxes hold their
+    names unbroken and the rows, with room for the agreements' names between them, fit the area."""
+    ax, ay, aw, ah = area
     rows = sorted({n.row for n in diagram.nodes})
-    top0, row_gap, height, gap = 1450000, 1300000, 800000, 250000
-    usable = slide_width - 2 * MARGIN
+    nodes = {n.id: n for n in diagram.nodes}
+    by_row = {r: [n.id for n in diagram.nodes if n.row == r] for r in rows}
+    sizes = frame.master.at_most(frame.caption)
+    plan: _DiagramPlan | None = None
+    for size in sizes:
+        detail = next((s for s in sizes if s < size), size)
+        bands: list[tuple[str, ...]] = []
+        for r in rows:
+            ids = by_row[r]
+            need = max(tx.longest_token(nodes[i].label, size, True) for i in ids) + 2 * tx.INSET_X + PT
+            per_row = max(1, min(len(ids), (aw + GAP) // (need + GAP)))
+            bands += [tuple(ids[i : i + per_row]) for i in range(0, len(ids), per_row)]
+        widths = tuple(
+            aw * 2 // 5 if len(band) == 1 else min(aw * 2 // 5, (aw - GAP * (len(band) - 1)) // len(band))
+            for band in bands
+        )
+
+        def needed(node_id: str, width: int, size: int = size, detail: int = detail) -> int:
+            first, *rest = nodes[node_id].label.split("\n")
+            inner = width - 2 * tx.INSET_X
+            return (
+                tx.height(tx.lines(first, size, inner, True), size)
+                + sum(tx.height(tx.lines(line, detail, inner), detail) for line in rest)
+                + 6 * tx.INSET_Y
+            )
+
+        heights = tuple(max(needed(i, width) for i in band) for band, width in zip(bands, widths, strict=True))
+        # Room between rows for the names of agreements drawn as a single line (a fan's name stands
+        # beside its source box), as wide as half the area.
+        fans = Counter((e.source, e.label) for e in diagram.edges)
+        label_h = max(
+            (
+                tx.height(tx.lines(e.label, size, aw // 2 - 2 * tx.INSET_X, e.today), size)
+                + (tx.height(1, detail) if e.detail else 0)
+                + 2 * tx.INSET_Y
+                for e in diagram.edges
+                if fans[(e.source, e.label)] == 1
+            ),
+            default=0,
+        )
+        spare = (ah - sum(heights)) // max(1, len(bands) - 1) if len(bands) > 1 else 0
+        gap = min(max(label_h + GAP // 2, spare), max(heights) * 2)
+        plan = _DiagramPlan(size, detail, tuple(bands), widths, heights, gap, ay)
+        if plan.height <= ah:
+            break
+    assert plan is not None
+    if plan.height > ah and len(plan.bands) > 1:
+        # Not even the smallest size leaves room for the names between the rows: the rows close up.
+        plan = dataclasses.replace(plan, gap=max(GAP // 2, (ah - sum(plan.heights)) // (len(plan.bands) - 1)))
+    return dataclasses.replace(plan, top=ay + max(0, (ah - plan.height) // 2))
+
+
+def _diagram(w: _SlideWriter, diagram: Diagram, area: Rect) -> None:
+    """Boxes in rows (area, bodies and posts, municipalities), a line per agreement and party, each
+    agreement's name next to its lines (grouped with them, so they move together)."""
+    start = len(w.shapes)
+    ax, ay, aw, ah = area
+    plan = _plan_diagram(diagram, area, w.frame)
+    size, detail_size, label_size = plan.size, plan.detail, plan.size
+    bands, widths, gap = plan.bands, plan.widths, plan.gap
+    nodes = {n.id: n for n in diagram.nodes}
     boxes: dict[str, tuple[int, int, int, int, int]] = {}
-    for index, row in enumerate(rows):
-        nodes = [n for n in diagram.nodes if n.row == row]
-        width = min(4200000, int((usable - gap * (len(nodes) - 1)) / len(nodes)))
-        span = width * len(nodes) + gap * (len(nodes) - 1)
-        left = MARGIN + (usable - span) // 2
-        for i, node in enumerate(nodes):
-            fill = ACCENT if node.id == "body" else LIGHT
-            ink = WHITE if fill == ACCENT else INK
-            paragraphs = "".join(
-                w.paragraph(w.run(line, 15 if j == 0 else 12, bold=j == 0, color=ink), "ctr")
-                for j, line in enumerate(node.label.split("\n"))
+    y = plan.top
+    for band, width, box_h in zip(bands, widths, plan.heights, strict=True):
+        span = width * len(band) + GAP * (len(band) - 1)
+        left = ax + (aw - span) // 2
+        for i, node_id in enumerate(band):
+            node = nodes[node_id]
+            first, *rest = node.label.split("\n")
+            body = node.id.startswith("body:")
+            ink = "bg1" if body else None
+            paragraphs = w.paragraph(w.run(first, size, bold=True, color=ink), "ctr", bullet=False) + "".join(
+                w.paragraph(w.run(line, detail_size, color=ink), "ctr", bullet=False) for line in rest
             )
-            x, y = left + i * (width + gap), top0 + index * row_gap
-            boxes[node.id] = (
-                w.shape(f"node:{node.id}", "roundRect", x, y, width, height, fill, paragraphs),
-                x,
-                y,
-                width,
-                height,
-            )
-    segments = []
+            x = left + i * (width + GAP)
+            fill = _scheme("accent1") if body else BOX_FILL
+            shape_id = w.shape(f"node:{node.id}", "roundRect", x, y, width, box_h, fill, paragraphs)
+            boxes[node.id] = (shape_id, x, y, width, box_h)
+        y += box_h + gap
+    # One label per box and agreement (a fan of equal lines is named once), placed where it touches
+    # no line, box or other label, and grouped with its lines.
+    # A line runs from the bottom of the upper box to the top of the lower one, whichever is the source.
+    segments: list[tuple[int, int, int, int]] = []
+    glue: list[tuple[int, int]] = []
     for edge in diagram.edges:
-        source_id, sx, sy, sw, sh = boxes[edge.source]
-        target_id, tx, ty, tw, _ = boxes[edge.target]
-        segments.append((sx + sw // 2, sy + sh, tx + tw // 2, ty))
-        w.line(*segments[-1], 1.5, arrow=True, ends=(source_id, target_id))
-    # One label per source and citation (a fan of equal edges is labelled once), all the same size,
-    # placed where it touches no connector, box or other label.
+        upper, lower = (edge.source, edge.target)
+        if boxes[upper][2] > boxes[lower][2]:
+            upper, lower = lower, upper
+        uid, ux, uy, uw, uh = boxes[upper]
+        lid, lx, ly, lw, _ = boxes[lower]
+        segments.append((ux + uw // 2, uy + uh, lx + lw // 2, ly))
+        glue.append((uid, lid))
     obstacles = [(x, y, cx, cy) for _, x, y, cx, cy in boxes.values()]
-    groups: dict[tuple[str, str], list[tuple[int, int, int, int]]] = {}
-    for edge, segment in zip(diagram.edges, segments, strict=True):
-        groups.setdefault((edge.source, edge.label), []).append(segment)
-    for (source, label), lines in groups.items():
-        width, height = _label_size(label, LABEL_PT)
-        x, y = _label_place(lines, width, height, segments, obstacles, boxes[source][1:], slide_width)
-        obstacles.append((x, y, width, height))
-        # The box is wider than the text, and a label breaks only between citations (no-break spaces).
-        w.textbox(x, y, width, height, w.paragraph(w.run(label, LABEL_PT, italic=True, color=INK), "l"))
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, edge in enumerate(diagram.edges):
+        groups.setdefault((edge.source, edge.label), []).append(i)
+    for (source, label), members in groups.items():
+        edge = diagram.edges[members[0]]
+        group_start = len(w.shapes)
+        for i in members:
+            e = diagram.edges[i]
+            w.line(
+                *segments[i],
+                int(2.5 * PT) if e.today else int(1.25 * PT),
+                ends=glue[i],
+                color="accent2" if e.today else "accent1",
+            )
+        lines_of = [segments[i] for i in members]
+        _, sx, _, sw, _ = boxes[source]
+        # A fan's name stands beside its source box: as wide as the room to the area's right edge.
+        room = ax + aw - (sx + sw) - 2 * 60000 if len(members) > 1 else aw // 2
+        text_w = min(
+            max(room, aw // 5), max(tx.width(label, label_size, edge.today), tx.width(edge.detail, detail_size))
+        )
+        text_w += 2 * tx.INSET_X + PT
+        n_lines = tx.lines(label, label_size, text_w - 2 * tx.INSET_X, edge.today)
+        height = tx.height(n_lines, label_size) + (tx.height(1, detail_size) if edge.detail else 0) + 2 * tx.INSET_Y
+        x, y = _label_place(lines_of, text_w, height, segments, obstacles, boxes[source][1:], (ax, ax + aw))
+        obstacles.append((x, y, text_w, height))
+        paragraphs = w.paragraph(w.run(label, label_size, bold=edge.today), "l", bullet=False)
+        if edge.detail:
+            paragraphs += w.paragraph(w.run(edge.detail, detail_size, italic=True), "l", bullet=False)
+        w.textbox(x, y, text_w, height, paragraphs, name=f"label:{label}")
+        member_boxes = [
+            (min(s[0], s[2]), min(s[1], s[3]), abs(s[2] - s[0]) or 1, abs(s[3] - s[1]) or 1) for s in lines_of
+        ]
+        targets = ", ".join(nodes[diagram.edges[i].target].label.split("\n")[0] for i in members)
+        source_name = nodes[source].label.split("\n")[0]
+        alt = AltText(
+            label,
+            f"{label} ({edge.detail}): {source_name} – {targets}"
+            if edge.detail
+            else f"{label}: {source_name} – {targets}",
+        )
+        w.group(group_start, f"agreement:{label}", alt, bounds([*member_boxes, (x, y, text_w, height)]))
     # Boxes, connectors and labels are one graphic, described once for a screen reader.
     w.group(start, "diagram", diagram.alt, bounds(obstacles))
-
-
-LABEL_PT = 11
-_INSET = 91440  # a text box's default left and right inset
-
-
-def _label_size(label: str, size: float) -> tuple[int, int]:
-    """A generous estimate of a one-line label's box (Calibri averages about half an em a character)."""
-    return int(len(label) * size * 0.56 * PT) + 2 * _INSET, int(size * 1.3 * PT) + 2 * 45720
 
 
 def _hits(rect: tuple[int, int, int, int], segment: tuple[int, int, int, int], margin: int = 40000) -> bool:
@@ -370,27 +683,36 @@ def _label_place(
     segments: list[tuple[int, int, int, int]],
     obstacles: list[tuple[int, int, int, int]],
     source: tuple[int, int, int, int],
-    slide_width: int,
+    span: tuple[int, int],
 ) -> tuple[int, int]:
-    """The free spot nearest the labelled edges' midpoint (a fan's: just below its source box)."""
+    """The free spot nearest the labelled lines' midpoint (a fan's: just below its source box)."""
     top = min(y1 for _, y1, _, _ in lines)
     bottom = min(y2 for _, _, _, y2 in lines)
     if len(lines) == 1:
-        # Beside the edge's midpoint, on the side it leans to (outside a V of two edges).
+        # Beside the line's midpoint, on the side it leans to (outside a V of two lines).
         x1, y1, x2, y2 = lines[0]
         mid_x = (x1 + x2) // 2
         anchor = (mid_x - 60000 - width if x2 < x1 else mid_x + 60000, (y1 + y2) // 2 - height // 2)
     else:
-        # A fan: just below the source box, beside the point its edges leave from, on the left (the
-        # edges spread to the right and down).
-        anchor = (min(x1 for x1, _, _, _ in lines) - 60000 - width, top + 20000)
+        # A fan: beside its source box, where the lines leave from; the search moves it down if needed.
+        sx, sy, sw, sh = source
+        anchor = (sx + sw + 60000, sy + (sh - height) // 2)
+        # Beside the box it may reach above it (the lines leave from its bottom).
+        top = sy + sh - height - 20000
 
     def free(x: int, y: int) -> bool:
         rect = (x, y, width, height)
         return not any(_hits(rect, s) for s in segments) and not any(_overlaps(rect, o) for o in obstacles)
 
-    spot = _nearest(anchor, (MARGIN, slide_width - MARGIN - width, top, max(top, bottom - height)), free)
-    return spot if spot is not None else anchor  # no free spot in the band: beside the source box
+    spot = _nearest(anchor, (span[0], span[1] - width, top, max(top, bottom - height)), free)
+    if spot is None:
+        spot = _nearest(
+            anchor,
+            (span[0], span[1] - width, top, max(top, bottom - height)),
+            lambda x, y: not any(_overlaps((x, y, width, height), o) for o in obstacles),
+        )
+    x, y = spot if spot is not None else anchor
+    return max(span[0], min(x, span[1] - width)), y
 
 
 def _nearest(
@@ -414,60 +736,136 @@ def _nearest(
     return None
 
 
-def _timeline(w: _SlideWriter, steps: tuple[Milestone, ...], slide_width: int, alt: AltText | None = None) -> None:
+def _timeline(w: _SlideWriter, steps: tuple[Milestone, ...], area: Rect, alt: AltText | None = None) -> None:
+    """A line with a dot per step; labels below it, or above and below in turn when a step is too
+    narrow for its longest word. The largest of the master's sizes that fits the area is used."""
     start = len(w.shapes)
-    y = 3400000
-    usable = slide_width - 2 * MARGIN
-    w.line(MARGIN, y, MARGIN + usable, y, 3)
-    step = usable // max(1, len(steps))
+    ax, ay, aw, ah = area
+    n = max(1, len(steps))
+    step = aw // n
+    pad = 2 * tx.INSET_X + PT
+    texts = [s.label for s in steps] + [s.date + ("*" if s.illustrative else "") for s in steps]
+    sizes = w.frame.master.at_most(w.frame.body)
+    choice: tuple[int, bool, int, int] | None = None
+    for size in sizes:
+        widest = max(tx.longest_token(t, size, True) for t in texts) + pad
+        if widest <= step - GAP // 2:
+            alternate, label_w = False, step - GAP // 2
+        elif widest <= 2 * step - GAP:
+            alternate, label_w = True, 2 * step - GAP
+        else:
+            continue
+        label_h = max(tx.height(tx.lines(s.label, size, label_w - pad, True) + 1, size) + 2 * tx.INSET_Y for s in steps)
+        choice = (size, alternate, label_w, label_h)
+        dot = size // 100 * PT
+        if (2 if alternate else 1) * (label_h + dot) + dot <= ah:
+            break
+    if choice is None:
+        size = sizes[-1]
+        label_w = 2 * step - GAP
+        choice = (
+            size,
+            True,
+            label_w,
+            max(tx.height(tx.lines(s.label, size, label_w - pad, True) + 1, size) for s in steps),
+        )
+    size, alternate, label_w, label_h = choice
+    dot = size // 100 * PT
+    total = (2 if alternate else 1) * (label_h + dot) + dot
+    top = ay + max(0, (ah - total) // 3)
+    y = top + (label_h + dot if alternate else 0) + dot // 2
+    w.line(ax, y, ax + aw, y, int(3 * PT))
     for i, milestone in enumerate(steps):
-        cx = MARGIN + step * i + step // 2
-        w.shape(f"milestone:{i + 1}", "ellipse", cx - 150000, y - 150000, 300000, 300000, ACCENT, decorative=True)
+        cx = ax + step * i + step // 2
+        w.shape(
+            f"milestone:{i + 1}", "ellipse", cx - dot // 2, y - dot // 2, dot, dot, _scheme("accent1"), decorative=True
+        )
         date = Run(
             milestone.date + ("*" if milestone.illustrative else ""),
             "illustrative" if milestone.illustrative else "plain",
         )
+        centred = cx - label_w // 2
+        left = max(ax, min(centred, ax + aw - label_w))
+        # A label the area's edge pushed aside starts (or ends) at its dot instead of centring on it.
+        align = "ctr" if left == centred else ("l" if left > centred else "r")
+        if align == "l":
+            left = max(ax, cx - dot)
+        elif align == "r":
+            left = min(ax + aw - label_w, cx + dot - label_w)
+        above = alternate and i % 2 == 1
+        label_top = y - dot // 2 - dot // 2 - label_h if above else y + dot
         w.textbox(
-            cx - step // 2 + 50000,
-            y + 300000,
-            step - 100000,
-            900000,
-            w.paragraph(w.runs((Run(milestone.label, "strong"),), 18), "ctr") + w.paragraph(w.runs((date,), 18), "ctr"),
+            left,
+            label_top,
+            label_w,
+            label_h,
+            w.paragraph(w.runs((Run(milestone.label, "strong"),), size), align, bullet=False)
+            + w.paragraph(w.runs((date,), size), align, bullet=False),
         )
-    w.group(start, "timeline", alt, (MARGIN, y - 150000, usable, 150000 + 300000 + 900000))
+    w.group(start, "timeline", alt, (ax, top, aw, total))
 
 
-def _visual(w: _SlideWriter, s: Slide, slide_width: int) -> None:
-    width = slide_width - 2 * MARGIN
-    top, height = 1500000, 4700000
-    captions = [b for b in s.blocks if isinstance(b, Paragraph)]
-    if captions:
-        height -= 700000  # room for the caption under the visual
+def _visual(w: _SlideWriter, s: Slide, area: Rect) -> None:
+    x, y, cx, cy = area
     # Shapes are written in reading order (a screen reader follows it): the visual, then its caption.
+    # The caption is measured first so the visual knows the room it has.
+    notes = [b for b in s.blocks if isinstance(b, Paragraph)]
+    caption_h = (
+        sum(tx.height(tx.lines(p.text, w.frame.caption, cx - 2 * tx.INSET_X), w.frame.caption) for p in notes)
+        + 2 * tx.INSET_Y
+        if notes
+        else 0
+    )
+    room = (x, y, cx, cy - caption_h - (GAP if notes else 0))
     if s.diagram is not None:
-        _diagram(w, s.diagram, slide_width)
+        _diagram(w, s.diagram, room)
     if s.timeline:
-        _timeline(w, s.timeline, slide_width, s.timeline_alt)
-    if s.chart is not None and s.table is not None:
-        chart_width = int(width * 0.45)
-        w.chart(s.chart, MARGIN, top, chart_width, height)
-        w.table(s.table, MARGIN + chart_width + 250000, top + 300000, width - chart_width - 250000)
-    elif s.chart is not None:
-        w.chart(s.chart, MARGIN, top, width, height)
-    elif s.table is not None:
-        w.table(s.table, MARGIN, top + 200000, width)
-    if captions:
-        # A caption line under the visual (e.g. what newer figures would give), in the body text size.
-        w.textbox(
-            MARGIN,
-            top + height + 100000,
-            width,
-            600000,
-            "".join(w.paragraph(w.runs(p.runs, 16), bullet=False) for p in captions),
-        )
+        _timeline(w, s.timeline, room, s.timeline_alt)
+    if s.chart is not None:
+        w.chart(s.chart, *room)
+    bottom = y + cy
+    if s.table is not None:
+        fit = fit_table(s.table, room[2], room[3], w.frame.master.at_most(w.frame.body))
+        w.table(s.table, x, y, fit)
+        # A table's caption follows it; a chart's, diagram's or timeline's stands at the area's foot.
+        bottom = min(bottom, y + sum(fit.rows) + GAP + caption_h)
+    if notes:
+        _captions(w, notes, x, bottom, cx)
 
 
-def _slide_xml(w: _SlideWriter, s: Slide, skeleton: PptxSkeleton) -> str:
+def _title_fit(frame: Frame, layout: Layout, title_ph: Placeholder, title: str) -> tuple[Rect | None, int]:
+    """A title too long for its box at the master's title size gets a taller box (the type stays the
+    template's); the content below moves down by as much. Returns the box to write and the shift."""
+    rect = layout.rect(title_ph)
+    if rect is None:
+        return None, 0
+    x, y, cx, cy = rect
+    size = frame.master.title_size
+    need = tx.height(tx.lines(title, size, cx - 2 * tx.INSET_X, True), size) + 2 * tx.INSET_Y
+    if need <= cy:
+        return None, 0
+    return (x, y, cx, need), need - cy
+
+
+def _below(rect: Rect, shift: int, slide_height: int) -> Rect:
+    """``rect`` moved down by ``shift`` and shortened so it still ends where it did (or on the slide)."""
+    x, y, cx, cy = rect
+    bottom = min(y + cy, slide_height)
+    return x, y + shift, cx, max(bottom - y - shift, cy // 3)
+
+
+def _visual_area(frame: Frame, layout: Layout, title_ph: Placeholder) -> Rect:
+    """The content area below the slide's own title: a template's title-only layout may have a
+    taller title band than its title-and-content layout."""
+    x, y, cx, cy = frame.area
+    title = layout.rect(title_ph)
+    if title is not None and title[1] + title[3] + GAP // 2 > y:
+        shift = title[1] + title[3] + GAP // 2 - y
+        y, cy = y + shift, cy - shift
+    return x, y, cx, cy
+
+
+def _slide_xml(w: _SlideWriter, s: Slide, skeleton: PptxSkeleton, number: int, legend: str) -> str:
     layout = skeleton.layouts.get(s.layout)
     if layout is None:
         raise LookupError(f"the deck template has no layout for {s.layout!r} slides")
@@ -477,23 +875,124 @@ def _slide_xml(w: _SlideWriter, s: Slide, skeleton: PptxSkeleton) -> str:
     )
     if title_ph is None or (s.layout != "visual" and body_ph is None):
         raise LookupError(f"the layout for {s.layout!r} slides lacks a title or body placeholder")
+    title_rect, shift = _title_fit(w.frame, layout, title_ph, s.title)
+    w.placeholder(title_ph, "Title", w.paragraph(w.run(s.title), bullet=False), title_rect)
     if s.layout == "title":
         assert body_ph is not None
-        w.placeholder(title_ph, "Title", w.paragraph(w.run(s.title, 36, bold=True, color=INK), "ctr"))
-        w.placeholder(body_ph, "Subtitle", "".join(w.paragraph(w.run(line, 20)) for line in s.subtitle.splitlines()))
-    else:
+        sub = layout.rect(body_ph)
         w.placeholder(
-            title_ph, "Title", w.paragraph(w.run(s.title, 28 if len(s.title) < 60 else 24, bold=True, color=INK), "l")
+            body_ph,
+            "Subtitle",
+            "".join(w.paragraph(w.run(line), bullet=False) for line in s.subtitle.splitlines()),
+            _below(sub, shift, w.frame.height) if sub and shift else None,
         )
-        if s.layout == "content":
-            assert body_ph is not None
-            _body(w, body_ph, s.blocks)
-        else:
-            _visual(w, s, skeleton.width)
+    elif s.layout == "content":
+        assert body_ph is not None
+        area = layout.rect(body_ph) or w.frame.area
+        rect = _below(area, shift, w.frame.height) if shift else None
+        if s.callout:
+            area = rect or area
+            used = _callout(w, s.callout, area) + GAP // 2
+            rect = (area[0], area[1] + used, area[2], area[3] - used)
+        w.placeholder(body_ph, "Content", _content_paragraphs(w, s.blocks), rect)
+    else:
+        x, y, cx, cy = _visual_area(w.frame, layout, title_ph)
+        _visual(w, s, (x, y + shift, cx, cy - shift))
+    for ph in layout.footers:
+        if ph.type == "sldNum":
+            w.slide_number(ph, number)
+        elif ph.type == "ftr" and w.illustrative:
+            w.placeholder(ph, "Footer", w.paragraph(w.run(legend), bullet=False))
     return XML_HEAD + (
         f"<p:sld {_NS}><p:cSld><p:spTree>{_GROUP}{''.join(w.shapes)}</p:spTree></p:cSld>"
         "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
     )
+
+
+def _caption_height(blocks: list[Block], frame: Frame, width: int) -> int:
+    notes = [b for b in blocks if isinstance(b, Paragraph)]
+    if not notes:
+        return 0
+    size = frame.caption
+    return sum(tx.height(tx.lines(p.text, size, width - 2 * tx.INSET_X), size) for p in notes) + 2 * tx.INSET_Y + GAP
+
+
+def _table_pages(s: Slide, frame: Frame, skeleton: PptxSkeleton, continued: str) -> list[Slide]:
+    """A table too tall for the area even in the master's smallest size continues on the next
+    slide, its header repeated; the caption goes with the last part."""
+    assert s.table is not None
+    layout = skeleton.layouts[s.layout]
+    title_ph = find_placeholder(layout.placeholders, ("title", "ctrTitle"))
+    x, y, cx, cy = _visual_area(frame, layout, title_ph) if title_ph is not None else frame.area
+    cy -= _title_fit(frame, layout, title_ph, s.title)[1] if title_ph is not None else 0
+    room = cy - _caption_height(s.blocks, frame, cx)
+    fit = fit_table(s.table, cx, room, frame.master.at_most(frame.body))
+    if sum(fit.rows) <= room:
+        return [s]
+    chunks: list[list[int]] = [[]]
+    used = fit.rows[0]
+    for index, height in enumerate(fit.rows[1:]):
+        if chunks[-1] and used + height > room:
+            chunks.append([])
+            used = fit.rows[0]
+        chunks[-1].append(index)
+        used += height
+    out = []
+    kind, _, rest = s.table.id.partition(":")
+    for n, chunk in enumerate(chunks):
+        last = n == len(chunks) - 1
+        # Every part of a cost table states its rows' shares; only the last states a money table's net.
+        part_id = s.table.id if last or kind != "money" else f"{kind}-part:{rest}"
+        part = dataclasses.replace(
+            s.table,
+            id=part_id,
+            rows=tuple(s.table.rows[i] for i in chunk),
+            highlight=tuple(chunk.index(i) for i in s.table.highlight if i in chunk),
+            total=s.table.total and n == len(chunks) - 1,
+        )
+        title = s.title if n == 0 else continued.format(title=s.title)
+        blocks: list[Block] = s.blocks if last else [b for b in s.blocks if not isinstance(b, Paragraph)]
+        out.append(
+            dataclasses.replace(
+                s,
+                id=s.id + ":+" * n,
+                title=title,
+                title_runs=s.title_runs if n == 0 else (Run(title),),
+                table=part,
+                blocks=blocks,
+            )
+        )
+    return out
+
+
+def _pages(s: Slide, frame: Frame, skeleton: PptxSkeleton, continued: str) -> list[Slide]:
+    """The slide, or its continuation slides when its body text or its table would overflow."""
+    if s.layout == "visual" and s.table is not None:
+        return _table_pages(s, frame, skeleton, continued)
+    if s.layout != "content":
+        return [s]
+    layout = skeleton.layouts["content"]
+    body_ph = find_placeholder(layout.placeholders, idx="1") or find_placeholder(
+        layout.placeholders, (None, "body", "obj")
+    )
+    x, y, cx, cy = layout.rect(body_ph) or frame.area
+    title_ph = find_placeholder(layout.placeholders, ("title", "ctrTitle"))
+    cy -= _title_fit(frame, layout, title_ph, s.title)[1] if title_ph is not None else 0
+    if s.callout:
+        size = frame.master.title_size
+        text = "".join(r.text for r in s.callout)
+        cy -= tx.height(tx.lines(text, size, cx - 2 * tx.INSET_X, True), size) + 2 * tx.INSET_Y + GAP // 2
+    indent = 342900  # a bullet's hanging indent in most masters
+    pages = paginate(s.blocks, frame.body, cx - 2 * tx.INSET_X - indent, cy - 2 * tx.INSET_Y)
+    if len(pages) == 1:
+        return [s]
+    out = [dataclasses.replace(s, blocks=pages[0])]
+    for page in pages[1:]:
+        title = continued.format(title=s.title)
+        out.append(
+            dataclasses.replace(s, id=f"{s.id}:+", title=title, title_runs=(Run(title),), blocks=page, callout=())
+        )
+    return out
 
 
 def _notes_xml(skeleton: PptxSkeleton, notes: str, lang: str) -> str:
@@ -517,20 +1016,24 @@ def write_pptx(
     deck: Deck, author: str, when: dt.date, lang: str, template: Path | None = None, records: Records | None = None
 ) -> bytes:
     skeleton = pptx_skeleton((template or base_template()).resolve(), LANG_TAGS.get(lang, lang))
+    frame = frame_of(skeleton)
+    words = deck.labels["deck"]
+    assert isinstance(words, dict)
     parts: list[tuple[str, bytes | Deflated]] = []
     overrides: list[tuple[str, str]] = []
     slide_list = []
     slide_rels = []
     chart_count = 0
-    for number, s in enumerate(deck.slides, start=1):
-        w = _SlideWriter(skeleton.lang_tag)
+    slides = [page for s in deck.slides for page in _pages(s, frame, skeleton, str(words["continued"]))]
+    for number, s in enumerate(slides, start=1):
+        w = _SlideWriter(skeleton.lang_tag, frame)
         slide_name = f"ppt/slides/slide{number}.xml"
-        parts.append((slide_name, _slide_xml(w, s, skeleton).encode("utf-8")))
+        parts.append((slide_name, _slide_xml(w, s, skeleton, number, str(words["legend"])).encode("utf-8")))
         layout_target = "../" + skeleton.layouts[s.layout].part.removeprefix("ppt/")
         rels = [("rId1", f"{REL}/slideLayout", layout_target)]
-        for index, chart in enumerate(w.charts, start=1):
+        for index, (chart, size) in enumerate(w.charts, start=1):
             chart_count += 1
-            chart_part, workbook = chart_parts(chart, skeleton.lang_tag, when)
+            chart_part, workbook = chart_parts(chart, skeleton.lang_tag, when, size)
             rels.append((f"rIdChart{index}", f"{REL}/chart", f"../charts/chart{chart_count}.xml"))
             parts += [
                 (f"ppt/charts/chart{chart_count}.xml", chart_part),

@@ -156,6 +156,11 @@ class AuthorityTask(Kind):
         principal = agreement.details.principal
         return f"{m.official_name} / {principal.authority}" if m.id == principal.municipality.id else m.official_name
 
+    def approver(self, agreement: Agreement, m: Municipality) -> str:
+        assert isinstance(agreement.details, AuthorityTaskDetails)
+        principal = agreement.details.principal
+        return principal.authority if m.id == principal.municipality.id else m.council
+
     def compensation_parties(self, agreement: Agreement) -> tuple[Municipality, Municipality] | None:
         assert isinstance(agreement.details, AuthorityTaskDetails)
         return agreement.details.principal.municipality, agreement.details.provider.municipality

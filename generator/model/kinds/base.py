@@ -111,6 +111,11 @@ class Kind(ABC):
         """Who signs for ``m``: the municipality (a kind may name the organ that makes the agreement)."""
         return m.official_name
 
+    def approver(self, agreement: Agreement, m: Municipality) -> str:
+        """The organ whose decision binds ``m`` to the agreement: its council, unless the kind names
+        another (the employment authority that gives 54 § tasks)."""
+        return m.council
+
     def applies(self, agreement: Agreement, code: str) -> bool:
         """Whether requirement ``code`` of the outline applies to this agreement (a supplement meets
         54 § only when it hands over authority tasks)."""
