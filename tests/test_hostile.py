@@ -863,8 +863,17 @@ def _template(edit_part) -> bytes:
             ),
             "makroja",
         ),
+        (
+            lambda n, c: (
+                b'<?xml version="1.0"?><!DOCTYPE p:presentation [<!ENTITY a "aaaaaaaaaa">'
+                b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>' + c.split(b"?>", 1)[1]
+                if n == "ppt/presentation.xml"
+                else c
+            ),
+            "ppt/presentation.xml",
+        ),
     ],
-    ids=["an external link", "macros"],
+    ids=["an external link", "macros", "an entity bomb"],
 )
 def test_10_a_deck_template_that_would_carry_something_into_every_deck(
     case: Path, tmp_path: Path, edit_part, reason: str

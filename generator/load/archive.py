@@ -108,10 +108,14 @@ class Archive:
         return b"".join(chunks)
 
     def verify(self) -> None:
-        """Inflate every member once, in small steps, checking its size and CRC: a package that passes
-        can then be handed to a library that reads members whole (python-pptx, for a template)."""
+        """Inflate every member once, in small steps, checking its size and CRC, and refuse an XML
+        part with a document type declaration (OOXML has none; it is where entity bombs live): a
+        package that passes can be handed to a library that reads members whole and parses them with
+        its own parser (python-pptx, for a template)."""
         for name in self.names:
-            self.read(name)
+            data = self.read(name)
+            if name.endswith((".xml", ".rels")) and b"<!DOCTYPE" in data:
+                raise ArchiveProblem("bad_xml", name)
 
     def xml(self, part: str) -> etree._Element:
         try:
