@@ -19,7 +19,7 @@ from generator.build import MANIFEST, build, previous_manifest, sha256_file
 from generator.compose.templating import TemplateProblem
 from generator.findings import Finding
 from generator.load.case_folder import CASE_FILE
-from generator.write.files import write_all
+from generator.write.files import write_set
 from generator.write.manifest import dump_manifest
 from generator.write.pdf import make_pdfs
 
@@ -44,6 +44,7 @@ class CaseReport:
     backups: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     written: bool = False
+    recovered: bool = False  # a build of this case killed while writing was completed first
     problem: tuple[str, dict[str, object]] | None = None  # (message key, params) when it could not finish
     internal: bool = False
 
@@ -79,7 +80,11 @@ def build_one(target: Target, review: bool, force: bool) -> CaseReport:
     try:
         result = build(target.folder, target.out, review=review, force=force)
     except OSError as exc:
-        report.problem = ("write_failed", {"out": str(target.out), "reason": exc.strerror or str(exc)})
+        unchanged = getattr(exc, "unchanged", True)
+        report.problem = (
+            "write_failed" if unchanged else "write_mixed",
+            {"out": str(target.out), "reason": exc.strerror or str(exc)},
+        )
         return report
     except TemplateProblem as problem:
         report.problem = ("template", {"where": f"{problem.template}:{problem.line}", "reason": problem.reason})
@@ -93,6 +98,7 @@ def build_one(target: Target, review: bool, force: bool) -> CaseReport:
     report.findings = result.findings
     report.outputs = [(o.path, o.kind, o.sha256) for o in result.outputs]
     report.backups, report.removed = result.backups, result.removed
+    report.recovered = result.recovered
     report.written = result.case is not None
     return report
 
@@ -176,4 +182,4 @@ def record_renditions(out: Path, entries: list[dict[str, str]]) -> None:
     manifest["renditions"] = sorted(
         [r for r in manifest.get("renditions", []) if r.get("path") not in made] + entries, key=lambda r: r["path"]
     )
-    write_all([(out / MANIFEST, dump_manifest(manifest))])
+    write_set(out, [(MANIFEST, dump_manifest(manifest))])

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,12 +11,15 @@ from generator.compose.facts import case_facts
 from generator.compose.in_force import original_name
 from generator.compose.plan import Planned, plan_outputs
 from generator.findings import Finding, Position
+from generator.load.bounded import read_bounded
 from generator.model.entities import Case
+from generator.model.references import MAX_ORIGINAL_BYTES
 from generator.readback.accessibility import check_rendered_accessibility
 from generator.readback.consistency import check_language_versions, check_rendered
 from generator.validate import validate_case
-from generator.write.files import write_all
+from generator.write.files import recover, write_set
 from generator.write.formats import WriteContext, write
+from generator.write.guard import MAX_OUTPUT_BYTES, edited_files, keep_backups, sha256_file
 from generator.write.manifest import Output, manifest_json
 
 MANIFEST = "manifest.json"
@@ -31,16 +32,13 @@ class BuildResult:
     outputs: list[Output]
     backups: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # PDFs of an earlier build whose source changed
-
-
-def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    recovered: bool = False  # an earlier build killed while writing was completed first
 
 
 def previous_manifest(out: Path) -> dict:
     """The manifest the last build wrote into ``out``, or an empty one."""
     try:
-        manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+        manifest = json.loads(read_bounded(out / MANIFEST, MAX_OUTPUT_BYTES))
         return manifest if isinstance(manifest, dict) else {}
     except (OSError, ValueError):
         return {}
@@ -50,17 +48,22 @@ def edited_outputs(out: Path, outputs: list[Output], previous: dict) -> list[Pat
     """Files in ``out`` that this build would overwrite and that differ from what the last build wrote.
 
     The last manifest records each output's hash; a file whose hash differs was edited by hand (or
-    was not written by this tool at all) and must not be silently replaced.
+    was not written by this tool at all) and must not be silently replaced. The manifest records
+    its own hash, so a manifest edited by hand is kept the same way (``write.guard``).
     """
-    recorded = {o.get("path"): o.get("sha256") for o in previous.get("outputs", []) if isinstance(o, dict)}
-    edited = []
-    for output in outputs:
-        path = out / output.path
-        if path.is_file():
-            current = sha256_file(path)
-            if current != output.sha256 and current != recorded.get(output.path):
-                edited.append(path)
-    return edited
+    recorded = {o.get("path"): o.get("sha256") for o in _entries(previous, "outputs")}
+    return edited_files(out, {o.path: o.sha256 for o in outputs}, recorded, MANIFEST)
+
+
+def _entries(manifest: dict, key: str) -> list[dict]:
+    """The manifest's list under ``key``, keeping only entries shaped as this tool writes them."""
+    entries = manifest.get(key)
+    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
+def _plain_name(name: object) -> bool:
+    """A file name in the output folder itself: no folder part, no climbing out."""
+    return isinstance(name, str) and name not in ("", ".", "..") and Path(name).name == name and "\\" not in name
 
 
 def current_renditions(out: Path, outputs: list[Output], previous: dict) -> tuple[list[dict], list[Path]]:
@@ -71,19 +74,16 @@ def current_renditions(out: Path, outputs: list[Output], previous: dict) -> tupl
     """
     new_hashes = {o.path: o.sha256 for o in outputs}
     keep, stale = [], []
-    for entry in previous.get("renditions", []):
-        if not isinstance(entry, dict) or not (out / str(entry.get("path"))).is_file():
+    for entry in _entries(previous, "renditions"):
+        name = entry.get("path")
+        # Only a PDF beside the outputs is ours to remove, whatever a hand-edited manifest says.
+        if not _plain_name(name) or not str(name).endswith(".pdf") or not (out / str(name)).is_file():
             continue
         if new_hashes.get(str(entry.get("source"))) == entry.get("source_sha256"):
             keep.append(entry)
         else:
             stale.append(out / entry["path"])
     return keep, stale
-
-
-def _backup_name(path: Path) -> Path:
-    """'x.docx' → 'x.muokattu-1a2b3c4d.docx': beside the new file, named by the edited content."""
-    return path.with_name(f"{path.stem}.muokattu-{sha256_file(path)[:8]}{path.suffix}")
 
 
 def render_case(case: Case, review: bool = False) -> list[Output]:
@@ -101,7 +101,7 @@ def render_case(case: Case, review: bool = False) -> list[Output]:
                     name,
                     "original",
                     a.title,
-                    a.in_force.original.read_bytes(),
+                    read_bounded(a.in_force.original, MAX_ORIGINAL_BYTES),
                     (),
                     tuple(m.id for m in a.parties),
                     {"agreement": a.id, "lang": a.languages[0]},
@@ -186,22 +186,18 @@ def build(
         return BuildResult(None, findings + disagreements, outputs)
     # Whether the outputs are fit to publish (warnings: the drafts are written all the same).
     findings = findings + check_rendered_accessibility(outputs, out)
+    # A build killed while writing is completed first: its files are not hand edits.
+    recovered = recover(out) is not None
     previous = previous_manifest(out)
     edited = edited_outputs(out, outputs, previous)
     if edited and not force:
         findings = findings + [Finding("BUILD-EDITED", "error", Position(str(p), 0, 0)) for p in edited]
         return BuildResult(None, findings, outputs)
-    backups = []
-    for path in edited:
-        backup = _backup_name(path)
-        shutil.copy2(path, backup)
-        backups.append(str(backup))
+    backups = keep_backups(edited)
     renditions, stale = current_renditions(out, outputs, previous)
     manifest = manifest_json(case.id, case_inputs(case, Path(folder)), outputs, facts, renditions)
-    write_all([(out / o.path, o.data) for o in outputs] + [(out / MANIFEST, manifest)])
-    for path in stale:
-        path.unlink(missing_ok=True)
-    return BuildResult(case, findings, outputs, backups, [str(p) for p in stale])
+    write_set(out, [(o.path, o.data) for o in outputs] + [(MANIFEST, manifest)], [p.name for p in stale])
+    return BuildResult(case, findings, outputs, backups, [str(p) for p in stale], recovered)
 
 
 def case_inputs(case: Case, root: Path) -> list[tuple[str, str]]:

@@ -32,6 +32,8 @@ _TEXT = {
         "new_exists": "{path}: kansio on jo olemassa eikä ole tyhjä. Valitse uusi kansio.",
         "backup": "Käsin muokattu tiedosto säilytettiin: {path}",
         "write_failed": "{out}: tiedostoja ei voitu kirjoittaa ({reason}). Aiemmat tiedostot ovat ennallaan.",
+        "write_mixed": "{out}: tiedostoja ei voitu kirjoittaa ({reason}), eikä kaikkia aiempia tiedostoja voitu palauttaa. Korjaa syy ja aja build uudelleen.",
+        "recovered": "{out}: edellinen build keskeytyi kirjoittaessaan; sen tiedostot kirjoitettiin loppuun ennen tätä buildia.",
         "new_done": "Uusi tapaus kirjoitettu kansioon {path}. Muokkaa tiedostoja ja aja: kuntasopimus build {path} --out OUT",
         "wrote_case": "{case}: kirjoitettu {count} tiedostoa kansioon {out}",
         "batch_summary": "{count} tapausta: {ok} kirjoitettu, {failed} virheellistä.",
@@ -52,6 +54,8 @@ _TEXT = {
         "new_exists": "{path}: the folder exists and is not empty. Choose a new folder.",
         "backup": "The hand-edited file was kept: {path}",
         "write_failed": "{out}: could not write the files ({reason}). The previous files are unchanged.",
+        "write_mixed": "{out}: could not write the files ({reason}), and not every previous file could be restored. Fix the cause and run build again.",
+        "recovered": "{out}: the previous build was interrupted while writing; its files were completed before this build.",
         "new_done": "New case written to {path}. Edit the files, then run: kuntasopimus build {path} --out OUT",
         "wrote_case": "{case}: wrote {count} files to {out}",
         "batch_summary": "{count} cases: {ok} written, {failed} with errors.",
@@ -179,6 +183,8 @@ def _print_report(report, lang: str, several: bool) -> None:
         click.echo(_say(lang, key, **params), err=True)
         return
     out = str(report.target.out)
+    if report.recovered:
+        click.echo(_say(lang, "recovered", out=out), err=True)
     if not report.written:
         click.echo(_summary(report.findings, lang, str(report.target.folder)), err=True)
         return
@@ -217,15 +223,22 @@ def check(out_dir: str, lang: str, fmt: str) -> None:
 @click.argument("new")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=str), help="Tuloskansio.")
 @click.option("--lang", type=LANGS, default="fi", show_default=True, help="Ilmoitusten kieli.")
-def diff(old: str, new: str, out_dir: str, lang: str) -> None:
+@click.option(
+    "--force", is_flag=True, help="Korvaa käsin muokatut tulostiedostot; muokattu tiedosto säilyy varmuuskopiona."
+)
+def diff(old: str, new: str, out_dir: str, lang: str, force: bool) -> None:
     """Vertaa kahta luonnosta (kansio tai REVISIO:polku) ja kirjoittaa muutokset Wordin muutosmerkintöinä."""
     from generator.diff.run import diff_cases
     from generator.diff.sources import SourceProblem
 
     try:
-        result = diff_cases(old, new, out_dir)
+        result = diff_cases(old, new, out_dir, force=force)
     except SourceProblem as problem:
         click.echo(f"kuntasopimus diff: {problem}", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        key = "write_failed" if getattr(exc, "unchanged", True) else "write_mixed"
+        click.echo(_say(lang, key, out=out_dir, reason=exc.strerror or str(exc)), err=True)
         sys.exit(1)
     if result.findings:
         click.echo(format_findings(result.findings, lang, "text"))
@@ -233,6 +246,8 @@ def diff(old: str, new: str, out_dir: str, lang: str) -> None:
     click.echo(result.summary, nl=False)
     for path in result.files:
         click.echo(f"  {path}")
+    for backup in result.backups:
+        click.echo(_say(lang, "backup", path=backup))
 
 
 @cli.command()

@@ -23,6 +23,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "tapauskansiossa ei ole yhtään sopimustiedostoa (*.yaml, jossa on kind).",
         "en": "the case folder holds no agreement file (*.yaml with a kind).",
     },
+    "CASE-EXTENSION": {
+        "fi": "tiedostoa ei lueta, koska sen pääte ei ole .yaml (pienin kirjaimin). Nimeä se uudelleen päätteellä .yaml, jos se kuuluu tapaukseen, tai siirrä se pois kansiosta.",
+        "en": "the file is not read because its extension is not .yaml (in lower case). Rename it to end in .yaml if it belongs to the case, or move it out of the folder.",
+    },
+    "CASE-TOO-LARGE": {
+        "fi": "tapaus on liian suuri luettavaksi ({what_fi}). Jaa se useammaksi tapaukseksi tai poista ylimääräiset tiedostot.",
+        "en": "the case is too large to read ({what_en}). Split it into several cases or remove the extra files.",
+    },
     "CASE-READ": {
         "fi": "tiedostoa ei voi lukea: {reason}.",
         "en": "cannot read the file: {reason}.",
@@ -30,6 +38,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "YAML-TOO-BIG": {
         "fi": "tiedosto on liian suuri ({size} tavua, enintään {limit}). Tarkista, että se on oikea tiedosto.",
         "en": "the file is too large ({size} bytes, at most {limit}). Check that it is the right file.",
+    },
+    "FILE-TOO-BIG": {
+        "fi": "tiedosto on liian suuri ({size} tavua, enintään {limit}). Tarkista, että polku osoittaa oikeaan tiedostoon.",
+        "en": "the file is too large ({size} bytes, at most {limit}). Check that the path names the right file.",
     },
     "YAML-TOO-LARGE": {
         "fi": "YAML-rakenne on liian suuri tai syvä ({what_fi}). Poista ankkurit (&) ja viittaukset (*) tai sisäkkäisyys.",
@@ -75,6 +87,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "tekstissä on ohjausmerkki {code} (merkki {offset}), jota Word-asiakirja ei voi sisältää; se tulee usein PDF:stä kopioidusta tekstistä. Poista merkki tai kirjoita teksti uudelleen.",
         "en": "the text holds the control character {code} (character {offset}), which a Word document cannot hold; it often comes from text copied from a PDF. Remove it or retype the text.",
     },
+    "TEXT-PRIVATE-USE": {
+        "fi": "tekstissä on yksityiskäyttöinen merkki {code} (merkki {offset}): sillä ei ole merkitystä muualla kuin sen tehneessä fontissa (esim. Wordin Symbol-luettelomerkki), ja ohjelma käyttää näitä merkkejä sisäisesti. Korvaa se tavallisella merkillä.",
+        "en": "the text holds the private-use character {code} (character {offset}): it means nothing outside the font that made it (e.g. a Word Symbol bullet), and the tool uses such characters internally. Replace it with an ordinary character.",
+    },
+    "TEXT-TAB": {
+        "fi": "tekstissä on sarkain (tab) (merkki {offset}); asiakirjassa teksti hyppäisi siinä seuraavaan sarkainkohtaan. Korvaa se välilyönnillä.",
+        "en": "the text holds a tab (character {offset}); in a document the text would jump to the next tab stop there. Replace it with a space.",
+    },
+    "TEXT-BIDI": {
+        "fi": "tekstissä on kirjoitussuunnan ohjausmerkki {code} (merkki {offset}), joka saa tekstin näkymään eri järjestyksessä kuin se luetaan. Poista merkki.",
+        "en": "the text holds the bidirectional control {code} (character {offset}), which makes the text display in another order than it reads. Remove it.",
+    },
+    "CASE-NOT-FILE": {
+        "fi": "tämä ei ole tavallinen tiedosto vaan {what_fi}; sitä ei lueta. Korvaa se tiedostolla tai poista se kansiosta.",
+        "en": "this is not an ordinary file but {what_en}; it is not read. Replace it with a file or remove it from the folder.",
+    },
     "YAML-NOT-MAPPING": {
         "fi": "tiedoston on oltava avain–arvo-rakenne (esim. 'id: ...').",
         "en": "the file must be a mapping of keys to values (e.g. 'id: ...').",
@@ -107,6 +135,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "SCHEMA-EMPTY": {
         "fi": "lista tai kenttä on tyhjä; anna vähintään {minimum}.",
         "en": "the list or field is empty; give at least {minimum}.",
+    },
+    "SCHEMA-BLANK": {
+        "fi": "teksti on tyhjä (pelkkiä välilyöntejä). Kirjoita teksti tai poista kenttä.",
+        "en": "the text is blank (only spaces). Write the text or remove the field.",
+    },
+    "SCHEMA-LONG": {
+        "fi": "arvo on {length} merkkiä pitkä; enintään {limit} merkkiä sallitaan. Lyhennä sitä.",
+        "en": "the value is {length} characters long; at most {limit} are allowed. Shorten it.",
     },
     "SCHEMA-DUPLICATE-ITEM": {
         "fi": "listassa on sama arvo kahdesti. Poista toisto.",
@@ -153,6 +189,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fi": "päivämäärää '{value}' ei ole olemassa. Tarkista päivä ja kuukausi.",
         "en": "date '{value}' does not exist. Check the day and month.",
     },
+    "DATA-DATE-RANGE": {
+        "fi": "päivämäärä '{value}' on vuosien {first}–{last} ulkopuolella. Tarkista vuosi.",
+        "en": "date '{value}' is outside the years {first}–{last}. Check the year.",
+    },
+    "NAME-CLASH": {
+        "fi": "nimi '{name}' on jo käytössä ({other}); asiakirjat nimeävät kunnat nimellä, joten luvut menisivät sekaisin. Anna kunnalle oma nimi.",
+        "en": "the name '{name}' is already used ({other}); documents name municipalities by name, so their figures would be mixed up. Give the municipality its own name.",
+    },
+    "OUTPUT-NAME-CLASH": {
+        "fi": "tästä tulisi tiedosto {file}, mutta sillä olisi sama nimi (tai saman niminen PDF) kuin tiedostolla {other}, joka tehdään jo; toinen korvaisi toisen. Valitse toinen tunniste.",
+        "en": "this would give the file {file}, which would have the same name (or the same PDF name) as {other}, which is already made; one would overwrite the other. Choose another id.",
+    },
     "DATA-POPULATION-YEAR": {
         "fi": "kunnalta {name} puuttuu väkiluku vuodelta {year}. Lisää se municipalities.yaml-tiedostoon tai vaihda vuosi.",
         "en": "municipality {name} has no population for {year}. Add it to municipalities.yaml or change the year.",
@@ -168,6 +216,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "BUILD-EDITED": {
         "fi": "tiedostoa on muokattu edellisen build-ajon jälkeen, joten sitä ei korvattu. Siirrä muutokset YAML-tiedostoihin tai aja build --force, jolloin muokattu tiedosto säilyy varmuuskopiona.",
         "en": "the file was edited after the last build, so it was not overwritten. Move the changes into the YAML files, or run build --force to keep the edited file as a backup.",
+    },
+    "DIFF-EDITED": {
+        "fi": "tiedostoa on muokattu edellisen diff-ajon jälkeen, joten sitä ei korvattu. Valitse toinen --out-kansio tai aja diff --force, jolloin muokattu tiedosto säilyy varmuuskopiona.",
+        "en": "the file was edited after the last diff, so it was not overwritten. Choose another --out folder, or run diff --force to keep the edited file as a backup.",
     },
     "LANG-TEXT": {
         "fi": 'tekstiä ei ole {lang_fi}, mutta se näkyy asiakirjassa {document}. Kirjoita teksti käännöksineen, esim. {{fi: "…", sv: "…"}}.',
@@ -202,6 +254,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "LibreOffice could not make the PDF: {reason}. The Word and PowerPoint files were written.",
     },
     # --- reading outputs back (kuntasopimus check) -----------------------------------------
+    "CHECK-MANIFEST-BAD": {
+        "fi": "manifest.json ei ole tämän ohjelman kirjoittama luettelo ({detail}), joten tiedostoja ei voi tarkistaa. Aja build uudelleen.",
+        "en": "manifest.json is not a manifest this tool wrote ({detail}), so the files cannot be checked. Run build again.",
+    },
+    "CHECK-MANIFEST-EDITED": {
+        "fi": "manifest.json on muokattu käsin; tarkistus vertaa tiedostoja siihen, mitä se nyt sanoo.",
+        "en": "manifest.json was edited by hand; the check compares the files with what it now says.",
+    },
+    "CHECK-DAMAGED": {
+        "fi": "tiedostoa ei voi lukea: {reason_fi}. Aja build uudelleen tai palauta tiedosto varmuuskopiosta.",
+        "en": "the file cannot be read: {reason_en}. Run build again or restore the file from a backup.",
+    },
+    "CHECK-RECOVERED": {
+        "fi": "kansioon kirjoittanut build keskeytyi; sen tiedostot kirjoitettiin loppuun ennen tarkistusta.",
+        "en": "a build writing into this folder was interrupted; its files were completed before the check.",
+    },
+    "CHECK-INTERRUPTED": {
+        "fi": "kansioon kirjoittanut build keskeytyi, eikä sitä voitu viedä loppuun ({reason}). Aja build uudelleen.",
+        "en": "a build writing into this folder was interrupted and could not be completed ({reason}). Run build again.",
+    },
     "CHECK-MANIFEST": {
         "fi": "kansiossa ei ole manifest.json-tiedostoa. Anna build-komennon --out-kansio.",
         "en": "the folder has no manifest.json. Give the --out folder of a build.",
@@ -227,6 +299,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{where}: unknown fact {fact}; the row seems to have been edited by hand. Build again.",
     },
     # --- accessibility (build and kuntasopimus check) ---------------------------------------
+    "A11Y-UNREADABLE": {
+        "fi": "tiedostoa ei voitu lukea saavutettavuuden tarkistusta varten ({reason}); sitä on ilmeisesti muokattu käsin. Aja build uudelleen.",
+        "en": "the file could not be read for the accessibility check ({reason}); it was apparently edited by hand. Run build again.",
+    },
     "A11Y-TITLE": {
         "fi": "asiakirjalla ei ole otsikkoa ominaisuuksissaan (Tiedosto > Tiedot > Otsikko). Ruudunlukija ja PDF näyttävät otsikon; lisää se.",
         "en": "the document has no title in its properties (File > Info > Title). Screen readers and the PDF show it; add one.",

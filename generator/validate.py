@@ -14,12 +14,17 @@ import os
 from generator.findings import Finding, has_errors
 from generator.load.case_folder import RawCase, load_case_folder
 from generator.model.build import build_model
-from generator.model.deck_template import check_deck_template
+from generator.model.deck_template import REASONS as DECK_REASONS
+from generator.model.deck_template import check_deck_template, template_finding
+from generator.model.documents import output_name_clashes
 from generator.model.entities import Case
+from generator.model.identity import municipality_name_clashes
 from generator.model.references import check_references, referenced
 from generator.model.schema import check_schema
 from generator.model.versions import language_versions, localize_case, text_index
 from generator.rules import run_rules
+from generator.write.ooxml_parts import LANG_TAGS
+from generator.write.pptx_skeleton import template_loads
 
 
 def _schema_findings(raw: RawCase) -> list[Finding]:
@@ -53,8 +58,11 @@ def validate_case(folder: str | os.PathLike[str]) -> tuple[Case | None, list[Fin
     findings += model_findings
     if case is None or has_errors(findings):
         return None, findings
+    findings += output_name_clashes(case)
+    if case.deck_template is not None and not template_loads(case.deck_template, LANG_TAGS["fi"]):
+        findings.append(template_finding(own, *DECK_REASONS["not_pptx"]))
     # Every language version is built even where a text lacks a translation (it keeps its own
     # language's text), so the rules judge each version while the missing texts are reported too.
     case.versions, language_findings = language_versions(raw, case, texts)
-    findings += language_findings + run_rules(case)
+    findings += language_findings + municipality_name_clashes(case) + run_rules(case)
     return (None if has_errors(findings) else case), findings

@@ -40,7 +40,7 @@ def apply(case: Path, spec: dict) -> None:
     elif op == "bom":
         path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     elif op == "big":
-        path.write_text(path.read_text("utf-8") + "# " + "x" * 1_200_000 + "\n", "utf-8")
+        path.write_text(path.read_text("utf-8") + "# " + "x" * 2_100_000 + "\n", "utf-8")
     elif op == "deep":
         path.write_text(path.read_text("utf-8") + "deep: " + "[" * 100 + "1" + "]" * 100 + "\n", "utf-8")
     elif op == "delete":

@@ -75,27 +75,27 @@ def test_a_failure_half_way_leaves_the_previous_outputs_whole(built: Path, tmp_p
     text = (changed / "case.yaml").read_text("utf-8").replace('number: "0.1"', 'number: "0.2"')
     (changed / "case.yaml").write_text(text, "utf-8")
     before = _hashes(built)
-    real_stage = files._stage
+    real_stage = files._write_new
     calls = {"n": 0}
 
-    def failing_stage(path: Path, data: bytes) -> Path:
+    def failing_stage(path: Path, data: bytes) -> None:
         calls["n"] += 1
         if calls["n"] == 5:
             raise OSError(28, "No space left on device")
         return real_stage(path, data)
 
-    monkeypatch.setattr(files, "_stage", failing_stage)
+    monkeypatch.setattr(files, "_write_new", failing_stage)
     with pytest.raises(OSError):
         build(changed, built)
     assert _hashes(built) == before
-    assert not [p for p in built.iterdir() if p.name.endswith(".tmp")]
+    assert not [p for p in built.iterdir() if p.name.startswith(".")]
 
 
 def test_a_write_failure_is_one_clear_line_not_a_traceback(built: Path, monkeypatch) -> None:
-    def full_disk(path: Path, data: bytes) -> Path:
+    def full_disk(path: Path, data: bytes) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(files, "_stage", full_disk)
+    monkeypatch.setattr(files, "_write_new", full_disk)
     result = CliRunner().invoke(cli, ["build", str(EXAMPLE), "--out", str(built), "--force"])
     assert result.exit_code == 1
     assert "No space left on device" in result.output and "Aiemmat tiedostot ovat ennallaan" in result.output

@@ -246,6 +246,35 @@ BREAKS = [
         case=AREA_CASE,
     ),
     Break(
+        "OVERRIDE-TABLE",
+        JOINT_BODY,
+        _append(
+            "overrides:\n  voimassaolo.irtisanominen:\n    text: |-\n      Irtisanomisaika on 12 kuukautta.\n\n      @table seats"
+        ),
+        "    text: |-",
+    ),
+    Break(
+        "DATE-TERM-END",
+        POSTS,
+        _replace("term: {indefinite: true}", "term: {end: 2024-06-30}"),
+        "term: {end: 2024-06-30}",
+        case=VN_CASE,
+    ),
+    Break(
+        "KL49-PARTIES",
+        POSTS,
+        _replace("parties: [raseborg, hango, inga]", "parties: [raseborg]"),
+        "parties: [raseborg]",
+        edits=((POSTS, _replace("figures: {raseborg: 50, hango: 30, inga: 20}", "figures: {raseborg: 100}")),),
+        case=VN_CASE,
+    ),
+    Break(
+        "COUNCIL-PARTY",
+        "case.yaml",
+        _replace("toholampi, veteli]\n", "toholampi, veteli, perho]\n"),
+        "councils: [",
+    ),
+    Break(
         "BID-CHECK",
         REGISTRY,
         _replace(

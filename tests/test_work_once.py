@@ -8,6 +8,7 @@ reference documents read once per process.
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import docx
@@ -27,8 +28,16 @@ def test_a_second_build_opens_only_the_case_and_its_outputs(tmp_path: Path, monk
         opened.append(str(Path(file).resolve()) if isinstance(file, (str, Path)) else repr(file))
         return real_open(file, *args, **kwargs)
 
+    real_os_open = os.open
+
+    def recording_os_open(file, *args, **kwargs):
+        # Case files are read with os.open (non-blocking, regular files only: load/bounded.py).
+        opened.append(str(Path(file).resolve()) if isinstance(file, (str, Path)) else repr(file))
+        return real_os_open(file, *args, **kwargs)
+
     monkeypatch.setattr(io, "open", recording_open)
     monkeypatch.setattr("builtins.open", recording_open)
+    monkeypatch.setattr(os, "open", recording_os_open)
     assert build(EXAMPLE, tmp_path / "second").case is not None
     shared = (str(templates_dir().resolve()), str(schema_dir().resolve()), str(Path(docx.__file__).parent.resolve()))
     assert [f for f in opened if f.startswith(shared)] == []

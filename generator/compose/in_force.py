@@ -12,14 +12,14 @@ from generator.compose.markup import runs
 from generator.compose.templating import kind_words
 from generator.compose.tree import Cell, Chapter, Clause, Document, Paragraph, Run, Table
 from generator.formats import fi_date
+from generator.model.documents import original_path
 from generator.model.entities import Agreement, Case
 
 
 def original_name(agreement: Agreement) -> str | None:
-    """The file name the signed original is written under beside the outputs."""
-    if agreement.in_force is None or agreement.in_force.original is None:
-        return None
-    return f"{agreement.id}-{agreement.in_force.original.name}"
+    """The file name the signed original is written under beside the outputs (``model.documents``
+    decides it, so validation can tell when it would clash with another output)."""
+    return original_path(agreement)
 
 
 def compose_in_force(case: Case, agreement: Agreement, amended_by: Agreement | None = None) -> Document:

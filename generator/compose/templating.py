@@ -2,10 +2,14 @@
 
 StrictUndefined turns a missing value into an error that names the template and the variable,
 because an empty gap in a legal text is worse than no document at all.
+
+A value placed in a template is text, never markup: its line breaks become spaces, so a YAML text
+written over several lines cannot start a paragraph, a list item or an ``@table`` line of its own.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -68,9 +72,18 @@ def kind_words(kind_name: str, lang: str) -> dict[str, Any]:
     return KINDS[kind_name].words(lang)
 
 
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
+
+
+def _inline(value: Any) -> Any:
+    """What ``{{ value }}`` prints: a text on one line (see the module docstring)."""
+    return _LINE_BREAKS.sub(" ", value) if isinstance(value, str) else value
+
+
 @cache
 def environment(lang: str) -> jinja2.Environment:
     env = jinja2.Environment(
+        finalize=_inline,
         loader=jinja2.FileSystemLoader([str(p) for p in search_path(lang)]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,

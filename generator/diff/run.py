@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,13 +13,16 @@ from generator.diff.facts_diff import FactChange, fact_changes
 from generator.diff.frame import track_frame
 from generator.diff.sources import materialise
 from generator.diff.tree_diff import ClauseChanges, redline
-from generator.findings import Finding, has_errors
+from generator.findings import Finding, Position, has_errors
 from generator.formats import fi_date
 from generator.language import labels
+from generator.load.bounded import read_bounded
 from generator.model.entities import Case
 from generator.validate import validate_case
 from generator.write.docx_writer import write_docx
-from generator.write.files import write_all
+from generator.write.files import recover, write_set
+from generator.write.guard import edited_files, keep_backups
+from generator.write.manifest import dump_manifest
 
 
 @dataclass
@@ -29,6 +34,7 @@ class DiffResult:
     removed: list[str] = field(default_factory=list)
     summary: str = ""
     files: list[str] = field(default_factory=list)
+    backups: list[str] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -79,7 +85,19 @@ def _redline_docx(old: Case, new: Case, agreement_id: str, lang: str, author: st
     return track_frame(write_docx(old_tree, author, old.version.date, lang), data, author, new.version.date), changes
 
 
-def diff_cases(old_spec: str, new_spec: str, out_dir: str | Path) -> DiffResult:
+# What a diff wrote, with hashes, so that the next diff into the same folder keeps hand edits.
+RECORD = "muutokset.json"
+
+
+def _recorded(out: Path) -> dict[object, object]:
+    try:
+        body = json.loads(read_bounded(out / RECORD, 10_000_000))
+        return {o.get("path"): o.get("sha256") for o in body.get("outputs", []) if isinstance(o, dict)}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}
+
+
+def diff_cases(old_spec: str, new_spec: str, out_dir: str | Path, force: bool = False) -> DiffResult:
     with tempfile.TemporaryDirectory(prefix="kuntasopimus-diff-") as tmp:
         old_folder = materialise(old_spec, Path(tmp) / "old")
         new_folder = materialise(new_spec, Path(tmp) / "new")
@@ -109,6 +127,14 @@ def diff_cases(old_spec: str, new_spec: str, out_dir: str | Path) -> DiffResult:
                 files.append((out / f"{agreement.id}-muutokset.{lang}.docx", data))
     result.summary = summary_markdown(old, new, result)
     files.append((out / "muutokset.md", result.summary.encode("utf-8")))
-    write_all(files)
+    # Written as one set, with its record last, and hand edits kept as the build keeps them.
+    new_hashes = {path.name: hashlib.sha256(data).hexdigest() for path, data in files}
+    record = dump_manifest({"outputs": [{"path": name, "sha256": digest} for name, digest in new_hashes.items()]})
+    recover(out)
+    edited = edited_files(out, new_hashes, _recorded(out), RECORD)
+    if edited and not force:
+        return DiffResult([Finding("DIFF-EDITED", "error", Position(str(path), 0, 0)) for path in edited])
+    result.backups = keep_backups(edited)
+    write_set(out, [(path.name, data) for path, data in files] + [(RECORD, record)])
     result.files = [str(path) for path, _ in files]
     return result

@@ -10,7 +10,7 @@ import posixpath
 import subprocess
 from pathlib import Path
 
-import yaml
+from generator.load.yaml_loader import MAX_FILE_BYTES, load_yaml_file
 
 
 class SourceProblem(Exception):
@@ -45,18 +45,24 @@ def materialise(spec: str, workdir: Path) -> Path:
 
 
 def _copy_case(revision: str, path: str, target: Path, top: Path, spec: str) -> None:
-    names = _git(["ls-tree", "--name-only", f"{revision}:{path}"], top).decode("utf-8").split()
+    names = [
+        n for n in _git(["ls-tree", "-z", "--name-only", f"{revision}:{path}"], top).decode("utf-8").split("\0") if n
+    ]
     if not names:
         raise SourceProblem(f"'{spec}': kansiota ei ole revisiossa {revision}")
     target.mkdir(parents=True, exist_ok=True)
     for name in names:
-        if name.endswith(".yaml"):
-            (target / name).write_bytes(_git(["show", f"{revision}:{path}/{name}"], top))
-    try:
-        case = yaml.safe_load((target / "case.yaml").read_text("utf-8")) if (target / "case.yaml").is_file() else {}
-    except yaml.YAMLError:
-        return  # validation reports the broken file
-    for reference in case.get("references", []) if isinstance(case, dict) else []:
+        if name.endswith(".yaml") and "/" not in name:
+            blob = f"{revision}:{path}/{name}"
+            # A file the loader would refuse anyway is not read into memory whole.
+            if int(_git(["cat-file", "-s", blob], top) or 0) > MAX_FILE_BYTES:
+                raise SourceProblem(f"'{spec}': {name} on yli {MAX_FILE_BYTES} tavua")
+            (target / name).write_bytes(_git(["show", blob], top))
+    case_file = target / "case.yaml"
+    loaded, _ = load_yaml_file(case_file, str(case_file)) if case_file.is_file() else (None, [])
+    case = loaded.data if loaded is not None else {}  # validation reports a broken file
+    references = case.get("references") if isinstance(case, dict) else None
+    for reference in references if isinstance(references, list) else []:
         other = posixpath.normpath(posixpath.join(path, str(reference)))
         if not other.startswith("..") and not (target / reference).exists():
             _copy_case(revision, other, (target / reference).resolve(), top, spec)

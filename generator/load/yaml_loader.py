@@ -4,7 +4,17 @@ PyYAML's node graph carries marks, its constructed objects don't; walking the no
 both. The resolver is narrowed towards YAML 1.2: only true/false are booleans (``on`` and ``no`` are
 ordinary Finnish words), integers are decimal (``010`` is not octal), and dates stay strings so the
 schema decides which spellings are accepted. Duplicate keys, which PyYAML silently collapses, are
-reported; aliases are expanded under a node budget so that an alias bomb is refused quickly.
+reported.
+
+Every input is bounded before it can cost much: the file must be a regular file of at most
+``MAX_FILE_BYTES`` (``load.bounded``); its events are counted before any node is built, so a file of
+a million tiny values or ten thousand nested brackets is refused without building it; and aliases
+are expanded under budgets of values and of characters, so neither an alias bomb nor one long text
+repeated through aliases a thousand times gets past the loader.
+
+Text must be something a Word document can hold and the tool cannot mistake for its own markup:
+control characters, private-use characters (the composer marks figures with U+E000…) and
+bidirectional overrides are refused at the character's own line and column.
 """
 
 from __future__ import annotations
@@ -19,11 +29,15 @@ from typing import Any
 import yaml
 
 from generator.findings import Finding, Position
+from generator.load.bounded import FileTooLarge, NotRegularFile, read_bounded
 
 JsonPath = tuple[Any, ...]
 
-MAX_FILE_BYTES = 1_000_000
-MAX_NODES = 50_000
+MAX_FILE_BYTES = 2_000_000
+# Values after aliases are expanded (the example's largest file has about 500).
+MAX_NODES = 100_000
+# Characters of text after aliases are expanded: no more than the largest file could hold itself.
+MAX_TEXT_CHARS = MAX_FILE_BYTES
 MAX_DEPTH = 64
 
 _BOOL = "tag:yaml.org,2002:bool"
@@ -99,18 +113,75 @@ class LoadedFile:
         return dataclasses.replace(self, data=data)
 
 
+# Characters a case text must not hold, each with the finding that says why:
+# - what XML 1.0 cannot hold (pasted from PDFs, they would crash a writer deep inside lxml);
+# - private-use characters: the composer marks figures and highlights with U+E000…U+E0FF and
+#   languages with U+E100…, so one in the input would silently cut or restyle a paragraph; nor do
+#   they mean anything outside the font that made them (a Wingdings bullet pasted from Word);
+# - bidirectional overrides, which make a text display in another order than it reads.
+_XML_INVALID = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
+_PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010ffff"
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+# - a tab inside a text: Word jumps to the next tab stop there, mid-sentence (a paste accident).
+_FORBIDDEN = re.compile(f"[{_XML_INVALID}{_PRIVATE_USE}{_BIDI}\t]")
+_CODES = (
+    (re.compile(f"[{_PRIVATE_USE}]"), "TEXT-PRIVATE-USE"),
+    (re.compile(f"[{_BIDI}]"), "TEXT-BIDI"),
+    (re.compile("\t"), "TEXT-TAB"),
+)
+# Line breaks YAML counts but editors do not (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR): left in,
+# they would shift every later line number; refused where they stand.
+_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
+_TAB_INDENT = re.compile(r"^( *)\t", re.M)
+
+
+def _forbidden_code(char: str) -> str:
+    return next((code for rx, code in _CODES if rx.match(char)), "TEXT-CONTROL")
+
+
+def _text_position(text: str, index: int, display: str) -> Position:
+    """Line and column (from 1) of ``text[index]``, counting lines as an editor does."""
+    line = text.count("\n", 0, index) + 1
+    return Position(display, line, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
 class _Walker:
-    def __init__(self, loader: _Loader, display: str) -> None:
+    def __init__(self, loader: _Loader, display: str, text: str) -> None:
         self.loader = loader
         self.display = display
+        self.text = text
         self.count = 0
+        self.chars = 0
         self.values: dict[JsonPath, Position] = {}
         self.keys: dict[JsonPath, Position] = {}
         self.findings: list[Finding] = []
+        self.reported: set[int] = set()  # scalar nodes already checked for forbidden characters
 
     def pos(self, node: yaml.Node) -> Position:
         mark = node.start_mark
         return Position(self.display, mark.line + 1, mark.column + 1)
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        """The node's value, counted against the text budget and checked for forbidden characters."""
+        self.chars += len(node.value)
+        if self.chars > MAX_TEXT_CHARS:
+            raise _TooLarge(self.pos(node), "text")
+        value = self.loader.construct_object(node)
+        if isinstance(value, str) and id(node) not in self.reported:
+            match = _FORBIDDEN.search(value)
+            if match:
+                self.reported.add(id(node))
+                self.findings.append(self._forbidden(node, match))
+        return value
+
+    def _forbidden(self, node: yaml.ScalarNode, match: re.Match[str]) -> Finding:
+        """The finding for a forbidden character: where it stands in the file when it is written
+        there as itself, else (an escape such as "\\x01" in double quotes) where the text starts."""
+        char = match.group()
+        start, end = node.start_mark.index, node.end_mark.index
+        raw = self.text.find(char, start, max(end, start + 1))
+        pos = _text_position(self.text, raw, self.display) if raw >= 0 else self.pos(node)
+        return Finding(_forbidden_code(char), "error", pos, {"code": f"U+{ord(char):04X}", "offset": match.start() + 1})
 
     def walk(self, node: yaml.Node, path: JsonPath) -> Any:
         self.count += 1
@@ -124,7 +195,7 @@ class _Walker:
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = self.loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+                key = self.scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
                 if not isinstance(key, (str, int, float, bool)) or key is None:
                     self.findings.append(Finding("YAML-KEY", "error", self.pos(key_node)))
                     continue
@@ -144,30 +215,8 @@ class _Walker:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node)
-
-
-# Characters XML 1.0 cannot hold: pasted from PDFs they would crash a writer deep inside lxml.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_TAB_INDENT = re.compile(r"^( *)\t", re.M)
-
-
-def _control_characters(data: Any, path: JsonPath, walker: _Walker) -> None:
-    if isinstance(data, str):
-        match = _XML_INVALID.search(data)
-        if match:
-            pos = walker.values.get(path) or Position(walker.display, 1, 1)
-            walker.findings.append(
-                Finding(
-                    "TEXT-CONTROL", "error", pos, {"code": f"U+{ord(match.group()):04X}", "offset": match.start() + 1}
-                )
-            )
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            _control_characters(value, path + (key,), walker)
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            _control_characters(value, path + (i,), walker)
+        assert isinstance(node, yaml.ScalarNode)
+        return self.scalar(node)
 
 
 class _TooLarge(Exception):
@@ -177,15 +226,89 @@ class _TooLarge(Exception):
         self.what = what
 
 
+_LIMITS = {
+    "nodes": (MAX_NODES, "arvoa", "values"),
+    "depth": (MAX_DEPTH, "sisäkkäistä tasoa", "nested levels"),
+    "text": (MAX_TEXT_CHARS, "merkkiä tekstiä", "characters of text"),
+}
+
+
+def _too_large(exc: _TooLarge) -> Finding:
+    limit, fi, en = _LIMITS[exc.what]
+    return Finding(
+        "YAML-TOO-LARGE",
+        "error",
+        exc.position,
+        {"what_fi": f"yli {limit:,} {fi}".replace(",", "\u00a0"), "what_en": f"more than {limit:,} {en}"},
+    )
+
+
+def _prescan(text: str, display: str) -> None:
+    """Bound the document from the parser's events, before any node is built.
+
+    The node graph of a 2 MB file of tiny values would take hundreds of megabytes, and deep nesting
+    the C stack, so values and nesting are counted here. Each anchor's size (values and characters
+    of text) is recorded when it closes, and each alias adds its anchor's size again: the document
+    is measured as it will be once expanded, and an alias that takes it past a budget is reported
+    where that alias stands.
+    """
+    loader = _Loader(text)
+    sizes: dict[str, tuple[int, int]] = {}
+    frames: list[list[Any]] = []  # open collections: [anchor, values, characters]
+    total = [0, 0]
+
+    def add(values: int, chars: int, mark: Any) -> None:
+        total[0] += values
+        total[1] += chars
+        if frames:
+            frames[-1][1] += values
+            frames[-1][2] += chars
+        if total[0] > MAX_NODES:
+            raise _TooLarge(_mark_position(mark, display), "nodes")
+        if total[1] > MAX_TEXT_CHARS:
+            raise _TooLarge(_mark_position(mark, display), "text")
+
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.ScalarEvent):
+                add(1, len(event.value), event.start_mark)
+                if event.anchor is not None:
+                    sizes[event.anchor] = (1, len(event.value))
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                add(1, 0, event.start_mark)
+                frames.append([event.anchor, 0, 0])
+                if len(frames) > MAX_DEPTH:
+                    raise _TooLarge(_mark_position(event.start_mark, display), "depth")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                anchor, values, chars = frames.pop()
+                if frames:
+                    frames[-1][1] += values
+                    frames[-1][2] += chars
+                if anchor is not None:
+                    sizes[anchor] = (values + 1, chars)
+            elif isinstance(event, yaml.AliasEvent):
+                values, chars = sizes.get(event.anchor or "", (1, 0))
+                add(values, chars, event.start_mark)
+    finally:
+        loader.dispose()
+
+
+def _mark_position(mark: Any, display: str) -> Position:
+    return Position(display, mark.line + 1, mark.column + 1)
+
+
 def load_yaml_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Finding]]:
     """Load one YAML file; on failure return ``None`` and the findings that say why."""
     start = Position(display, 1, 1)
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except NotRegularFile as exc:
+        return None, [Finding("CASE-NOT-FILE", "error", start, {"what_fi": exc.what_fi, "what_en": exc.what_en})]
+    except FileTooLarge as exc:
+        return None, [Finding("YAML-TOO-BIG", "error", start, {"size": exc.size, "limit": MAX_FILE_BYTES})]
     except OSError as exc:
         return None, [Finding("CASE-READ", "error", start, {"reason": exc.strerror or str(exc)})]
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [Finding("YAML-TOO-BIG", "error", start, {"size": len(raw), "limit": MAX_FILE_BYTES})]
     digest = hashlib.sha256(raw).hexdigest()
     notes: list[Finding] = []
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -199,6 +322,22 @@ def load_yaml_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Fi
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [Finding("YAML-ENCODING", "error", Position(display, line, column))]
+    # Windows and old Mac line ends become \n, as YAML reads them anyway, so that every position
+    # below counts lines one way; line breaks an editor would not show are refused where they stand.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    hidden = _HIDDEN_BREAK.search(text)
+    if hidden:
+        return None, [
+            Finding(
+                "TEXT-CONTROL",
+                "error",
+                _text_position(text, hidden.start(), display),
+                {
+                    "code": f"U+{ord(hidden.group()):04X}",
+                    "offset": hidden.start() - text.rfind("\n", 0, hidden.start()),
+                },
+            )
+        ]
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
         return None, [Finding("YAML-EMPTY", "error", start)]
     tab = _TAB_INDENT.search(text)
@@ -207,25 +346,15 @@ def load_yaml_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Fi
         return None, [Finding("YAML-TAB", "error", Position(display, line, len(tab.group(1)) + 1))]
     loader: _Loader | None = None
     try:
+        _prescan(text, display)
         loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             return None, [Finding("YAML-EMPTY", "error", start)]
-        walker = _Walker(loader, display)
+        walker = _Walker(loader, display, text)
         data = walker.walk(node, ())
     except _TooLarge as exc:
-        limit = MAX_NODES if exc.what == "nodes" else MAX_DEPTH
-        return None, [
-            Finding(
-                "YAML-TOO-LARGE",
-                "error",
-                exc.position,
-                {
-                    "what_fi": f"{'arvoja' if exc.what == 'nodes' else 'sisäkkäisiä tasoja'} yli {limit}",
-                    "what_en": f"more than {limit} {'values' if exc.what == 'nodes' else 'nested levels'}",
-                },
-            )
-        ]
+        return None, [_too_large(exc)]
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = Position(display, mark.line + 1, mark.column + 1) if mark else start
@@ -233,18 +362,21 @@ def load_yaml_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Fi
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = Position(display, mark.line + 1, mark.column + 1) if mark else start
+        if "nesting depth" in str(exc.problem):  # libyaml's own limit, met while reading ahead
+            return None, [_too_large(_TooLarge(pos, "depth"))]
         return None, [Finding("YAML-SYNTAX", "error", pos, {"problem": exc.problem or str(exc)})]
     except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        # libyaml reads the text as UTF-8 and reports a byte offset; positions count characters.
+        index = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
+        pos = _text_position(text, index, display)
         return None, [
             Finding(
-                "TEXT-CONTROL",
+                _forbidden_code(chr(exc.character)) if isinstance(exc.character, int) else "TEXT-CONTROL",
                 "error",
-                Position(display, line, column),
+                pos,
                 {
                     "code": f"U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X}",
-                    "offset": column,
+                    "offset": pos.column,
                 },
             )
         ]
@@ -253,6 +385,5 @@ def load_yaml_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Fi
     finally:
         if loader is not None:
             loader.dispose()
-    _control_characters(data, (), walker)
     loaded = LoadedFile(path, display, data, digest, walker.values, walker.keys)
     return loaded, notes + walker.findings

@@ -10,27 +10,40 @@ layouts found here; validation reports, at the YAML position, a template that la
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lxml import etree
-
 from generator.findings import Finding
+from generator.load.archive import Archive, ArchiveProblem, parse_xml
 from generator.load.case_folder import RawCase
 
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _NS = {"p": _P[1:-1]}
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 ROLES = ("title", "content", "visual")
 # PowerPoint's layout types per role, best first, and the English default names.
 _TYPES = {"title": ("title",), "content": ("obj", "txAndObj", "objTx", "tx"), "visual": ("titleOnly",)}
 _ENGLISH = {"title": "Title Slide", "content": "Title and Content", "visual": "Title Only"}
-_REASONS = {
+# A template's parts are all held in memory while its skeleton is made: at most this much in all.
+MAX_TEMPLATE_BYTES = 100_000_000
+REASONS = {
     "missing": ("tiedostoa ei ole", "the file does not exist"),
     "not_pptx": ("tiedosto ei ole PowerPoint-esitys", "the file is not a PowerPoint presentation"),
     "layouts": ("siitä puuttuu asettelu: {names}", "it lacks a layout: {names}"),
+    # A link out of the package would be copied into every deck: an image fetched from a server (or
+    # a network share, giving away the reader's credentials) whenever a council member opens it.
+    "external": (
+        "se viittaa paketin ulkopuolelle ({names}); poista linkki pohjasta",
+        "it links outside the package ({names}); remove the link from the template",
+    ),
+    # Macros or controls would be copied into every deck, which PowerPoint then refuses as a .pptx.
+    "macros": (
+        "siinä on makroja tai ActiveX-ohjaimia ({names}); tallenna pohja PowerPoint-esityksenä (.pptx)",
+        "it holds macros or ActiveX controls ({names}); save the template as a PowerPoint presentation (.pptx)",
+    ),
 }
+_ACTIVE = ("vbaProject", "activeX", "macroEnabled")
 _ROLE_WORDS = {
     "title": ("otsikkodia", "a title slide"),
     "content": ("otsikko ja sisältö", "title and content"),
@@ -48,7 +61,7 @@ class LayoutInfo:
 
 
 def layout_info(part: str, xml: bytes) -> LayoutInfo:
-    root = etree.fromstring(xml)
+    root = parse_xml(xml, part)
     slide_data = root.find(f"{_P}cSld")
     name = slide_data.get("name", "") if slide_data is not None else ""
     found = list(root.iterfind(".//p:nvPr/p:ph", _NS))
@@ -90,12 +103,31 @@ def layout_order(part: str) -> tuple[int, str]:
     return (int(digits) if digits else 0, part)
 
 
-def template_layouts(archive: zipfile.ZipFile) -> list[LayoutInfo]:
+def template_layouts(archive: Archive) -> list[LayoutInfo]:
     return [
         layout_info(part, archive.read(part))
-        for part in sorted(archive.namelist(), key=layout_order)
+        for part in sorted(archive.names, key=layout_order)
         if part.startswith("ppt/slideLayouts/") and part.endswith(".xml")
     ]
+
+
+def external_links(archive: Archive) -> list[str]:
+    """Targets of the template's relationships that point outside the package."""
+    links = []
+    for part in archive.names:
+        if part.endswith(".rels"):
+            for rel in archive.xml(part).iter(_REL + "Relationship"):
+                if rel.get("TargetMode") == "External":
+                    links.append(str(rel.get("Target")))
+    return sorted(set(links))
+
+
+def active_content(archive: Archive) -> list[str]:
+    """Parts (or content types) of macros and ActiveX controls in the template."""
+    found = [part for part in archive.names if any(word in part for word in _ACTIVE)]
+    if "[Content_Types].xml" in archive and b"macroEnabled" in archive.read("[Content_Types].xml"):
+        found.append("[Content_Types].xml")
+    return sorted(found)
 
 
 def check_deck_template(raw: RawCase) -> list[Finding]:
@@ -104,32 +136,53 @@ def check_deck_template(raw: RawCase) -> list[Finding]:
     if value is None:
         return []
     path = raw.folder / value
-    missing: list[str] = []
+    names_fi = names_en = ""
     if not path.is_file():
         reason = "missing"
     else:
         try:
-            with zipfile.ZipFile(path) as archive:
-                if "ppt/presentation.xml" not in archive.namelist():
-                    raise zipfile.BadZipFile
+            archive = Archive(path, MAX_TEMPLATE_BYTES)
+            try:
+                if "ppt/presentation.xml" not in archive:
+                    raise ArchiveProblem("missing", "ppt/presentation.xml")  # a .docx renamed, say
+                archive.verify()  # python-pptx reads every member whole later
                 roles = assign_roles(template_layouts(archive))
                 missing = [role for role in ROLES if role not in roles]
-            reason = "layouts" if missing else ""
-        except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError, KeyError):
-            reason = "not_pptx"
-    if not reason:
-        return []
-    fi, en = _REASONS[reason]
-    return [
-        Finding(
-            "DECK-TEMPLATE",
-            "error",
-            raw.case.position(("deck_template",)),
-            {
-                "path": value,
-                "reason_fi": fi.format(names=", ".join(_ROLE_WORDS[r][0] for r in missing)),
-                "reason_en": en.format(names=", ".join(_ROLE_WORDS[r][1] for r in missing)),
-                "layouts": ", ".join(_ENGLISH.values()),
-            },
-        )
-    ]
+                links = external_links(archive)
+                active = active_content(archive)
+            finally:
+                archive.close()
+        except ArchiveProblem as problem:
+            if problem.kind in ("not_zip", "missing"):
+                return [template_finding(raw, *REASONS["not_pptx"])]
+            return [template_finding(raw, problem.reason("fi"), problem.reason("en"))]
+        if missing:
+            reason = "layouts"
+            names_fi = ", ".join(_ROLE_WORDS[r][0] for r in missing)
+            names_en = ", ".join(_ROLE_WORDS[r][1] for r in missing)
+        elif links:
+            reason = "external"
+            names_fi = names_en = ", ".join(link[:80] for link in links[:3])
+        elif active:
+            reason = "macros"
+            names_fi = names_en = ", ".join(active[:3])
+        else:
+            return []
+    fi, en = REASONS[reason]
+    return [template_finding(raw, fi.format(names=names_fi), en.format(names=names_en))]
+
+
+def template_finding(raw: RawCase, reason_fi: str, reason_en: str) -> Finding:
+    """DECK-TEMPLATE at case.yaml's deck_template, with the reason in both languages."""
+    assert raw.case is not None
+    return Finding(
+        "DECK-TEMPLATE",
+        "error",
+        raw.case.position(("deck_template",)),
+        {
+            "path": raw.case.data.get("deck_template"),
+            "reason_fi": reason_fi,
+            "reason_en": reason_en,
+            "layouts": ", ".join(_ENGLISH.values()),
+        },
+    )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.findings import Finding, Position
 from generator.language import labels
 from generator.model.entities import Agreement, Case, Municipality
 
@@ -87,6 +88,62 @@ def documents(case: Case) -> list[DocumentSpec]:
                 )
             )
     return out
+
+
+def original_path(agreement: Agreement) -> str | None:
+    """The file name the signed original of an agreement in force is copied under beside the outputs."""
+    if agreement.in_force is None or agreement.in_force.original is None:
+        return None
+    return f"{agreement.id}-{agreement.in_force.original.name}"
+
+
+def _names(doc: DocumentSpec) -> set[str]:
+    """The file names ``doc`` occupies: its own and, for a .docx or .pptx, its PDF ('x.docx' and
+    'x.pptx' would both give 'x.pdf'), compared as Windows and macOS compare names, regardless of case."""
+    names = {doc.path.lower()}
+    if doc.format in ("docx", "pptx"):
+        names.add(doc.path.rsplit(".", 1)[0].lower() + ".pdf")
+    return names
+
+
+def _named_by(case: Case, doc: DocumentSpec) -> Position:
+    """Where the case names ``doc``'s file: the agreement's id, the council in case.yaml, the case id."""
+    if doc.agreement_id is not None:
+        return case.agreement(doc.agreement_id).source.position(("id",))
+    case_file = case.inputs[0]
+    if doc.municipality_id is not None:
+        councils = [m.id for m in case.councils]
+        return case_file.position(("councils", councils.index(doc.municipality_id)))
+    return case_file.position(("id",))
+
+
+def output_name_clashes(case: Case) -> list[Finding]:
+    """Two outputs that would be written to the same file (or whose PDFs would): an agreement with the
+    id ``halsua-paatosehdotus`` beside Halsua's decision proposal, say. Reported before anything is
+    written, at the id that names the later one, which is usually the one the user just chose."""
+    findings = []
+    taken: dict[str, DocumentSpec] = {}
+    # Agreements are named last: their ids are free text, the other names follow from the case.
+    for doc in sorted(documents(case), key=lambda d: d.kind == "agreement"):
+        names = _names(doc)
+        other = next((taken[name] for name in sorted(names) if name in taken), None)
+        taken.update((name, doc) for name in names)
+        if other is not None:
+            findings.append(
+                Finding("OUTPUT-NAME-CLASH", "error", _named_by(case, doc), {"file": doc.path, "other": other.path})
+            )
+    for a in case.agreements:
+        name = original_path(a)
+        if name is not None and name.lower() in taken:
+            findings.append(
+                Finding(
+                    "OUTPUT-NAME-CLASH",
+                    "error",
+                    a.source.position(("in_force", "original")),
+                    {"file": name, "other": taken[name.lower()].path},
+                )
+            )
+    return findings
 
 
 def council_agreements(case: Case) -> tuple[Agreement, ...]:

@@ -17,12 +17,11 @@ from functools import cache
 from typing import Any
 from urllib.parse import urldefrag, urljoin
 
-from jsonschema import Draft202012Validator
 from referencing import Registry
 
 from generator.load.yaml_loader import JsonPath, LoadedFile
 from generator.model.kinds import on_change
-from generator.model.schema import registry_of_schemas
+from generator.model.schema import Validator, registry_of_schemas
 
 
 def _registry() -> Registry:
@@ -30,8 +29,8 @@ def _registry() -> Registry:
 
 
 @cache
-def _fits(location: str) -> Draft202012Validator:
-    return Draft202012Validator({"$ref": location}, registry=_registry())
+def _fits(location: str) -> Any:
+    return Validator({"$ref": location}, registry=_registry())
 
 
 def _pointer(location: str, *parts: Any) -> str:

@@ -17,6 +17,9 @@ from generator.load.yaml_loader import JsonPath, LoadedFile
 from generator.model.entities import EmploymentArea, Municipality
 
 _FI_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+# Dates a case can sensibly hold: a typo such as 2108 or 1025 is caught here, not in a writer (a ZIP
+# entry cannot be dated after 2107) or as a term of a thousand years.
+FIRST_YEAR, LAST_YEAR = 1900, 2099
 
 
 def parse_date(text: str) -> dt.date:
@@ -48,10 +51,14 @@ class ParseContext:
 
     def date(self, text: str, path: JsonPath) -> dt.date | None:
         try:
-            return parse_date(text)
+            when = parse_date(text)
         except ValueError:
             self.add("DATA-DATE", path, value=text)
             return None
+        if not FIRST_YEAR <= when.year <= LAST_YEAR:
+            self.add("DATA-DATE-RANGE", path, value=text, first=FIRST_YEAR, last=LAST_YEAR)
+            return None
+        return when
 
 
 def texts(value: Any) -> tuple[str, ...]:

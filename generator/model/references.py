@@ -257,6 +257,10 @@ def _amendment(loaded: LoadedFile, agreements: dict[str, LoadedFile], known: dic
     return check_schema(amended_file(base, loaded), "agreement")
 
 
+# The largest signed original copied beside the outputs (a scanned agreement is a few megabytes).
+MAX_ORIGINAL_BYTES = 50_000_000
+
+
 def _original(raw: RawCase, loaded: LoadedFile) -> list[Finding]:
     """The signed original of an agreement in force is a file inside the case folder."""
     original = loaded.data.get("in_force", {}).get("original")
@@ -266,6 +270,10 @@ def _original(raw: RawCase, loaded: LoadedFile) -> list[Finding]:
     target = (folder / original).resolve()
     if not target.is_relative_to(folder) or not target.is_file():
         return [rule_finding("IN-FORCE-ORIGINAL", loaded.position(("in_force", "original")), path=original)]
+    size = target.stat().st_size
+    if size > MAX_ORIGINAL_BYTES:  # it is copied beside the outputs: not an 8 GiB file by mistake
+        where = loaded.position(("in_force", "original"))
+        return [Finding("FILE-TOO-BIG", "error", where, {"size": size, "limit": MAX_ORIGINAL_BYTES})]
     return []
 
 

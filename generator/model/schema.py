@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -28,6 +28,19 @@ from generator.findings import Finding
 from generator.load.yaml_loader import LoadedFile
 from generator.model.kinds import KINDS, on_change
 from generator.paths import schema_dir
+
+
+def _is_integer(checker: Any, instance: Any) -> bool:
+    """Only a number written without a decimal point is an integer: JSON Schema would accept
+    ``380000.0``, which then reaches the arithmetic as a float and the documents as "12.0 kuukautta"."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+# Every schema check of the project uses this validator (model.languages too).
+Validator = validators.extend(
+    Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
+)
+BLANK = "\\S"  # the text schema's pattern: a text holds something besides spaces
 
 SCHEMA_FILES = ("common", "case", "municipalities")
 BASE_URI = "https://kuntasopimus.invalid/schema/"
@@ -90,10 +103,10 @@ def schemas() -> dict[str, dict[str, Any]]:
 
 
 @cache
-def validator(name: str) -> Draft202012Validator:
+def validator(name: str) -> Any:
     """One compiled validator per schema, shared by every file of that kind in this process."""
     registry = registry_of_schemas()
-    return Draft202012Validator(schemas()[name], registry=registry)
+    return Validator(schemas()[name], registry=registry)
 
 
 @cache
@@ -138,21 +151,24 @@ def _all_property_names(node: Any) -> set[str]:
 
 
 def _unexpected_names(error: ValidationError, schema_name: str) -> list[str]:
-    """Keys the schema really does not know here.
+    """Keys the schema really does not know here, read from the schema, not from jsonschema's
+    message (a key with a quote in it, ``right_of_take_up'``, would not survive the message).
 
     When a kind's branch (if/then) fails for another reason, jsonschema reports all that kind's keys
     as unevaluated; only keys outside the top level and the kind's own definition are unknown.
     """
     instance = error.instance if isinstance(error.instance, dict) else {}
-    names = [name for name in re.findall(r"'([^']*)'", error.message) if name in instance]
-    if error.validator != "unevaluatedProperties":
-        return names
-    schema = schemas()[schema_name]
-    allowed = set(schema.get("properties", {}))
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator == "additionalProperties":
+        known = set(schema.get("properties", {}))
+        patterns = list(schema.get("patternProperties", {}))
+        return [name for name in instance if name not in known and not any(re.search(rx, name) for rx in patterns)]
+    top = schemas()[schema_name]
+    allowed = set(top.get("properties", {}))
     kind = instance.get("kind")
     own = schemas().get(f"kind:{kind}") if isinstance(kind, str) else None
     allowed |= set(own.get("properties", {})) if own else _all_property_names(schemas())
-    return [name for name in names if name not in allowed]
+    return [name for name in instance if name not in allowed]
 
 
 def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) -> Iterator[Finding]:
@@ -164,7 +180,10 @@ def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) 
         yield Finding("SCHEMA-REQUIRED", "error", pos, {"field": _visible(missing[0] if missing else error.message)})
     elif kw in ("additionalProperties", "unevaluatedProperties"):
         known = sorted(_all_property_names(schemas()[schema_name] if schema_name != "agreement" else schemas()))
-        for name in _unexpected_names(error, schema_name):
+        names = _unexpected_names(error, schema_name)
+        if not names and kw == "additionalProperties":  # never drop an error: say what jsonschema said
+            yield Finding("SCHEMA-INVALID", "error", pos, {"detail": _short(error.message)})
+        for name in names:
             close = difflib.get_close_matches(name, known, n=1)
             yield Finding(
                 "SCHEMA-UNKNOWN",
@@ -198,6 +217,10 @@ def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) 
             pos,
             {"value": _short(error.instance), "allowed": ", ".join(_short(a) for a in allowed)},
         )
+    elif kw == "pattern" and error.validator_value == BLANK:
+        yield Finding("SCHEMA-BLANK", "error", pos)
+    elif kw == "maxLength":
+        yield Finding("SCHEMA-LONG", "error", pos, {"length": len(str(error.instance)), "limit": error.validator_value})
     elif kw == "pattern":
         schema = error.schema if isinstance(error.schema, dict) else {}
         yield Finding(
@@ -261,11 +284,14 @@ def check_schema(loaded: LoadedFile, schema_name: str) -> list[Finding]:
     }
     # An unknown kind is one mistake too: the kind's own keys are not reported as unknown besides it.
     wrong_kind = any(f.code == "SCHEMA-ENUM" and f.position == loaded.position(("kind",)) for f in unique.values())
+    # An empty text is one mistake: "empty", not also "blank".
+    empty = {f.position for f in unique.values() if f.code == "SCHEMA-EMPTY"}
     return [
         f
         for f in unique.values()
         if not (f.code == "SCHEMA-REQUIRED" and f.params["field"] in hinted)
         and not (wrong_kind and f.code == "SCHEMA-UNKNOWN")
+        and not (f.code == "SCHEMA-BLANK" and f.position in empty)
     ]
 
 

@@ -33,6 +33,8 @@ from pathlib import Path
 from lxml import etree
 
 from generator.findings import Finding, Position, Severity
+from generator.load.archive import XML_PARSER, ArchiveProblem
+from generator.load.bounded import read_bounded
 from generator.readback.colours import (
     SlideColours,
     TextStyle,
@@ -40,6 +42,7 @@ from generator.readback.colours import (
     required_contrast,
     run_style,
 )
+from generator.readback.consistency import MAX_MANIFEST_BYTES, manifest_problem
 from generator.readback.package_reader import NS, Package
 from generator.write.manifest import Output
 
@@ -80,7 +83,7 @@ _HIGHLIGHT = {
 @lru_cache(maxsize=256)
 def _parse(data: bytes) -> etree._Element:
     """A part parsed once: the decks of one build share their masters, themes and most slides."""
-    return etree.fromstring(data)
+    return etree.fromstring(data, XML_PARSER)
 
 
 class _Package(Package):
@@ -94,11 +97,14 @@ class _Package(Package):
 
     def raw(self, part: str) -> bytes:
         if part not in self._raw:
-            self._raw[part] = self._zip.read(part)
+            self._raw[part] = self._archive.read(part)
         return self._raw[part]
 
     def xml(self, part: str) -> etree._Element:
-        return _parse(self.raw(part))
+        try:
+            return _parse(self.raw(part))
+        except etree.XMLSyntaxError as exc:
+            raise ArchiveProblem("bad_xml", part) from exc
 
     def targets(self, part: str) -> dict[str, str]:
         if part not in self._targets:
@@ -617,16 +623,31 @@ def check_rendered_accessibility(outputs: Iterable[Output], out_dir: str | Path)
     ]
 
 
+# What a file edited by hand (or damaged) may make the reading below raise: the file is then
+# reported as unreadable, once, instead of judged. A package that is no zip at all, or whose
+# members cannot be inflated, is left to the consistency check (CHECK-DAMAGED).
+_UNREADABLE = (etree.XMLSyntaxError, KeyError, ValueError, TypeError, AttributeError, IndexError)
+
+
 def check_outputs_accessibility(out_dir: str | Path) -> list[Finding]:
     """Every .docx and .pptx a build's manifest lists, as they are now on disk: errors."""
     out = Path(out_dir)
     try:
-        manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+        manifest = json.loads(read_bounded(out / MANIFEST, MAX_MANIFEST_BYTES))
     except (OSError, ValueError):
         return []  # the consistency check reports the missing manifest
+    if manifest_problem(manifest) is not None:
+        return []  # the consistency check reports what is wrong with it
     findings: list[Finding] = []
-    for output in manifest.get("outputs", []):
-        path = out / str(output.get("path", ""))
+    for output in manifest["outputs"]:
+        path = out / output["path"]
         if path.suffix in (".docx", ".pptx") and path.is_file():
-            findings += check_file(path, path.name, str(path))
+            try:
+                findings += check_file(path, path.name, str(path))
+            except ArchiveProblem:
+                continue
+            except _UNREADABLE as exc:
+                findings.append(
+                    Finding("A11Y-UNREADABLE", "error", Position(str(path), 0, 0), {"reason": type(exc).__name__})
+                )
     return findings

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from generator.readback.observations import Observation, from_anchors, from_table, identify
-from generator.readback.package_reader import NS, Package, paragraph_text
+from generator.readback.package_reader import NS, ArchiveProblem, Package, paragraph_text, word_text
 
 _CAPTION = f"{{{NS['w']}}}val"
 
@@ -21,6 +21,8 @@ def read_docx(
     tables: Sequence[Mapping[str, object]] = (),
 ) -> Iterator[Observation]:
     body = Package(source).xml("word/document.xml").find("w:body", NS)
+    if body is None:
+        raise ArchiveProblem("missing", "word/document.xml: w:body")
     found = []
     for table in body.iterfind(".//w:tbl", NS):
         caption = table.find("w:tblPr/w:tblCaption", NS)
@@ -35,5 +37,5 @@ def read_docx(
             yield from from_table(table_id, table_rows, total_label, titles, name)
     if anchors:
         # Every paragraph's text, tracked insertions included (python-docx's paragraph.text skips them).
-        paragraphs = ["".join(t.text or "" for t in p.iterfind(".//w:t", NS)) for p in body.iterfind(".//w:p", NS)]
+        paragraphs = [word_text(p) for p in body.iterfind(".//w:p", NS)]
         yield from from_anchors(paragraphs, list(anchors), facts or {}, name)

@@ -15,6 +15,11 @@ class Observation:
     where: str
 
 
+def _cell(row: list[str], index: int) -> str | None:
+    """A cell of a row, or None where a hand-edited table has fewer columns (the fact is then unread)."""
+    return row[index] if -len(row) <= index < len(row) else None
+
+
 def from_table(
     caption: str, rows: list[list[str]], total_label: str, titles: dict[str, str], where: str
 ) -> Iterator[Observation]:
@@ -32,8 +37,9 @@ def from_table(
         name = row[0]
         if kind == "seats":
             # The last two columns are members and deputies (the table's shape in every output).
-            yield Observation(f"seats:{agreement_id}:{name}", row[-2], f"{label}, {name}")
-            yield Observation(f"deputies:{agreement_id}:{name}", row[-1], f"{label}, {name}")
+            members, deputies = (_cell(row, -2), _cell(row, -1)) if len(row) >= 3 else (None, None)
+            yield Observation(f"seats:{agreement_id}:{name}", members, f"{label}, {name}")
+            yield Observation(f"deputies:{agreement_id}:{name}", deputies, f"{label}, {name}")
         elif kind == "shares":
             if name != total_label and len(row) > share_col:
                 yield Observation(f"share:{agreement_id}:{name}", row[share_col], f"{label}, {name}")
@@ -43,11 +49,11 @@ def from_table(
             # The last row is the net effect; its last column the full year, the headline figure.
             yield Observation(f"net:{agreement_id}", row[-1].replace("\u2212", "-"), f"{label}, {name}")
         elif kind == "parties":
-            yield Observation(f"business_id:{name}", row[1], f"{label}, {name}")
+            yield Observation(f"business_id:{name}", _cell(row, 1), f"{label}, {name}")
         elif kind == "terms":
             agreement = titles.get(name, f"?{name}")
-            yield Observation(f"entry:{agreement}", row[1], f"{label}, {name}")
-            if row[3] != "–":
+            yield Observation(f"entry:{agreement}", _cell(row, 1), f"{label}, {name}")
+            if _cell(row, 3) not in ("–", None):
                 yield Observation(f"notice:{agreement}", row[3], f"{label}, {name}")
 
 

@@ -2,24 +2,44 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from generator.formats import fi_percent
 from generator.readback.observations import Observation, from_anchors, from_table
-from generator.readback.package_reader import NS, Package, paragraph_text
+from generator.readback.package_reader import NS, ArchiveProblem, Package, paragraph_text
 
 _ID = f"{{{NS['r']}}}id"
 
 
-def _chart_data(package: Package, part: str) -> list[tuple[str, float]]:
+def _number(text: str) -> float | None:
+    """A chart value as a number; None for text typed over it (then the text itself is compared)."""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _chart_data(package: Package, part: str) -> list[tuple[str, str]]:
     """Categories and values of the chart's first series, from the caches PowerPoint keeps current."""
     series = package.xml(part).find(".//c:plotArea/*/c:ser", NS)
     if series is None:
         return []
     categories = {pt.get("idx"): pt.findtext("c:v", "", NS) for pt in series.iterfind("c:cat//c:pt", NS)}
-    values = {pt.get("idx"): float(pt.findtext("c:v", "0", NS)) for pt in series.iterfind("c:val//c:pt", NS)}
+    values = {pt.get("idx"): pt.findtext("c:v", "", NS) for pt in series.iterfind("c:val//c:pt", NS)}
     return [(categories.get(idx, ""), value) for idx, value in values.items()]
+
+
+def _seats(text: str) -> str:
+    value = _number(text)
+    return text if value is None else str(round(value))
+
+
+def _share(text: str) -> str:
+    value = _number(text)
+    return text if value is None else fi_percent(round(value * 100)).replace("\u00a0", " ")
 
 
 def read_pptx(
@@ -35,7 +55,9 @@ def read_pptx(
     slides = package.targets("ppt/presentation.xml")
     order = package.xml("ppt/presentation.xml").iterfind("p:sldIdLst/p:sldId", NS)
     for number, slide_id in enumerate(order, start=1):
-        slide_part = slides[slide_id.get(_ID)]
+        slide_part = slides.get(str(slide_id.get(_ID)))
+        if slide_part is None:
+            raise ArchiveProblem("missing", f"ppt/presentation.xml: {slide_id.get(_ID)}")
         targets = package.targets(slide_part)
         where = f"{name}, dia {number}"
         slide = package.xml(slide_part)
@@ -43,7 +65,8 @@ def read_pptx(
             "".join(t.text or "" for t in p.iterfind(".//a:t", NS)) for p in slide.iterfind(".//p:sp//a:p", NS)
         ]
         for frame in slide.iterfind(".//p:graphicFrame", NS):
-            shape = frame.find("p:nvGraphicFramePr/p:cNvPr", NS).get("name", "")
+            properties = frame.find("p:nvGraphicFramePr/p:cNvPr", NS)
+            shape = properties.get("name", "") if properties is not None else ""
             if shape.startswith("table:"):
                 table = frame.find(".//a:tbl", NS)
                 if table is not None:
@@ -60,13 +83,11 @@ def read_pptx(
                 for category, value in _chart_data(package, targets[chart.get(_ID)]):
                     if kind == "seats":
                         yield Observation(
-                            f"seats:{agreement_id}:{category}", str(round(value)), f"{where}, kaavio, {category}"
+                            f"seats:{agreement_id}:{category}", _seats(value), f"{where}, kaavio, {category}"
                         )
                     elif kind == "shares":
                         yield Observation(
-                            f"share:{agreement_id}:{category}",
-                            fi_percent(round(value * 100)).replace("\u00a0", " "),
-                            f"{where}, kaavio, {category}",
+                            f"share:{agreement_id}:{category}", _share(value), f"{where}, kaavio, {category}"
                         )
     if anchors:
         yield from from_anchors(paragraphs, list(anchors), facts or {}, name)

@@ -1,4 +1,5 @@
-"""Date rules: entry into force not before signing, positive notice, a stated term, indefinite means terminable."""
+"""Date rules: entry into force not before signing, positive notice, a stated term that ends after it
+begins, indefinite means terminable."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ def _term_by_statute(a: Agreement) -> bool:
     return any("term" in fields for fields in a.kind.content.values())
 
 
-@agreement_rule("DATE-SIGN", "DATE-NOTICE", "DATE-TERM", "DATE-TERMINATION")
+@agreement_rule("DATE-SIGN", "DATE-NOTICE", "DATE-TERM", "DATE-TERMINATION", "DATE-TERM-END")
 def dates(case: Case, a: Agreement) -> Iterator[Finding]:
     # An agreement signed before the case may have been made retroactive: that is history, not a draft's error.
     signed_before = a.signed is not None and a.signed <= case.version.date
@@ -37,3 +38,10 @@ def dates(case: Case, a: Agreement) -> Iterator[Finding]:
         yield finding("DATE-TERM", anchor(a))
     if not _term_by_statute(a) and a.term is not None and a.term.indefinite and a.termination is None:
         yield finding("DATE-TERMINATION", anchor(a))
+    if a.term is not None and a.term.end is not None and a.term.end < a.entry_into_force:
+        yield finding(
+            "DATE-TERM-END",
+            a.source.position(("term", "end")),
+            end=fi_date(a.term.end),
+            entry=fi_date(a.entry_into_force),
+        )

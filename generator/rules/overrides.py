@@ -24,9 +24,13 @@ from generator.rules.stated_figures import contradictions
 _LANGUAGE_NAMES = {"fi": ("suomenkielinen", "Finnish"), "sv": ("ruotsinkielinen", "Swedish")}
 
 
-@agreement_rule("OVERRIDE-UNKNOWN", "OVERRIDE-REQ", "OVERRIDE-FACT")
+@agreement_rule("OVERRIDE-UNKNOWN", "OVERRIDE-REQ", "OVERRIDE-FACT", "OVERRIDE-TABLE")
 def overrides(case: Case, a: Agreement) -> Iterator[Finding]:
     specs = all_clause_specs(a)
+    for clause_id, override in a.overrides.items():
+        # The clause markup's table line: the tables are composed from the data, not typed.
+        if any(line.strip().startswith("@table") for line in override.text.splitlines()):
+            yield finding("OVERRIDE-TABLE", a.source.position(("overrides", clause_id, "text")), id=clause_id)
     for clause_id in a.overrides:
         if clause_id not in specs:
             yield finding(

@@ -16,6 +16,7 @@ from generator.rules import (  # noqa: F401
     employment,
     identity,
     overrides,
+    parties,
     powers,
     statutory,
 )

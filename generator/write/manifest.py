@@ -58,6 +58,31 @@ def manifest_json(
     return dump_manifest(body)
 
 
-def dump_manifest(body: dict[str, Any]) -> bytes:
-    """The one serialisation of a manifest (a build writes it, adding PDFs rewrites it)."""
+# The manifest's hash of itself: a later build tells a manifest it wrote from one edited by hand.
+SELF_HASH = "manifest_sha256"
+
+
+def _serialise(body: dict[str, Any]) -> bytes:
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def dump_manifest(body: dict[str, Any]) -> bytes:
+    """The one serialisation of a manifest (a build writes it, adding PDFs rewrites it), ending with
+    the hash of everything before it."""
+    body = {key: value for key, value in body.items() if key != SELF_HASH}
+    return _serialise({**body, SELF_HASH: hashlib.sha256(_serialise(body)).hexdigest()})
+
+
+def manifest_unedited(raw: bytes) -> bool:
+    """Whether ``raw`` is a manifest exactly as this tool wrote it (one written before manifests
+    carried their own hash counts if it is byte for byte what that version wrote)."""
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        return False
+    if not isinstance(body, dict):
+        return False
+    recorded = body.pop(SELF_HASH, None)
+    if recorded is None:
+        return raw == _serialise(body)
+    return raw == dump_manifest(body)

@@ -2,16 +2,18 @@
 
 The chart XML is written here (a clustered bar or column chart with value labels) rather than
 generated and then patched, so its axis ids are valid unsigned integers from the start. The
-workbook comes from python-pptx's chart data, which is what PowerPoint opens under "Edit Data".
-Colours are the theme's (bars in the first accent, the reader's own municipality in the second),
-text is in the theme's fonts at a size of the master's scale, and each value's label is the text
-the slide prints ("9,51 %"), so the chart does not depend on the viewer's locale. Both parts are
-cached by the chart's content: every council's deck carries the same charts but its own highlight.
+workbook, which PowerPoint opens under "Edit Data", is laid out as python-pptx lays it out, with
+every text stored as text. Colours are the theme's (bars in the first accent, the reader's own
+municipality in the second), text is in the theme's fonts at a size of the master's scale, and each
+value's label is the text the slide prints ("9,51 %"), so the chart does not depend on the viewer's
+locale. Both parts are cached by the chart's content: every council's deck carries the same charts
+but its own highlight.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from functools import lru_cache
 
 from generator.compose.deck_tree import Chart
@@ -110,14 +112,30 @@ def chart_xml(chart: Chart, lang_tag: str, size: int = 1400) -> bytes:
 
 
 def workbook(chart: Chart, when: dt.date) -> bytes:
-    """The chart's data as an .xlsx (categories in column A, a series a column), dated by the case."""
-    from pptx.chart.data import CategoryChartData
+    """The chart's data as an .xlsx (categories in column A, a series a column), dated by the case.
 
-    data = CategoryChartData(number_format=chart.number_format)
-    data.categories = chart.categories
-    for name, values in chart.series:
-        data.add_series(name, values, number_format=chart.number_format)
-    return normalise_package(data.xlsx_blob, when)
+    The layout is python-pptx's (what PowerPoint opens under "Edit Data"), but every text is written
+    as a string: XlsxWriter's ``write`` would turn a municipality named "=HYPERLINK(…)" into a live
+    formula, and "www.…" into a link.
+    """
+    from xlsxwriter import Workbook
+
+    buffer = io.BytesIO()
+    book = Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    )
+    sheet = book.add_worksheet()
+    general = book.add_format({"num_format": "General"})
+    sheet.set_column(0, 0, 10)
+    for row, category in enumerate(chart.categories, start=1):
+        sheet.write_string(row, 0, str(category), general)
+    for column, (name, values) in enumerate(chart.series, start=1):
+        number = book.add_format({"num_format": chart.number_format})
+        sheet.write_string(0, column, str(name))
+        for row, value in enumerate(values, start=1):
+            sheet.write_number(row, column, value, number)
+    book.close()
+    return normalise_package(buffer.getvalue(), when)
 
 
 @lru_cache(maxsize=256)

@@ -190,3 +190,15 @@ def pptx_skeleton(template: Path, lang_tag: str) -> PptxSkeleton:
         layouts=layouts,
         master=master,
     )
+
+
+def template_loads(template: Path, lang_tag: str) -> bool:
+    """Whether PowerPoint's reader (python-pptx) accepts a municipality's template, asked during
+    validation so that a template it refuses (a macro-enabled one, say) is a finding, not a failed
+    build. The template's sizes and links were checked before (``model.deck_template``); what the
+    reader raises for a malformed package varies, so any exception here means "cannot be used"."""
+    try:
+        pptx_skeleton(template.resolve(), lang_tag)
+    except Exception:  # noqa: BLE001 - a user's file, refused with a finding whatever the reader raises
+        return False
+    return True

@@ -36,8 +36,8 @@ def deflate(content: bytes) -> Deflated:
 
 
 def _dos_stamp(when: dt.date) -> tuple[int, int]:
-    """DOS time and date fields for noon of ``when`` (ZIP cannot store years before 1980)."""
-    year = max(when.year, 1980)
+    """DOS time and date fields for noon of ``when`` (ZIP stores only the years 1980–2107)."""
+    year = min(max(when.year, 1980), 2107)
     return (12 << 11), ((year - 1980) << 9) | (when.month << 5) | when.day
 
 
