@@ -215,14 +215,16 @@ def test_findings_2_3_5_8_slide_2_is_the_decision_its_net_figure_seats_terms_and
     slide = _slides(built / f"{council}-valtuustoesitys.pptx")[1]
     assert slide.shapes.title.text == "Päätettävänä tänään"
     headline = next(s for s in slide.shapes if s.name == "headline")
-    assert headline.text_frame.text.endswith(f"nettovaikutus {net} vuodessa")
+    # A cost, for a budget year, and an estimate while its figures are illustrative (findings 4 and 10).
+    assert headline.text_frame.text.endswith(f"nettokustannus {net} vuodessa (2025, arvio)")
     # The headline is in the master's title size, the largest on the slide.
     size = headline.text_frame.paragraphs[0].runs[0].font.size
     assert size is not None and size.pt == 28
     text = _slide_text(slide)
     name = NAMES[council]
     assert headline.text_frame.text.startswith(f"{name}: ")
-    assert f"Seutuvaltuusto (15\u00a0jäsentä): {name} {seats}." in text
+    # Today's amendment makes the body 15 from 17 on 1.6.2025: the council is told what it has now.
+    assert f"Seutuvaltuusto (15\u00a0jäsentä 1.6.2025 alkaen, nyt 17): {name} {seats}" in text
     assert "Voimassa toistaiseksi; irtisanomisaika 12 kuukautta*" in text and "kalenterivuoden lopussa" in text
     assert "Jos valtuusto ei hyväksy sopimuksia, ne eivät tule voimaan" in text
     assert f"Voimassa oleva sopimus ”{IN_FORCE}” jatkuu ennallaan." in text
@@ -275,7 +277,7 @@ def test_finding_14_a_mid_year_start_gives_the_first_year_and_a_full_year(jarvi:
     assert rows[-1] == ["Nettovaikutus", "229\u00a0830\u00a0€*", "392\u00a0000\u00a0€*"]
     assert "voimassaolopäivien mukaan (1.6.2025–31.12.2025)" in _slide_text(slide)
     decision = _slide_text(_slides(jarvi / "juva-valtuustoesitys.pptx")[1])
-    assert "nettovaikutus 392\u00a0000\u00a0€* vuodessa" in decision
+    assert "nettokustannus 392\u00a0000\u00a0€* vuodessa (2025, arvio)" in decision
     assert "Ensimmäinen vuosi 1.6.2025–31.12.2025: 229\u00a0830\u00a0€*" in decision
 
 
@@ -297,7 +299,7 @@ def test_finding_4_why_and_what_changes_come_from_the_case(built: Path, jarvi: P
     why = _slide_text(_slide(built / "halsua-valtuustoesitys.pptx", "Miksi asia"))
     assert "Työvoimapalvelut siirtyvät valtiolta kunnille 1.1.2025" in why
     rows = _slide_table(_slide(built / "halsua-valtuustoesitys.pptx", "Mikä muuttuu"), "table:before_after")
-    assert rows[0] == ["Mikä", "Kuntakokeilu 1.3.2021–31.12.2024", "1.1.2025 alkaen"]
+    assert rows[0] == ["Asia", "Kuntakokeilu 1.3.2021–31.12.2024", "1.1.2025 alkaen"]
     assert rows[1][0] == "Kuka järjestää" and rows[1][2].startswith("Kokkolan kaupunki")
     # A case that gives no before/after data has no such slide; its reasons are its purposes.
     juva = _titles(jarvi / "juva-valtuustoesitys.pptx")
@@ -404,9 +406,9 @@ def test_finding_11_comparisons_are_an_appendix_with_a_reason_and_never_for_what
     sources = titles.index("Lukujen lähteet")
     comparisons = [i for i, t in enumerate(titles) if "Jakoperusteiden vertailu" in t]
     assert comparisons and all(i > sources for i in comparisons)
-    assert all(titles[i].startswith("Taustaa: ") for i in comparisons)
+    assert all(titles[i].startswith("Taustaa – ") for i in comparisons)
     # Only the supplement's shared costs are compared: not the agreement in force, not the 54 § compensation.
-    assert [titles[i] for i in comparisons] == ["Taustaa: Jakoperusteiden vertailu: Täydentävä sopimus (liite 2)"]
+    assert [titles[i] for i in comparisons] == ["Taustaa – Jakoperusteiden vertailu: Täydentävä sopimus (liite 2)"]
     text = _slide_text(_slides(built / "lestijarvi-valtuustoesitys.pptx")[comparisons[0]])
     assert "Valittu peruste: asiakasmäärä. Asiakasmäärä kohdistaa kustannukset" in text
 
@@ -665,7 +667,7 @@ def test_the_comparison_shows_the_chosen_basis_with_current_figures(tmp_path: Pa
 
 
 def test_the_second_case_quotes_only_the_sections_it_uses_and_draws_its_joint_posts(jarvi: Path) -> None:
-    law = _slide(jarvi / "juva-valtuustoesitys.pptx", "Taustaa: Lainsäädäntö: kuntalaki")
+    law = _slide(jarvi / "juva-valtuustoesitys.pptx", "Taustaa – Lainsäädäntö: kuntalaki")
     text = _slide_text(law)
     assert "53\u00a0§" in text and "54\u00a0§" not in text
     boxes = [
@@ -748,3 +750,86 @@ def test_bilingual_councils_get_both_languages_majority_first(vastnyland: Path, 
     kokkola = [(o["kind"], o["lang"]) for o in _manifest(out)["outputs"] if o.get("municipality") == "kokkola"]
     assert kokkola == [("deck", "fi"), ("council_proposal", "fi"), ("deck", "sv"), ("council_proposal", "sv")]
     assert "Stadsstyrelsens förslag" in _text(out / "kokkola-beslutsforslag.docx")
+
+
+# --- councillor review 15 (notes/councillor-review-15.md), finding by finding -------------------------
+
+
+@pytest.mark.parametrize(("council", "now", "new"), [("toholampi", 4, 3), ("veteli", 4, 3), ("halsua", 2, 2)])
+def test_r15_1_a_council_is_told_the_seats_it_has_now_and_from_when_the_amendment_applies(
+    built: Path, council: str, now: int, new: int
+) -> None:
+    """Today's amendment (2024 populations) makes the seutuvaltuusto 15 from 17 on 1.6.2025: Toholampi
+    and Veteli go from 4 seats to 3, and slide 2, the governance slide and the proposal say so."""
+    name = NAMES[council]
+    decision = _slide_text(_slides(built / f"{council}-valtuustoesitys.pptx")[1])
+    change = f" (nyt {now})" if now != new else ""
+    assert f"Seutuvaltuusto (15\u00a0jäsentä 1.6.2025 alkaen, nyt 17): {name} {new}{change}." in decision
+    governance = _slide_text(_slide(built / f"{council}-valtuustoesitys.pptx", "Kaustisen seutukunta: hallintomalli"))
+    assert (
+        f"{name} valitsee toimielimeen {new}\u00a0jäsentä 1.6.2025 alkaen (nyt {now}, toimielimessä 17\u00a0jäsentä)"
+        in governance
+    )
+    proposal = _text(built / f"{council}-paatosehdotus.docx").replace("\u00a0", " ")
+    assert f"on voimassa 1.6.2025 alkaen; nyt {name} valitsee {now} jäsentä ja jäseniä on yhteensä 17" in proposal
+
+
+def test_r15_2_a_statutory_area_says_a_member_can_leave_only_into_another_area(vastnyland: Path) -> None:
+    """The area's agreement lets a member give notice only when it joins another area (380/2023 12 §);
+    the notice period alone would tell the council it can simply leave."""
+    decision = _slide_text(_slides(vastnyland / "hango-valtuustoesitys.pptx")[1])
+    assert "kunta voi irtisanoa sopimuksen vain, jos se samalla kuuluu toiseen työllisyysalueeseen" in decision
+    beslut = _slide_text(_slides(vastnyland / "hango-fullmaktigepresentation.pptx")[1])
+    assert "kommunen kan säga upp avtalet endast om den samtidigt hör till ett annat sysselsättningsområde" in beslut
+    # Not for the joint posts, which any party may leave on notice.
+    posts = next(line for line in decision.split("\n") if line.startswith("Sopimus yhteisistä viroista"))
+    assert "toiseen työllisyysalueeseen" not in posts
+    assert "kuuluu toiseen työllisyysalueeseen" in _text(vastnyland / "hango-paatosehdotus.docx")
+
+
+def test_r15_3_slide_2_says_what_follows_a_no_as_the_proposal_does(built: Path, vastnyland: Path) -> None:
+    decision = _slide_text(_slides(built / "halsua-valtuustoesitys.pptx")[1])
+    assert "Työvoimapalvelut järjestää joka tapauksessa työllisyysalueen (Keski-Pohjanmaan työllisyysalue)" in decision
+    proposal = _text(built / "halsua-paatosehdotus.docx")
+    assert "Työvoimapalvelut järjestää joka tapauksessa" in proposal
+    assert "kunta osallistuu niiden rahoitukseen" in proposal  # the proposal gives the reasons too
+    area = _slide_text(_slides(vastnyland / "hango-valtuustoesitys.pptx")[1])
+    assert "valtioneuvosto voi päättää yhteistoiminnasta (16\u00a0§)" in area or "(16 §)" in area
+
+
+def test_r15_6_8_the_cost_basis_is_stated_and_first_year_shares_add_up_to_the_euro(
+    vastnyland: Path, jarvi: Path
+) -> None:
+    text = _slide_text(_slide(vastnyland / "hango-valtuustoesitys.pptx", "Talousvaikutus: Hanko"))
+    assert (
+        "kustannukset on laskettu toiminnan valtionosuuksilla, valtionavustuksilla ja maksutuotoilla vähennettyinä"
+        in text
+    )
+
+    # Juva invoices the others for the joint posts' first year exactly what their own tables say.
+    def first_year(council: str, row: str) -> int:
+        rows = _table(jarvi / f"{council}-paatosehdotus.docx", f"money:jarvi-saimaan-tyollisyys:{council.title()}")
+        cell = next(r for r in rows if r[0].startswith(row))[-2]
+        return int(cell.rstrip("*").replace("\u00a0", "").replace("€", "").replace("\u2212", "-"))
+
+    posts = "Sopimus Järvi-Saimaan kuntien yhteisistä työllisyysviroista"
+    others = sum(first_year(c, posts) for c in ("sulkava", "rantasalmi", "puumala"))
+    rows = _table(jarvi / "juva-paatosehdotus.docx", "money:jarvi-saimaan-tyollisyys:Juva")
+    index = next(i for i, r in enumerate(rows) if r[0].startswith(posts))
+    invoiced = int(rows[index + 1][-2].rstrip("*").replace("\u00a0", "").replace("€", "").replace("\u2212", "-"))
+    assert invoiced == -others
+
+
+def test_r15_13_the_presenter_is_told_of_the_open_questions(built: Path) -> None:
+    deck = Presentation(str(built / "halsua-valtuustoesitys.pptx"))
+    slide = next(s for s in deck.slides if s.shapes.title.text == "Kunnanhallituksen ehdotus")
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "avointa kysymystä, jotka on ratkaistava ennen valtuustokäsittelyä" in notes
+    assert "Sallivatko Keski-Pohjanmaan työllisyysalueen yhteistoimintasopimus" in notes
+
+
+def test_r15_7_the_board_is_authorised_in_the_nominative(built: Path) -> None:
+    decision = _slide_text(_slides(built / "halsua-valtuustoesitys.pptx")[1])
+    assert "valtuutetaan kunnanhallitus allekirjoittamaan ne." in decision
+    notes = _slides(built / "lestijarvi-valtuustoesitys.pptx")[1].notes_slide.notes_text_frame.text
+    assert "päättää kolmesta sopimuksesta" in notes

@@ -139,7 +139,7 @@ def test_the_swedish_deck_cites_in_swedish_and_knows_the_area_is_its_own(outputs
     )
     assert 'name="node:area"' not in structure, "the joint body is the area's own organ: no box above its lead"
     proposal = package_text(out / "raseborg-beslutsforslag.docx")
-    assert "måste sysselsättningsområdet och dess organ ordnas genom ett annat avtal" in proposal
+    assert "Sysselsättningsområdet och dess organ måste då ordnas genom ett annat avtal." in proposal
 
 
 def test_the_finnish_deck_with_a_54_agreement_still_explains_13(outputs: dict[str, tuple[Path, dict]]) -> None:
@@ -208,11 +208,18 @@ def test_a_council_of_a_town_reads_its_own_board_and_its_own_language_attachment
 ) -> None:
     out, _ = outputs["vastra-nylands-sysselsattning"]
     hango = package_text(out / "hango-paatosehdotus.docx")
-    # A bilingual council gets both language versions (equally authentic here) as its attachment.
-    assert "(ruotsinkielinen versio samarbetsavtal.docx ja suomenkielinen versio samarbetsavtal.fi.docx)" in hango
-    assert "Kaupunginhallituksen valmistelevaan päätökseen" in hango
-    assert "Ändring får inte sökas i stadsstyrelsens beslut" in package_text(out / "raseborg-beslutsforslag.docx")
-    assert "Ändring får inte sökas i kommunstyrelsens beslut" in package_text(out / "inga-beslutsforslag.docx")
+    # A bilingual council gets both language versions (equally authentic here) as its attachment, its
+    # own majority language (Finnish, in Hanko) first.
+    assert "(suomenkielinen versio samarbetsavtal.fi.docx ja ruotsinkielinen versio samarbetsavtal.docx)" in hango
+    assert "Kaupunginhallituksen ehdotus" in hango
+    # A town's money is the town's (councillor review 15, finding 16).
+    assert "Päätöksen nettovaikutus kaupungin talouteen" in hango and "kaupungin osuus 17,93" in hango
+    raseborg = package_text(out / "raseborg-beslutsforslag.docx")
+    inga = package_text(out / "inga-beslutsforslag.docx")
+    assert "Stadsstyrelsens förslag" in raseborg and "(staden betalar och fakturerar)" in raseborg
+    assert "Kommunstyrelsens förslag" in inga and "kommunens andel" in inga
+    # A council item says nothing of appealing the board's preparatory decision (it is not appealed).
+    assert "valmistelevaan päätökseen" not in hango and "beredning av ärendet" not in raseborg
 
 
 def test_a_total_of_illustrative_populations_is_marked_illustrative(outputs: dict[str, tuple[Path, dict]]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.compose.agreement import sector_words, template_context
+from generator.compose.agreement import own_area, sector_words, template_context
 from generator.compose.council_money import notes, risk_texts
 from generator.compose.in_force import original_name
 from generator.compose.templating import render, template_names
@@ -93,17 +93,19 @@ def council_context(case: Case, municipality_id: str, legal: dict[str, str] | No
         "board_step": board,
         "meeting": meeting,
         "others": [m for m in dict.fromkeys(p for a in view.agreements for p in a.parties) if m.id != municipality_id],
-        "notify_area": any(a.employment_area is not None and _is_area_agreement(a) for a in approved),
+        "notify_area": any(is_area_agreement(a) for a in approved),
+        # Agreements forming their statutory area: a member may leave only into another area (12 §).
+        "statutory_areas": {a.id for a in view.agreements if forms_statutory_area(a)},
     }
 
 
-def _is_area_agreement(agreement: Agreement) -> bool:
+def forms_statutory_area(agreement: Agreement) -> bool:
+    """Whether a member may leave the agreement only into another area (380/2023 12 §): it sets up a
+    statutory cooperation area. Its notice period alone would tell a council it can simply leave."""
+    return is_area_agreement(agreement) and agreement.sector.statutory
+
+
+def is_area_agreement(agreement: Agreement) -> bool:
     """Whether the agreement sets up its employment area (its lead is the area's lead, and it has a
     joint body): the area's municipalities then file it with the ministry (380/2023 15 §)."""
-    area = agreement.employment_area
-    return (
-        area is not None
-        and agreement.composition is not None
-        and agreement.lead is not None
-        and agreement.lead.id == area.lead.id
-    )
+    return agreement.composition is not None and own_area(agreement)

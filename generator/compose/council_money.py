@@ -13,7 +13,7 @@ from generator.compose.facts import share_text
 from generator.compose.tree import Cell, Run, Table
 from generator.contract import fact_key
 from generator.formats import fi_date, fi_euro
-from generator.language import join_words, labels, official_form
+from generator.language import join_words, labels, municipality_kind, official_form
 from generator.model.entities import Case
 from generator.model.money import Amount, Line, Period, Statement
 
@@ -49,9 +49,9 @@ def line_label(line: Line, statement: Statement, lang: str) -> str:
         assert a.cost is not None
         share = a.cost.share_of(statement.municipality.id)
         pct = share_text(a.cost, share.hundredths) + ("*" if share.figure_illustrative else "")
-        return str(m["share"]).format(title=a.title, pct=pct)
+        return str(m["share"]).format(title=a.title, own=_by_kind(m, "own", statement, lang), pct=pct)
     if line.role == "gross":
-        return str(m["gross"]).format(title=a.title)
+        return str(m["gross"]).format(title=a.title, payer=_by_kind(m, "payer", statement, lang))
     if line.role == "invoiced":
         others = [p.name for p in a.parties if p.id != statement.municipality.id]
         return str(m["invoiced"]).format(names=join_words(others, lang))
@@ -64,6 +64,13 @@ def line_label(line: Line, statement: Statement, lang: str) -> str:
         return str(m["task_costs"]).format(title=a.title)
     assert line.counterpart is not None
     return str(m["received"]).format(payer=line.counterpart.official_name)
+
+
+def _by_kind(m: dict[str, Any], word: str, statement: Statement, lang: str) -> str:
+    """The pack's word for the statement's municipality by its kind: a town's share is "kaupungin
+    osuus", not "kunnan", and "kaupunki maksaa ja laskuttaa"."""
+    table = labels(lang)["own_by_kind"] if word == "own" else m["payer_by_kind"]
+    return str(table[municipality_kind(statement.municipality, lang)])
 
 
 def money_table(case: Case, statement: Statement, lang: str) -> Table:
@@ -107,7 +114,7 @@ def risk_texts(statement: Statement, lang: str) -> list[str]:
 def notes(statement: Statement, lang: str) -> list[str]:
     """The statement's footnotes: how a partial year was counted, and what the decision leaves as it is."""
     m = labels(lang)["money"]
-    out = []
+    out: list[str] = []
     partial = next((p for p in statement.periods if p.partial), None)
     if partial is not None:
         assert partial.start is not None
@@ -117,7 +124,14 @@ def notes(statement: Statement, lang: str) -> list[str]:
     for a in statement.without_budget:
         assert a.cost is not None
         share = a.cost.share_of(statement.municipality.id)
-        out.append(str(m["without_budget"]).format(title=a.title, pct=share_text(a.cost, share.hundredths)))
+        out.append(
+            str(m["without_budget"]).format(
+                title=a.title, own=_by_kind(m, "own", statement, lang), pct=share_text(a.cost, share.hundredths)
+            )
+        )
+    for a in {line.agreement.id: line.agreement for line in statement.lines}.values():
+        if a.cost is not None and a.cost.net_of:
+            out.append(str(m["net_of"]).format(title=a.title, net_of=join_words(a.cost.net_of, lang)))
     return out
 
 

@@ -8,6 +8,7 @@ differ between the deck and the proposal.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from generator.model.drift import SeatDrift, seat_drift
 from generator.model.entities import Agreement, Case, EmploymentArea, Municipality, Seat, Share
@@ -45,6 +46,11 @@ class CouncilView:
     drift: SeatDrift | None = None
     drift_seat: Seat | None = None
     own_area: EmploymentArea | None = None  # the employment area whose organ the joint body is
+    # When today's amendment changes the composition of a body in force: the seat and total it has
+    # now, and the day the amendment's composition applies (a council is told "3, now 4").
+    seat_now: Seat | None = None
+    seat_total_now: int | None = None
+    seats_change_on: date | None = None
 
 
 def compensation(agreement: Agreement) -> Compensation | None:
@@ -68,13 +74,23 @@ def compensation(agreement: Agreement) -> Compensation | None:
 def council_view(case: Case, municipality: Municipality) -> CouncilView:
     mine = tuple(a for a in case.agreements if any(p.id == municipality.id for p in a.parties))
     seat = seat_total = body_name = joint = None
-    for a in (case.current(a) for a in mine):
+    seat_now = seat_total_now = seats_change_on = None
+    for original in mine:
+        a = case.current(original)
         if a.composition is not None:
             seat = next(s for s in a.composition.seats if s.municipality.id == municipality.id)
             seat_total = a.composition.total
             body = getattr(a.details, "body", None)
             body_name = (body.composition_name or body.name) if body is not None else None
             joint = a
+            amendment = next(
+                (x for x in mine if x.kind.amends and getattr(x.details, "amends", None) == original.id), None
+            )
+            if amendment is not None and original.composition is not None:
+                now = next(s for s in original.composition.seats if s.municipality.id == municipality.id)
+                if now.seats != seat.seats or original.composition.total != seat_total:
+                    seat_now, seat_total_now = now, original.composition.total
+                    seats_change_on = amendment.entry_into_force
             break
     drift = seat_drift(case, joint) if joint is not None else None
     # A 54 § agreement's costs are the principal's compensation to the provider, not shares.
@@ -110,6 +126,9 @@ def council_view(case: Case, municipality: Municipality) -> CouncilView:
         drift=drift,
         drift_seat=drift.of(municipality.id) if drift else None,
         own_area=own_area(case, joint),
+        seat_now=seat_now,
+        seat_total_now=seat_total_now,
+        seats_change_on=seats_change_on,
     )
 
 

@@ -138,11 +138,33 @@ def _in(period: Period, agreement: Agreement, euros: int, illustrative: bool) ->
     if not period.partial:
         return Amount(euros, illustrative)
     first, end = dt.date(period.year, 1, 1), dt.date(period.year + 1, 1, 1)
-    start = max(agreement.entry_into_force, first)
-    if start >= end:
+    if max(agreement.entry_into_force, first) >= end:
         return Amount(0, illustrative)
-    share = Fraction(euros * (end - start).days, (end - first).days)
-    return Amount(round(share), illustrative)
+    return Amount(round(_in_exact(period, agreement, euros)), illustrative)
+
+
+def _share_in(period: Period, agreement: Agreement, municipality_id: str, illustrative: bool) -> Amount:
+    """A party's share counted in ``period``. A partial year's shares are the pro-rated budget split
+    by largest remainder, as the full year's are, so every council's first-year figures add up to
+    what the cost bearer invoices, to the euro."""
+    cost = agreement.cost
+    assert cost is not None and cost.budget is not None
+    own = cost.share_of(municipality_id).euros or 0
+    if not period.partial:
+        return Amount(own, illustrative)
+    total = _in(period, agreement, cost.budget.amount, illustrative).euros
+    exact = {s.municipality.id: _in_exact(period, agreement, s.euros or 0) for s in cost.shares}
+    floors = {k: int(v) for k, v in exact.items()}  # exact shares are non-negative: int() floors
+    spare = total - sum(floors.values())
+    for k in sorted(exact, key=lambda k: (-(exact[k] - floors[k]), k))[: max(spare, 0)]:
+        floors[k] += 1
+    return Amount(floors.get(municipality_id, 0), illustrative)
+
+
+def _in_exact(period: Period, agreement: Agreement, euros: int) -> Fraction:
+    first, end = dt.date(period.year, 1, 1), dt.date(period.year + 1, 1, 1)
+    start = max(agreement.entry_into_force, first)
+    return Fraction(euros * max((end - start).days, 0), (end - first).days)
 
 
 def statement(case: Case, municipality: Municipality) -> Statement:
@@ -170,14 +192,13 @@ def statement(case: Case, municipality: Municipality) -> Statement:
                 risks.append(Risk(a, payer, payee, cost.shortfall))
             continue
         share = cost.share_of(municipality.id)
-        own = share.euros or 0
         flag = budget.illustrative or share.figure_illustrative
         if cost_bearer(a).id == municipality.id and len(a.parties) > 1:
             others_flag = budget.illustrative or any(
                 s.figure_illustrative for s in cost.shares if s.municipality.id != municipality.id
             )
             gross = tuple(_in(p, a, budget.amount, budget.illustrative) for p in periods)
-            own_in = tuple(_in(p, a, own, flag) for p in periods)
+            own_in = tuple(_share_in(p, a, municipality.id, flag) for p in periods)
             lines.append(Line("gross", a, None, gross))
             # What the others are invoiced is the gross less the own share, so the lines add up exactly.
             lines.append(
@@ -189,7 +210,7 @@ def statement(case: Case, municipality: Municipality) -> Statement:
                 )
             )
         else:
-            lines.append(Line("share", a, None, tuple(_in(p, a, own, flag) for p in periods)))
+            lines.append(Line("share", a, None, tuple(_share_in(p, a, municipality.id, flag) for p in periods)))
     net = tuple(
         sum((line.amounts[i] for line in lines), Amount(0)) if lines else Amount(0) for i in range(len(periods))
     )
