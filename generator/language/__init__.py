@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import yaml
@@ -112,8 +112,12 @@ _NO_BREAK = (
 )
 
 
+@lru_cache(maxsize=4096)
 def no_break(text: str) -> str:
-    """``text`` with the spaces above replaced by no-break spaces (applied to every rendered template)."""
+    """``text`` with the spaces above replaced by no-break spaces (applied to every rendered template;
+    cached, as every council's material repeats most of its texts)."""
+    if not any(c.isdigit() for c in text):
+        return text  # every pattern needs a figure
     for pattern, replacement in _NO_BREAK:
         text = pattern.sub(replacement, text)
     return text

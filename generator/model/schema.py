@@ -120,6 +120,7 @@ def _forget() -> None:
     schemas.cache_clear()
     validator.cache_clear()
     registry_of_schemas.cache_clear()
+    _checked.clear()
 
 
 def written_agreement_schema() -> str:
@@ -270,7 +271,23 @@ def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) 
         yield Finding("SCHEMA-INVALID", "error", pos, {"detail": _visible(error.message)})
 
 
+# Findings of files already checked, by schema, file and exact data: the workbench re-validates the
+# whole case on every keystroke, and a warm rebuild re-reads unchanged files. Findings are frozen.
+_checked: dict[tuple[str, str, str, str], tuple[Finding, ...]] = {}
+
+
 def check_schema(loaded: LoadedFile, schema_name: str) -> list[Finding]:
+    """The file's schema findings, reported once per mistake (see ``_check_schema``)."""
+    # The same file in another language has the same hash and other data: the data is in the key.
+    key = (schema_name, loaded.display, loaded.sha256, json.dumps(loaded.data, default=str))
+    if key not in _checked:
+        if len(_checked) > 512:
+            _checked.clear()
+        _checked[key] = tuple(_check_schema(loaded, schema_name))
+    return list(_checked[key])
+
+
+def _check_schema(loaded: LoadedFile, schema_name: str) -> list[Finding]:
     findings: list[Finding] = []
     for error in validator(schema_name).iter_errors(loaded.data):
         findings.extend(_findings_for(error, loaded, schema_name))

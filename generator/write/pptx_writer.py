@@ -657,7 +657,9 @@ def _diagram(w: _SlideWriter, diagram: Diagram, area: Rect) -> None:
         text_w = max(text_w, tx.longest_token(label, label_size, edge.today) + 2 * tx.INSET_X + PT)
         n_lines = tx.lines(label, label_size, text_w - 2 * tx.INSET_X, edge.today)
         height = tx.height(n_lines, label_size) + (tx.height(1, detail_size) if edge.detail else 0) + 2 * tx.INSET_Y
-        x, y = _label_place(lines_of, text_w, height, segments, obstacles, boxes[source][1:], (ax, ax + aw))
+        x, y = _label_place(
+            tuple(lines_of), text_w, height, tuple(segments), tuple(obstacles), boxes[source][1:], (ax, ax + aw)
+        )
         obstacles.append((x, y, text_w, height))
         paragraphs = w.paragraph(w.run(label, label_size, bold=edge.today), "l", bullet=False)
         if edge.detail:
@@ -709,16 +711,19 @@ def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> boo
     return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
+@lru_cache(maxsize=256)
 def _label_place(
-    lines: list[tuple[int, int, int, int]],
+    lines: tuple[tuple[int, int, int, int], ...],
     width: int,
     height: int,
-    segments: list[tuple[int, int, int, int]],
-    obstacles: list[tuple[int, int, int, int]],
+    segments: tuple[tuple[int, int, int, int], ...],
+    obstacles: tuple[tuple[int, int, int, int], ...],
     source: tuple[int, int, int, int],
     span: tuple[int, int],
 ) -> tuple[int, int]:
-    """The free spot nearest the labelled lines' midpoint (a fan's: just below its source box)."""
+    """The free spot nearest the labelled lines' midpoint (a fan's: just below its source box).
+
+    Cached: every council of a case gets the same diagram, and the search tests thousands of spots."""
     top = min(y1 for _, y1, _, _ in lines)
     bottom = min(y2 for _, _, _, y2 in lines)
     if len(lines) == 1:
