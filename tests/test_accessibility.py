@@ -312,6 +312,39 @@ def test_a_deck_template_whose_colours_give_too_little_contrast_is_found(
     assert "error A11Y-CONTRAST" in checked.output and ":1 is needed" in checked.output
 
 
+def test_a_title_on_the_templates_own_header_band_is_judged_against_the_band(case_copy: Path, tmp_path: Path) -> None:
+    """A municipal master draws a coloured band behind a white title (review 16, C): the band, not the
+    white slide under it, is the title's background, in build and in check alike."""
+    from deck_template_fixtures import municipal_16x9
+
+    municipal_16x9(case_copy, "kunnan-pohja.pptx")
+    with (case_copy / "case.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("deck_template: kunnan-pohja.pptx\n")
+    out = tmp_path / "out"
+    result = build(case_copy, out)
+    assert result.case is not None
+    assert not [f for f in result.findings if f.code == "A11Y-CONTRAST"]
+    checked = CliRunner().invoke(cli, ["check", str(out)])
+    assert checked.exit_code == 0, checked.output
+    # The band is what makes it pass: without it the white title stands on the white slide.
+    deck = out / "halsua-valtuustoesitys.pptx"
+    with zipfile.ZipFile(deck) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    bandless = re.sub(
+        rb'<p:sp><p:nvSpPr><p:cNvPr id="\d+" name="[^"]*[Bb]and.*?</p:sp>',
+        b"",
+        parts["ppt/slideMasters/slideMaster1.xml"],
+        flags=re.S,
+    )
+    assert bandless != parts["ppt/slideMasters/slideMaster1.xml"]
+    parts["ppt/slideMasters/slideMaster1.xml"] = bandless
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    assert "A11Y-CONTRAST" in _codes(check_pptx(buffer.getvalue(), deck.name, str(deck)))
+
+
 def test_contrast_follows_wcag_and_office_tints() -> None:
     assert contrast("000000", "FFFFFF") == pytest.approx(21.0)
     assert contrast("FFFFFF", "FFFFFF") == pytest.approx(1.0)

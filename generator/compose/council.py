@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.compose.agreement import own_area, sector_words, template_context
-from generator.compose.council_money import notes, risk_texts
+from generator.compose.council_money import notes, risk_texts, unchanged_notes
 from generator.compose.in_force import original_name
 from generator.compose.templating import render, template_names
 from generator.formats import fi_date
@@ -87,6 +87,7 @@ def council_context(case: Case, municipality_id: str, legal: dict[str, str] | No
         "money": money,
         "risks": risk_texts(money, lang),
         "money_notes": notes(money, lang),
+        "unchanged": unchanged_notes(money, lang),
         "approvals": approvals,
         "approved": approved,
         "elect": case.elections and bool(joint_new) and view.seat is not None,

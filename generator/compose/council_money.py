@@ -41,27 +41,29 @@ def period_label(period: Period, words: dict[str, Any], single: bool) -> str:
     return str(m["year"] if single else m["full"]).format(year=period.year)
 
 
-def line_label(line: Line, statement: Statement, lang: str) -> str:
+def line_label(line: Line, statement: Statement, lang: str, names: dict[str, str] | None = None) -> str:
+    """The row's words; ``names`` gives agreements a shorter name than their title (a slide's)."""
     words = labels(lang)
     m = words["money"]
     a = line.agreement
+    title = (names or {}).get(a.id, a.title)
     if line.role == "share":
         assert a.cost is not None
         share = a.cost.share_of(statement.municipality.id)
         pct = share_text(a.cost, share.hundredths) + ("*" if share.figure_illustrative else "")
-        return str(m["share"]).format(title=a.title, own=_by_kind(m, "own", statement, lang), pct=pct)
+        return str(m["share"]).format(title=title, own=_by_kind(m, "own", statement, lang), pct=pct)
     if line.role == "gross":
-        return str(m["gross"]).format(title=a.title, payer=_by_kind(m, "payer", statement, lang))
+        return str(m["gross"]).format(title=title, payer=_by_kind(m, "payer", statement, lang))
     if line.role == "invoiced":
         others = [p.name for p in a.parties if p.id != statement.municipality.id]
         return str(m["invoiced"]).format(names=join_words(others, lang))
     if line.role == "paid":
         assert line.counterpart is not None
         return str(m["paid"]).format(
-            title=a.title, payee=official_form(line.counterpart.official_name, words["official_allative"])
+            title=title, payee=official_form(line.counterpart.official_name, words["official_allative"])
         )
     if line.role == "task_costs":
-        return str(m["task_costs"]).format(title=a.title)
+        return str(m["task_costs"]).format(title=title)
     assert line.counterpart is not None
     return str(m["received"]).format(payer=line.counterpart.official_name)
 
@@ -73,14 +75,17 @@ def _by_kind(m: dict[str, Any], word: str, statement: Statement, lang: str) -> s
     return str(table[municipality_kind(statement.municipality, lang)])
 
 
-def money_table(case: Case, statement: Statement, lang: str) -> Table:
-    """Every cost and income of the decision for one municipality, and the net, per period."""
+def money_table(case: Case, statement: Statement, lang: str, names: dict[str, str] | None = None) -> Table:
+    """Every cost and income of the decision for one municipality, and the net, per period. A deck
+    names the agreements as its other slides do (``names``: "Täydentävä sopimus (liite 2)"), so the
+    table keeps to one slide; the proposal gives their titles."""
     words = labels(lang)
     m = words["money"]
     single = len(statement.periods) == 1
     header = (m["item"], *(period_label(p, words, single) for p in statement.periods))
     rows = [
-        (Cell((Run(line_label(line, statement, lang)),)), *(_cell(a) for a in line.amounts)) for line in statement.lines
+        (Cell((Run(line_label(line, statement, lang, names)),)), *(_cell(a) for a in line.amounts))
+        for line in statement.lines
     ]
     rows.append((Cell((Run(str(m["net"])),)), *(_cell(a) for a in statement.net)))
     widths = (10.0, *([3.2] * len(statement.periods)))
@@ -112,15 +117,14 @@ def risk_texts(statement: Statement, lang: str) -> list[str]:
 
 
 def notes(statement: Statement, lang: str) -> list[str]:
-    """The statement's footnotes: how a partial year was counted, and what the decision leaves as it is."""
+    """The statement's footnotes: how a partial year was counted, shares without a budget, and what
+    the costs are net of."""
     m = labels(lang)["money"]
     out: list[str] = []
     partial = next((p for p in statement.periods if p.partial), None)
     if partial is not None:
         assert partial.start is not None
         out.append(str(m["pro_rata"]).format(start=fi_date(partial.start), year=partial.year))
-    for a in statement.unchanged:
-        out.append(str(m["unchanged"]).format(title=a.title))
     for a in statement.without_budget:
         assert a.cost is not None
         share = a.cost.share_of(statement.municipality.id)
@@ -133,6 +137,13 @@ def notes(statement: Statement, lang: str) -> list[str]:
         if a.cost is not None and a.cost.net_of:
             out.append(str(m["net_of"]).format(title=a.title, net_of=join_words(a.cost.net_of, lang)))
     return out
+
+
+def unchanged_notes(statement: Statement, lang: str) -> list[str]:
+    """What the decision leaves as it is (an agreement in force): said beside the statement in the
+    proposal, in the speaker's notes of a slide, where the statement itself must keep to one slide."""
+    m = labels(lang)["money"]
+    return [str(m["unchanged"]).format(title=a.title) for a in statement.unchanged]
 
 
 def headline_key(case: Case, statement: Statement) -> str:

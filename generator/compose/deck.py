@@ -338,7 +338,9 @@ def compose_deck(case: Case, municipality_id: str) -> Deck:
             _slide(lang, "sopimusrakenne", {**base, "diagram": diagram}, "sopimusrakenne", "visual", diagram=diagram)
         )
     if money.has_figures:
-        slides.append(_slide(lang, "talous", base, "talous", "visual", table=money_table(case, money, lang)))
+        slides.append(
+            _slide(lang, "talous", base, "talous", "visual", table=money_table(case, money, lang, base["short"]))
+        )
     for a in base["approved"]:
         if a.cost is None or a.cost.budget is None or a.kind.compensation_parties(a) is not None:
             continue

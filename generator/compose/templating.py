@@ -125,6 +125,13 @@ def environment(lang: str) -> jinja2.Environment:
             "strong": lambda text: f"{STRONG_OPEN}{text}{CLOSE}",
             "months": lambda n: months(n, lang),
             "cap": lambda text: str(text)[:1].upper() + str(text)[1:],
+            # A sentence after a label and a colon ("Riski: jos …") starts in lower case when its first
+            # word is a conjunction; a name keeps its capital.
+            "after_colon": lambda text: (
+                str(text)[:1].lower() + str(text)[1:]
+                if str(text).split(" ", 1)[0] in words["clause_openers"]
+                else str(text)
+            ),
             "board_acc": lambda m: official_form(m.official_name, words["board_accusative"]).split(" ")[-1],
             "boards": lambda ms: boards(ms, lang),
             "board": lambda m: board_name(m, lang),

@@ -459,7 +459,8 @@ def _text_of(element: etree._Element) -> str:
 
 
 def _backdrop(shape: etree._Element, colours: SlideColours, background: list[str] | None) -> list[str] | None:
-    """What shows behind a shape's text: its own fill, else an enclosing group's, else the slide's."""
+    """What shows behind a shape's text: its own fill, else an enclosing group's, else a filled shape
+    of the template under it (a header band), else the slide's background."""
     own = colours.shape_fill(shape) if etree.QName(shape).localname == "sp" else []
     if own:
         return own
@@ -469,7 +470,7 @@ def _backdrop(shape: etree._Element, colours: SlideColours, background: list[str
         fill = colours.fill(group.find("p:grpSpPr", NS))
         if fill:
             return fill
-    return background
+    return colours.underlay(shape) or background
 
 
 def _pptx_shape(

@@ -251,6 +251,48 @@ class SlideColours:
             return (self.fill(style, colour) if style is not None else None) or ([colour] if colour else None)
         return []
 
+    def underlay(self, shape: etree._Element) -> list[str] | None:
+        """The fill of the topmost master or layout shape under the middle of ``shape`` (a coloured
+        header band behind the title, say), or None when nothing filled lies under it. Placeholders
+        are not drawn on a slide, so only the template's own shapes count."""
+        rect = self._rect(shape)
+        if rect is None:
+            return None
+        x, y = rect[0] + rect[2] // 2, rect[1] + rect[3] // 2
+        parts = []
+        if self.slide.get("showMasterSp") != "0":
+            if self.layout is None or self.layout.get("showMasterSp") != "0":
+                parts.append(self.master)
+            parts.append(self.layout)
+        found = None
+        for part in parts:
+            if part is None:
+                continue
+            for under in part.iterfind("p:cSld/p:spTree/p:sp", NS):
+                if under.find("p:nvSpPr/p:nvPr/p:ph", NS) is not None:
+                    continue
+                box = _xfrm(under)
+                if box is not None and box[0] <= x <= box[0] + box[2] and box[1] <= y <= box[1] + box[3]:
+                    fill = self.shape_fill(under)
+                    if fill:
+                        found = fill
+        return found
+
+    def _rect(self, shape: etree._Element) -> tuple[int, int, int, int] | None:
+        """Where a shape stands: its own xfrm, else its layout's or master's placeholder's."""
+        own = _xfrm(shape)
+        if own is not None:
+            return own
+        ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
+        if ph is None:
+            return None
+        for part in (self.layout, self.master):
+            other = self._placeholder(part, ph.get("type"), ph.get("idx"))
+            box = _xfrm(other) if other is not None else None
+            if box is not None:
+                return box
+        return None
+
     # --- text styles -----------------------------------------------------------------------
 
     def _level_style(self, holder: etree._Element | None, level: int) -> TextStyle:
@@ -354,3 +396,15 @@ def run_style(colours: SlideColours, props: etree._Element | None) -> TextStyle:
     size = int(props.get("sz")) / 100 if props.get("sz") else None
     bold = props.get("b") in ("1", "true") if props.get("b") is not None else None
     return TextStyle(colour, size, bold)
+
+
+def _xfrm(shape: etree._Element) -> tuple[int, int, int, int] | None:
+    """A shape's offset and extent in EMU, if it gives them."""
+    off = shape.find("p:spPr/a:xfrm/a:off", NS)
+    ext = shape.find("p:spPr/a:xfrm/a:ext", NS)
+    if off is None or ext is None:
+        return None
+    try:
+        return int(off.get("x", "0")), int(off.get("y", "0")), int(ext.get("cx", "0")), int(ext.get("cy", "0"))
+    except ValueError:
+        return None

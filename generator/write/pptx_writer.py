@@ -847,7 +847,7 @@ def _visual(w: _SlideWriter, s: Slide, area: Rect) -> None:
     x, y, cx, cy = area
     # Shapes are written in reading order (a screen reader follows it): the visual, then its caption.
     # The caption is measured first so the visual knows the room it has.
-    notes = [b for b in s.blocks if isinstance(b, Paragraph)]
+    notes: list[Block] = [b for b in s.blocks if isinstance(b, Paragraph)]
     caption_h = (
         sum(tx.height(tx.lines(p.text, w.frame.caption, cx - 2 * tx.INSET_X), w.frame.caption) for p in notes)
         + 2 * tx.INSET_Y
@@ -957,7 +957,8 @@ def _caption_height(blocks: list[Block], frame: Frame, width: int) -> int:
 
 def _table_pages(s: Slide, frame: Frame, skeleton: PptxSkeleton, continued: str) -> list[Slide]:
     """A table too tall for the area even in the master's smallest size continues on the next
-    slide, its header repeated; the caption goes with the last part."""
+    slide, its header repeated; the caption goes with the last part. A table that fits whole
+    without its caption keeps together, and its caption follows on a slide of its own."""
     assert s.table is not None
     layout = skeleton.layouts[s.layout]
     title_ph = find_placeholder(layout.placeholders, ("title", "ctrTitle"))
@@ -967,6 +968,18 @@ def _table_pages(s: Slide, frame: Frame, skeleton: PptxSkeleton, continued: str)
     fit = fit_table(s.table, cx, room, frame.master.at_most(frame.body))
     if sum(fit.rows) <= room:
         return [s]
+    notes: list[Block] = [b for b in s.blocks if isinstance(b, Paragraph)]
+    alone = fit_table(s.table, cx, cy, frame.master.at_most(frame.body))
+    if notes and sum(alone.rows) <= cy:
+        # The table fits whole without its notes: a table cut from its total row misleads more than
+        # notes on the next slide.
+        title = continued.format(title=s.title)
+        return [
+            dataclasses.replace(s, blocks=[b for b in s.blocks if not isinstance(b, Paragraph)]),
+            dataclasses.replace(
+                s, id=f"{s.id}:+", layout="content", title=title, title_runs=(Run(title),), table=None, blocks=notes
+            ),
+        ]
     chunks: list[list[int]] = [[]]
     used = fit.rows[0]
     for index, height in enumerate(fit.rows[1:]):
