@@ -847,7 +847,7 @@ def _visual(w: _SlideWriter, s: Slide, area: Rect) -> None:
     x, y, cx, cy = area
     # Shapes are written in reading order (a screen reader follows it): the visual, then its caption.
     # The caption is measured first so the visual knows the room it has.
-    notes: list[Block] = [b for b in s.blocks if isinstance(b, Paragraph)]
+    notes = [b for b in s.blocks if isinstance(b, Paragraph)]
     caption_h = (
         sum(tx.height(tx.lines(p.text, w.frame.caption, cx - 2 * tx.INSET_X), w.frame.caption) for p in notes)
         + 2 * tx.INSET_Y
