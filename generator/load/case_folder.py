@@ -9,6 +9,7 @@ so the model can know their municipalities, areas and agreements.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,9 +43,15 @@ def display_path(folder_arg: str | os.PathLike[str], name: str) -> str:
 
 
 def load_case_folder(
-    folder_arg: str | os.PathLike[str], _seen: frozenset[Path] = frozenset()
+    folder_arg: str | os.PathLike[str],
+    _seen: frozenset[Path] = frozenset(),
+    drafts: Mapping[Path, bytes] | None = None,
 ) -> tuple[RawCase, list[Finding]]:
-    """Load the case in ``folder_arg`` and, after it, every case it refers to (each once)."""
+    """Load the case in ``folder_arg`` and, after it, every case it refers to (each once).
+
+    ``drafts`` maps a file's resolved path to content read in its place (an editor's unsaved text).
+    """
+    drafts = drafts or {}
     folder = Path(folder_arg)
     raw = RawCase(folder=folder)
     here = Position(os.fspath(folder_arg), 1, 1)
@@ -60,7 +67,9 @@ def load_case_folder(
         return raw, findings
 
     def load(name: str) -> LoadedFile | None:
-        loaded, file_findings = load_yaml_file(folder / name, display_path(folder_arg, name))
+        path = folder / name
+        content = drafts.get(path.resolve()) if drafts else None
+        loaded, file_findings = load_yaml_file(path, display_path(folder_arg, name), content)
         findings.extend(file_findings)
         if loaded is not None and not isinstance(loaded.data, dict):
             findings.append(Finding("YAML-NOT-MAPPING", "error", loaded.position(())))
@@ -89,7 +98,7 @@ def load_case_folder(
         if not (target / CASE_FILE).is_file():
             findings.append(Finding("CASE-REFERENCE", "error", where, {"path": reference}))
             continue
-        other, other_findings = load_case_folder(display_path(folder_arg, reference), seen)
+        other, other_findings = load_case_folder(display_path(folder_arg, reference), seen, drafts)
         findings.extend(other_findings)
         raw.references.append(other)
     return raw, findings

@@ -177,11 +177,15 @@ class _TooLarge(Exception):
         self.what = what
 
 
-def load_yaml_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Finding]]:
-    """Load one YAML file; on failure return ``None`` and the findings that say why."""
+def load_yaml_file(path: Path, display: str, content: bytes | None = None) -> tuple[LoadedFile | None, list[Finding]]:
+    """Load one YAML file; on failure return ``None`` and the findings that say why.
+
+    ``content``, when given, is read instead of the file on disk: an editor's unsaved draft, checked
+    exactly as the saved file would be.
+    """
     start = Position(display, 1, 1)
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if content is None else content
     except OSError as exc:
         return None, [Finding("CASE-READ", "error", start, {"reason": exc.strerror or str(exc)})]
     if len(raw) > MAX_FILE_BYTES:
