@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from generator.language import labels
 from generator.model.entities import Agreement, Case, Municipality
 
-Format = str  # "docx" | "pptx" | "md"
+# "docx" | "pptx" | "md"; every document is also written as "html" on demand (the editor's preview).
+Format = str
 
 
 @dataclass(frozen=True)
