@@ -193,24 +193,23 @@ def test_a_form_save_keeps_comments_and_validates_as_before(client, case: Path) 
     assert validate_case(case)[0] is not None
 
 
+def _integer_paths(node, at):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _integer_paths(value, at + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _integer_paths(value, at + (i,))
+    elif isinstance(node, int) and not isinstance(node, bool):
+        yield at
+
+
 def test_every_value_of_the_example_can_be_rewritten_in_place(example_case: Path) -> None:
     """Each number of each file, changed alone, changes that one line and reads back as asked."""
     for path in sorted(example_case.glob("*.yaml")):
         text = path.read_text("utf-8")
         data = read_data(text)
-        numbers = []
-
-        def walk(node, at) -> None:
-            if isinstance(node, dict):
-                for k, v in node.items():
-                    walk(v, at + (k,))
-            elif isinstance(node, list):
-                for i, v in enumerate(node):
-                    walk(v, at + (i,))
-            elif isinstance(node, int) and not isinstance(node, bool):
-                numbers.append(at)
-
-        walk(data, ())
+        numbers = list(_integer_paths(data, ()))
         assert numbers or path.name == "case.yaml"
         for at in numbers:
             edited = apply_edits(text, {at: 987654}, data)
