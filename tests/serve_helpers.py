@@ -106,6 +106,11 @@ class SeatChange:
     document: str  # its output file, e.g. yhteistoimintasopimus.docx
     declared_total: int | None  # the total written in the agreement, if any
     new_total: int
+    per_inhabitants: int
+    minimum: int
+
+    def seats_for(self, population: int) -> int:
+        return seats_per_started(population, self.per_inhabitants, self.minimum)
 
     @property
     def shown_population(self) -> str:
@@ -145,5 +150,7 @@ def seat_change(case: Path) -> SeatChange:
                 f"{agreement.output_stem}.docx",
                 comp.declared_total,
                 comp.total + new_seats - seat.seats,
+                comp.per_inhabitants,
+                comp.minimum or 0,
             )
     raise AssertionError("no agreement in the case computes its seats from the populations")

@@ -40,11 +40,7 @@ def settings(case: Path, tmp_path: Path) -> Settings:
 @pytest.fixture
 def anonymous(settings: Settings) -> Iterator:
     """A client that has not presented the token."""
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        from starlette.testclient import TestClient
+    from starlette.testclient import TestClient
 
     with TestClient(create_app(settings), base_url=BASE, raise_server_exceptions=False) as client:
         yield client

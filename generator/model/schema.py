@@ -107,6 +107,15 @@ def _forget() -> None:
     schemas.cache_clear()
     validator.cache_clear()
     registry_of_schemas.cache_clear()
+    _checked.clear()
+
+
+# Schema findings by (schema, the file's hash, its display path): the loader reads the same bytes to
+# the same data at the same positions, so a file checked once need not be checked again. An editor
+# re-validates the whole case on every keystroke while only one file changes; this keeps the others
+# from being re-checked each time. Bounded, as a batch of hundreds of cases passes through too.
+_checked: dict[tuple[str, str, str], list[Finding]] = {}
+_CHECKED_LIMIT = 512
 
 
 def written_agreement_schema() -> str:
@@ -248,6 +257,16 @@ def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) 
 
 
 def check_schema(loaded: LoadedFile, schema_name: str) -> list[Finding]:
+    """The schema findings of a file as loaded (its data as read from its bytes: see ``_checked``)."""
+    key = (schema_name, loaded.sha256, loaded.display)
+    if key not in _checked:
+        if len(_checked) >= _CHECKED_LIMIT:
+            _checked.clear()
+        _checked[key] = _check_schema(loaded, schema_name)
+    return list(_checked[key])
+
+
+def _check_schema(loaded: LoadedFile, schema_name: str) -> list[Finding]:
     findings: list[Finding] = []
     for error in validator(schema_name).iter_errors(loaded.data):
         findings.extend(_findings_for(error, loaded, schema_name))
