@@ -38,7 +38,7 @@ STYLE = """
 .doc del{background:#fbd9d9;text-decoration:line-through}
 .doc .signatures{display:grid;grid-template-columns:1fr 1fr;gap:1em}
 .doc .signatory div{border-top:1px solid #555;margin-top:2em;font-size:.8em}
-.deck .slide{border:1px solid #b8c0cc;border-radius:6px;padding:.8em 1.2em;margin:0 0 1.2em;aspect-ratio:16/9;
+.deck .slide{border:1px solid #b8c0cc;border-radius:6px;padding:.8em 1.2em;margin:0 0 1.2em;aspect-ratio:16/9;max-width:60em;
   overflow:auto;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.12)}
 .deck .slide h2{margin-top:0}
 .deck .slide .number{float:right;color:#777;font-size:.8em}
@@ -224,7 +224,7 @@ def _slide(slide: Slide, number: int) -> str:
 
 def _deck(deck: Deck) -> str:
     slides = "".join(_slide(slide, i) for i, slide in enumerate(deck.slides, start=1))
-    return f'<article class="deck" data-id="{escape(deck.id)}"><h1>{escape(deck.title)}</h1>{slides}</article>'
+    return f'<article class="doc deck" data-id="{escape(deck.id)}"><h1>{escape(deck.title)}</h1>{slides}</article>'
 
 
 def html_fragment(tree: Document | Deck) -> str:

@@ -11,6 +11,38 @@
   });
   document.addEventListener("htmx:afterSettle", placeFieldFindings);
 
+  // Figures the last edit recomputed are marked in the new preview: every table cell and stated fact
+  // whose text differs from the same place before the swap (same table id, row and column).
+  var before = null;
+  function figures() {
+    var out = {};
+    document.querySelectorAll(".preview-body table[data-table]").forEach(function (table) {
+      var id = table.getAttribute("data-table");
+      Array.prototype.forEach.call(table.rows, function (row, r) {
+        Array.prototype.forEach.call(row.cells, function (cell, c) { out[id + "|" + r + "|" + c] = cell; });
+      });
+    });
+    document.querySelectorAll(".preview-body [data-fact]").forEach(function (el, i) {
+      out["fact|" + el.getAttribute("data-fact") + "|" + i] = el;
+    });
+    return out;
+  }
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.target && event.detail.target.id === "live") {
+      var old = figures();
+      before = {};
+      Object.keys(old).forEach(function (k) { before[k] = old[k].textContent; });
+    }
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (!before || !event.detail.target || event.detail.target.id !== "live") return;
+    var now = figures();
+    Object.keys(now).forEach(function (k) {
+      if (k in before && before[k] !== now[k].textContent) now[k].classList.add("recomputed");
+    });
+    before = null;
+  });
+
   function focusHash() {
     if (!location.hash) return;
     var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
@@ -33,7 +65,9 @@
       var path = f.path;
       var host = null;
       while (path !== null) {
-        host = document.querySelector('#editor [data-path="' + path.replace(/"/g, '\\"') + '"]');
+        var quoted = path.replace(/"/g, '\\"');
+        host = document.querySelector('#editor [name="f.' + quoted + '"]') ||
+          document.querySelector('#editor [data-path="' + quoted + '"]');
         if (host || path === "") break;
         path = path.indexOf(".") >= 0 ? path.slice(0, path.lastIndexOf(".")) : "";
       }
