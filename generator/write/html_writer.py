@@ -38,8 +38,8 @@ STYLE = """
 .doc del{background:#fbd9d9;text-decoration:line-through}
 .doc .signatures{display:grid;grid-template-columns:1fr 1fr;gap:1em}
 .doc .signatory div{border-top:1px solid #555;margin-top:2em;font-size:.8em}
-.deck .slide{border:1px solid #b8c0cc;border-radius:6px;padding:.8em 1.2em;margin:0 0 1.2em;aspect-ratio:16/9;max-width:60em;
-  overflow:auto;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+.deck .slide{border:1px solid #b8c0cc;border-radius:6px;padding:.8em 1.2em;margin:0 0 1.2em;aspect-ratio:16/9;
+  max-width:60em;overflow:auto;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.12)}
 .deck .slide h2{margin-top:0}
 .deck .slide .number{float:right;color:#777;font-size:.8em}
 .deck .slide.title-slide{display:flex;flex-direction:column;justify-content:center;text-align:center}
