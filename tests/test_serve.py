@@ -350,3 +350,30 @@ def test_compare_with_a_saved_version_shows_the_redline(client, case: Path, tmp_
     assert client.get(f"/out/{links[0]}").status_code == 200
     refused = client.post("/compare", data={"against": "snapshot", "snapshot": "../../etc"})
     assert "Vertailu ei onnistunut" in refused.text
+
+
+# --- the command -----------------------------------------------------------------------------------
+
+
+def test_serve_prints_a_tokened_local_address_and_serves_it(case: Path, tmp_path: Path) -> None:
+    import httpx
+    from serve_helpers import running_server
+
+    with running_server(case, tmp_path / "out") as server:
+        assert server.base.startswith("http://127.0.0.1:") and len(server.token) >= 24
+        assert httpx.get(f"{server.base}/").status_code == 403
+        with httpx.Client(base_url=server.base) as browser_like:
+            response = browser_like.get(f"/?token={server.token}", follow_redirects=True)
+            assert response.status_code == 200 and "Kaustisen" in response.text
+            assert "token=" not in str(response.url)
+
+
+def test_serve_refuses_a_file_as_the_case_folder(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    target = tmp_path / "case.yaml"
+    target.write_text("id: x\n", "utf-8")
+    result = CliRunner().invoke(cli, ["serve", str(target)])
+    assert result.exit_code == 2
