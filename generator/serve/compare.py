@@ -115,17 +115,19 @@ def save_snapshot(ws: Workspace) -> str:
 def _old_folder(ws: Workspace, against: str, revision: str, snapshot: str, tmp: Path) -> tuple[Path, str]:
     if against == "snapshot":
         if not _STAMP.match(snapshot or ""):
-            raise CompareProblem(snapshot or "?")
+            raise CompareProblem(
+                f"'{snapshot}' ei ole tallennettu versio" if snapshot else "ei tallennettuja versioita"
+            )
         folder = (ws.out_dir / VERSIONS / snapshot / ws.case_dir.name).resolve()
         if not inside(ws.out_dir, folder) or not folder.is_dir():
-            raise CompareProblem(snapshot)
+            raise CompareProblem(f"'{snapshot}' ei ole tallennettu versio")
         return folder, snapshot
     revision = revision.strip() or "HEAD"
     if not _REVISION.match(revision) or revision.startswith("-"):
-        raise CompareProblem(revision)
+        raise CompareProblem(f"'{revision}' ei ole git-revisio (esim. HEAD, HEAD~1, main)")
     top = _git_top(ws.case_dir)
     if top is None:
-        raise CompareProblem("git")
+        raise CompareProblem("tapauskansio ei ole git-varastossa")
     relative = ws.case_dir.relative_to(top).as_posix()
     try:
         return materialise(f"{revision}:{relative}", tmp, cwd=ws.case_dir), revision
