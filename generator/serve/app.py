@@ -34,6 +34,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from generator.formats import fi_number
+from generator.language import labels
 from generator.load.yaml_loader import load_yaml_file
 from generator.serve import guided, outputs
 from generator.serve.compare import CompareProblem, compare, git_available, save_snapshot, snapshots
@@ -178,7 +179,12 @@ def create_app(settings: Settings) -> Starlette:
         if not ws.has_case:
             return RedirectResponse("/new", status_code=303)
         result = await run_in_threadpool(checker.check, None, "")
-        return html("overview.html", result=result, case=result.case, raw=_raw_overview(ws))
+        raw = _raw_overview(ws)
+        steps: dict[str, str] = {}
+        if result.case is not None:
+            steps = dict(labels(result.case.language).get("deck", {}).get("timeline", {}))
+        own = {m.get("id") for m in raw["municipalities"]}
+        return html("overview.html", result=result, case=result.case, raw=raw, steps=steps, own=own)
 
     async def file_page(request: Request) -> Response:
         name = request.path_params["name"]
