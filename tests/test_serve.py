@@ -137,6 +137,18 @@ def test_a_link_out_of_the_case_folder_is_refused(client, case: Path, tmp_path: 
     assert secret.read_text("utf-8") == "salaisuus: 1\n"
 
 
+def test_the_raw_yaml_view_checks_and_saves_the_text_as_typed(client, case: Path) -> None:
+    base = _base(client, "case.yaml")
+    text = (case / "case.yaml").read_text("utf-8")
+    broken = text.replace("language: fi", "language: [fi")
+    live = client.post("/check/case.yaml", data={"base": base, "view": "raw", "text": broken})
+    assert 'data-code="YAML-SYNTAX"' in live.text and (case / "case.yaml").read_text("utf-8") == text
+    edited = text.replace("status: luonnos", "status: luonnos  # tarkistettu")
+    response = client.post("/save/case.yaml", data={"base": base, "view": "raw", "text": edited})
+    assert response.status_code == 200
+    assert (case / "case.yaml").read_text("utf-8") == edited
+
+
 def test_a_malformed_request_gets_a_clear_error_not_a_traceback(client, case: Path) -> None:
     response = client.post(
         "/save/case.yaml",
@@ -164,6 +176,11 @@ def test_a_stale_save_is_refused_with_a_conflict_message(client, case: Path) -> 
     assert response.status_code == 409
     assert "muuttunut levyllä" in response.text
     assert (case / JOINT_BODY_FILE).read_text("utf-8") == other
+    # The live check says so too, before the user even tries to save.
+    live = client.post(f"/check/{JOINT_BODY_FILE}", data={"base": base, "view": "form"})
+    assert 'id="stale"' in live.text
+    fresh = client.post(f"/check/{JOINT_BODY_FILE}", data={"base": _base(client, JOINT_BODY_FILE), "view": "form"})
+    assert 'id="stale"' not in fresh.text
 
 
 def test_a_form_save_keeps_comments_and_validates_as_before(client, case: Path) -> None:

@@ -210,7 +210,9 @@ def create_app(settings: Settings) -> Starlette:
         except EditProblem as problem:
             return html("edit_problem.html", reason=str(problem))
         result = await run_in_threadpool(checker.check, {name: text}, doc)
-        return html("live.html", **live_context(result, name, doc))
+        _, current = ws.read(name)
+        stale = bool(form.get("base")) and form.get("base") != current
+        return html("live.html", stale=stale, **live_context(result, name, doc))
 
     async def save(request: Request) -> Response:
         name = request.path_params["name"]
