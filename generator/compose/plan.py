@@ -88,9 +88,15 @@ def plan_agreements(case: Case, keep: Callable[[Agreement, str], bool] | None = 
     ]
 
 
-def plan_outputs(case: Case, only: Collection[str] | None = None) -> list[Planned]:
-    """Every output of the case; with ``only``, just those written in one of those languages."""
-    return _plan(case, [d for d in documents(case) if only is None or d.lang in only])
+def plan_outputs(
+    case: Case, only: Collection[str] | None = None, paths: Collection[str] | None = None
+) -> list[Planned]:
+    """Every output of the case; with ``only``, just those written in one of those languages; with
+    ``paths``, just the outputs of those names (an editor previews one document at a time)."""
+    return _plan(
+        case,
+        [d for d in documents(case) if (only is None or d.lang in only) and (paths is None or d.path in paths)],
+    )
 
 
 def compose_document(case: Case, agreement: Agreement) -> Document:

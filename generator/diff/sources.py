@@ -26,15 +26,16 @@ def _git(args: list[str], cwd: Path) -> bytes:
         raise SourceProblem(exc.stderr.decode("utf-8", "replace").strip() or "git epäonnistui") from None
 
 
-def materialise(spec: str, workdir: Path) -> Path:
-    """A folder holding the case ``spec`` names: the folder itself, or a copy from git."""
+def materialise(spec: str, workdir: Path, cwd: Path | None = None) -> Path:
+    """A folder holding the case ``spec`` names: the folder itself, or a copy from git (the repository
+    found from ``cwd``, by default the working directory)."""
     folder = Path(spec)
     if folder.is_dir():
         return folder
     revision, sep, path = spec.partition(":")
     if not sep or not revision:
         raise SourceProblem(f"'{spec}' ei ole kansio eikä muotoa REVISIO:polku (esim. HEAD~1:agreements/x)")
-    top = Path(_git(["rev-parse", "--show-toplevel"], Path.cwd()).decode().strip())
+    top = Path(_git(["rev-parse", "--show-toplevel"], cwd or Path.cwd()).decode().strip())
     path = path.strip("/")
     # The revision's tree is rebuilt under one folder, so a case's references ("../alue") find the
     # cases beside it exactly as they stood in that revision.

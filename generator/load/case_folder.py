@@ -15,6 +15,7 @@ many bounded files from adding up to minutes and gigabytes.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,10 +68,17 @@ def _folder_names(folder: Path) -> list[str]:
 
 
 def load_case_folder(
-    folder_arg: str | os.PathLike[str], _seen: frozenset[Path] = frozenset(), _budget: _Budget | None = None
+    folder_arg: str | os.PathLike[str],
+    _seen: frozenset[Path] = frozenset(),
+    _budget: _Budget | None = None,
+    drafts: Mapping[Path, bytes] | None = None,
 ) -> tuple[RawCase, list[Finding]]:
-    """Load the case in ``folder_arg`` and, after it, every case it refers to (each once)."""
+    """Load the case in ``folder_arg`` and, after it, every case it refers to (each once).
+
+    ``drafts`` maps a file's resolved path to content read in its place (an editor's unsaved text).
+    """
     budget = _budget or _Budget()
+    drafts = drafts or {}
     folder = Path(folder_arg)
     raw = RawCase(folder=folder)
     here = Position(os.fspath(folder_arg), 1, 1)
@@ -89,7 +97,9 @@ def load_case_folder(
     def load(name: str) -> LoadedFile | None:
         if budget.values > MAX_TOTAL_VALUES:
             return None  # reported once, below
-        loaded, file_findings = load_yaml_file(folder / name, display_path(folder_arg, name))
+        path = folder / name
+        content = drafts.get(path.resolve()) if drafts else None
+        loaded, file_findings = load_yaml_file(path, display_path(folder_arg, name), content)
         findings.extend(file_findings)
         if loaded is not None:
             budget.values += len(loaded.value_positions)
@@ -133,7 +143,7 @@ def load_case_folder(
         if budget.cases >= MAX_CASES:
             findings.append(_too_much(where, "cases"))
             break
-        other, other_findings = load_case_folder(display_path(folder_arg, reference), seen, budget)
+        other, other_findings = load_case_folder(display_path(folder_arg, reference), seen, budget, drafts)
         findings.extend(other_findings)
         raw.references.append(other)
     return raw, findings

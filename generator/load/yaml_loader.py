@@ -298,11 +298,17 @@ def _mark_position(mark: Any, display: str) -> Position:
     return Position(display, mark.line + 1, mark.column + 1)
 
 
-def load_yaml_file(path: Path, display: str) -> tuple[LoadedFile | None, list[Finding]]:
-    """Load one YAML file; on failure return ``None`` and the findings that say why."""
+def load_yaml_file(path: Path, display: str, content: bytes | None = None) -> tuple[LoadedFile | None, list[Finding]]:
+    """Load one YAML file; on failure return ``None`` and the findings that say why.
+
+    ``content``, when given, is read instead of the file on disk: an editor's unsaved draft, checked
+    exactly as the saved file would be (the same size limit included).
+    """
     start = Position(display, 1, 1)
+    if content is not None and len(content) > MAX_FILE_BYTES:
+        return None, [Finding("YAML-TOO-BIG", "error", start, {"size": len(content), "limit": MAX_FILE_BYTES})]
     try:
-        raw = read_bounded(path, MAX_FILE_BYTES)
+        raw = read_bounded(path, MAX_FILE_BYTES) if content is None else content
     except NotRegularFile as exc:
         return None, [Finding("CASE-NOT-FILE", "error", start, {"what_fi": exc.what_fi, "what_en": exc.what_en})]
     except FileTooLarge as exc:

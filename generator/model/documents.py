@@ -21,7 +21,8 @@ from generator.findings import Finding, Position
 from generator.language import labels
 from generator.model.entities import Agreement, Case, Municipality
 
-Format = str  # "docx" | "pptx" | "md"
+# "docx" | "pptx" | "md"; every document is also written as "html" on demand (the editor's preview).
+Format = str
 
 
 @dataclass(frozen=True)

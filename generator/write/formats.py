@@ -16,6 +16,7 @@ from generator.compose.deck_tree import Deck
 from generator.compose.records import Records
 from generator.compose.tree import Document
 from generator.write.docx_writer import write_docx
+from generator.write.html_writer import write_html
 from generator.write.markdown_writer import write_markdown
 from generator.write.pptx_writer import write_pptx
 
@@ -50,7 +51,12 @@ def _markdown(tree: Document | Deck, ctx: WriteContext) -> bytes:
     return write_markdown(tree)
 
 
-FORMATS: dict[str, Writer] = {"docx": _docx, "pptx": _pptx, "md": _markdown}
+def _html(tree: Document | Deck, ctx: WriteContext) -> bytes:
+    return write_html(tree, ctx.lang)
+
+
+# html is the editor's live preview (``kuntasopimus serve``); the build writes the other three.
+FORMATS: dict[str, Writer] = {"docx": _docx, "pptx": _pptx, "md": _markdown, "html": _html}
 
 
 def write(format_name: str, tree: Document | Deck, ctx: WriteContext) -> bytes:
