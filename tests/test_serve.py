@@ -230,15 +230,25 @@ def test_every_value_of_the_example_can_be_rewritten_in_place(example_case: Path
             assert len(changed) == 1 and "987654" in changed[0], (path.name, at)
 
 
+def _folded_text(case: Path) -> tuple[str, str]:
+    """The first case file with a top-level folded text (``key: >-``), and its key."""
+    for path in sorted(case.glob("*.yaml")):
+        found = re.search(r"^(\w+): >-$", path.read_text("utf-8"), re.M)
+        if found:
+            return path.name, found.group(1)
+    raise AssertionError("no case file has a top-level folded text")
+
+
 def test_a_folded_text_is_edited_through_the_round_trip_and_keeps_the_comments(case: Path) -> None:
-    text = (case / JOINT_BODY_FILE).read_text("utf-8")
+    name, key = _folded_text(case)
+    text = (case / name).read_text("utf-8")
     data = read_data(text)
-    edited = apply_edits(text, {("purpose",): "Uusi tarkoitus: kunnat toimivat yhdessä."}, data)
-    assert read_data(edited)["purpose"] == "Uusi tarkoitus: kunnat toimivat yhdessä."
+    edited = apply_edits(text, {(key,): "Uusi tarkoitus: kunnat toimivat yhdessä."}, data)
+    assert read_data(edited)[key] == "Uusi tarkoitus: kunnat toimivat yhdessä."
     assert [line for line in text.splitlines() if line.startswith("#")] == [
         line for line in edited.splitlines() if line.startswith("#")
     ]
-    assert "purpose: >-" in edited
+    assert f"{key}: >-" in edited
 
 
 def test_form_values_keep_their_types_and_a_wrong_one_stays_text_for_the_validator(case: Path) -> None:
@@ -246,7 +256,7 @@ def test_form_values_keep_their_types_and_a_wrong_one_stays_text_for_the_validat
     edits = edits_from_form(
         {
             "f.composition.declared_total": "18",
-            "f.additional_tasks_by_council_approval": "false",
+            "f.term.indefinite": "false",
             "f.composition.minimum": "kaksi",
             "f.title": data["title"],
             "f.no.such.field": "x",
@@ -256,7 +266,7 @@ def test_form_values_keep_their_types_and_a_wrong_one_stays_text_for_the_validat
     )
     assert edits == {
         ("composition", "declared_total"): 18,
-        ("additional_tasks_by_council_approval",): False,
+        ("term", "indefinite"): False,
         ("composition", "minimum"): "kaksi",
     }
 
@@ -281,7 +291,7 @@ def test_an_edit_is_checked_before_it_is_saved_and_the_finding_names_its_field(c
         data={"view": "form", f"f.{change.population_path}": str(change.new_population), "doc": change.document},
     )
     assert 'data-code="SEAT-DECLARED"' in response.text
-    assert f'href="/file/{change.agreement_file}#f-composition.declared_total"' in response.text
+    assert f'href="/file/{change.agreement_file}#f-{change.declared_path}"' in response.text
     table = re.search(rf'<table data-table="{change.table_id}">.*?</table>', response.text, re.S).group(0)
     row = next(r for r in re.findall(r"<tr.*?</tr>", table, re.S) if change.municipality in r)
     assert f">{change.new_seats}<" in row
@@ -302,12 +312,14 @@ def test_every_document_of_the_example_previews(client, case: Path) -> None:
 
 
 def test_the_html_writer_writes_a_whole_page_with_the_marks(example_case: Path) -> None:
+    change = seat_change(example_case)
     model, _ = validate_case(example_case)
-    agreement = plan_outputs(model, paths=["yhteistoimintasopimus.docx"])[0]
-    page = write_html(agreement.tree, "fi").decode("utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "<style>" in page
-    assert 'data-table="seats:yhteistoimintasopimus"' in page
-    assert '<mark class="illustrative">' in page
+    pages = {p.path: write_html(p.tree, p.lang).decode("utf-8") for p in plan_outputs(model) if p.kind == "agreement"}
+    assert all(page.startswith("<!DOCTYPE html>") and "<style>" in page for page in pages.values())
+    assert f'data-table="{change.table_id}"' in pages[change.document]
+    # What a reader must notice: figures that are illustrative, and what is still to be filled in.
+    assert any('<mark class="illustrative">' in page for page in pages.values())
+    assert any('<mark class="placeholder">' in page for page in pages.values())
 
 
 # --- guided start, build and compare -----------------------------------------------------------------

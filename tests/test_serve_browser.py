@@ -3,7 +3,7 @@
 The administration chief's round trip: open the case, change a population so that a seat count
 changes, see the finding and the preview's seats table change, save, find the file's comments
 intact, follow the finding to the written total and correct it, build, download the zip and find the
-changed figure in the agreement's .docx. And the safety net: a second tab's stale save is refused
+changed figure in the agreement's .docx (the agreement as amended, where an amendment recounts the seats). And the safety net: a second tab's stale save is refused
 with a conflict message, and the file keeps the first tab's change.
 """
 
@@ -116,8 +116,8 @@ def test_edit_check_preview_save_build_and_download(browser: Any, server: Server
         # The finding links to the field it is about, in the agreement's form; correct the total.
         page.click('.finding[data-code="SEAT-DECLARED"] a.where')
         page.wait_for_url(re.compile(re.escape(change.agreement_file)))
-        total = _field(page, "composition.declared_total")
-        assert page.evaluate("document.activeElement.name") == "f.composition.declared_total"
+        total = _field(page, change.declared_path)
+        assert page.evaluate("document.activeElement.name") == f"f.{change.declared_path}"
         total.fill(str(change.new_total))
         page.wait_for_function("!document.querySelector('.finding[data-code=\"SEAT-DECLARED\"]')")
         page.click("#save")
