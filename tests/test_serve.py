@@ -10,18 +10,20 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 
 import pytest
-from conftest import JOINT_BODY_FILE, copy_case
+from conftest import AGREEMENTS, JOINT_BODY_FILE, copy_case
 from serve_helpers import seat_change
 
+from generator.compose.deck_tree import Deck
 from generator.compose.plan import plan_outputs
 from generator.serve.app import Settings, create_app
 from generator.serve.forms import edits_from_form
 from generator.serve.yamledit import apply_edits, read_data
 from generator.validate import validate_case
-from generator.write.html_writer import write_html
+from generator.write.html_writer import html_fragment, write_html
 
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
@@ -309,6 +311,33 @@ def test_every_document_of_the_example_previews(client, case: Path) -> None:
         if planned.kind == "deck":
             assert body.count('class="slide') == len(planned.tree.slides)
             assert "<svg" in body and 'class="notes"' in body
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in AGREEMENTS.iterdir() if (p / "case.yaml").is_file()))
+def test_every_output_of_every_example_case_writes_as_html(name: str) -> None:
+    """Every document tree the build composes has an HTML preview; a deck shows each slide with its
+    headline, its appendix mark, its chart's printed labels and its tables."""
+    model, findings = validate_case(AGREEMENTS / name)
+    assert model is not None, [f.line() for f in findings if f.severity == "error"]
+    for planned in plan_outputs(model):
+        if planned.format == "md":
+            continue
+        page = html_fragment(planned.tree)
+        assert page.startswith("<article") and page.endswith("</article>"), planned.path
+        if not isinstance(planned.tree, Deck):
+            continue
+        slides = planned.tree.slides
+        assert page.count('<section class="slide') == len(slides), planned.path
+        assert page.count('class="callout"') == sum(bool(s.callout) for s in slides), planned.path
+        assert page.count(' appendix"') == sum(s.appendix for s in slides), planned.path
+        for slide in slides:
+            assert f'data-slide="{slide.id}"' in page
+            if slide.chart is not None:
+                assert all(escape(label) in page for labels in slide.chart.value_labels for label in labels)
+            if slide.table is not None:
+                assert f'data-table="{slide.table.id}"' in page
+            if slide.diagram is not None:
+                assert all(f'data-node="{node.id}"' in page for node in slide.diagram.nodes)
 
 
 def test_the_html_writer_writes_a_whole_page_with_the_marks(example_case: Path) -> None:
