@@ -139,6 +139,19 @@ def test_a_link_out_of_the_case_folder_is_refused(client, case: Path, tmp_path: 
     assert secret.read_text("utf-8") == "salaisuus: 1\n"
 
 
+def test_a_case_file_larger_than_the_loader_reads_is_refused_not_read(client, case: Path) -> None:
+    from generator.load.yaml_loader import MAX_FILE_BYTES
+
+    (case / "iso.yaml").write_bytes(b"teksti: " + b"x" * MAX_FILE_BYTES + b"\n")
+    (case / "pieni.yaml").write_bytes(b"teksti: " + b"x" * 1000 + b"\n")
+    assert client.get("/file/pieni.yaml").status_code == 200
+    response = client.get("/file/iso.yaml")
+    assert response.status_code == 404 and "xxxx" not in response.text
+    response = client.post("/save/iso.yaml", data={"base": "0" * 64, "view": "raw", "text": "x: 1\n"})
+    assert response.status_code == 404
+    assert (case / "iso.yaml").stat().st_size > MAX_FILE_BYTES
+
+
 def test_the_raw_yaml_view_checks_and_saves_the_text_as_typed(client, case: Path) -> None:
     base = _base(client, "case.yaml")
     text = (case / "case.yaml").read_text("utf-8")

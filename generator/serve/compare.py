@@ -18,7 +18,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from markupsafe import Markup
 
 from generator.compose.agreement import compose_agreement
@@ -27,6 +26,8 @@ from generator.diff.run import diff_cases
 from generator.diff.sources import SourceProblem, materialise
 from generator.diff.tree_diff import redline
 from generator.findings import has_errors
+from generator.load.case_folder import CASE_FILE
+from generator.load.yaml_loader import load_yaml_file
 from generator.serve.workspace import Workspace, inside
 from generator.validate import validate_case
 from generator.write.html_writer import html_fragment
@@ -88,11 +89,11 @@ def _copy_case(source: Path, target: Path, root: Path) -> None:
     """The case's YAML files, and each case it refers to where its reference finds it (inside ``root``)."""
     target.mkdir(parents=True, exist_ok=True)
     for path in sorted(source.glob("*.yaml")):
-        shutil.copy2(path, target / path.name)
-    try:
-        case = yaml.safe_load((source / "case.yaml").read_text("utf-8"))
-    except (OSError, yaml.YAMLError):
-        return
+        if path.is_file():  # a pipe or a device in the folder is the loader's to report, not to copy
+            shutil.copy2(path, target / path.name)
+    # Read as the loader reads it (bounded in size, depth and aliases): the references to follow.
+    loaded, _ = load_yaml_file(source / CASE_FILE, CASE_FILE)
+    case = loaded.data if loaded is not None else None
     for reference in case.get("references", []) if isinstance(case, dict) else []:
         destination = (target / str(reference)).resolve()
         origin = (source / str(reference)).resolve()

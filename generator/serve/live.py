@@ -21,7 +21,7 @@ from generator.load.yaml_loader import LoadedFile, load_yaml_file
 from generator.model.documents import documents
 from generator.model.entities import Case
 from generator.serve.forms import dotted
-from generator.serve.workspace import Workspace
+from generator.serve.workspace import PathRefused, Workspace
 from generator.validate import check_case
 from generator.write.html_writer import html_fragment
 
@@ -105,8 +105,8 @@ class Checker:
                 content = drafts.get(name)
                 if content is None:
                     try:
-                        content = (self.ws.case_dir / name).read_bytes()
-                    except OSError:
+                        content = self.ws.read_bytes(name)
+                    except PathRefused:
                         content = b""
                 path = self._field_map(name, content).get((f.position.line, f.position.column), "")
             shown.append(ShownFinding(f, f.message(self.lang), name, local, path))

@@ -3,7 +3,8 @@
 The build runs in this process through ``batch.build_one`` (validation first, nothing written on
 errors, hand-edited outputs kept unless forced), and PDFs through the same LibreOffice machinery as
 ``--pdf``. The zip holds exactly what the output folder's manifest lists — the outputs, their PDFs
-and the manifest — so a stray file in the folder is never handed out.
+and the manifest — so a stray file in the folder is never handed out. It is read under the folder's
+write lock, after any interrupted write is finished, so it never mixes files of two builds.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from generator.batch import CaseReport, Target, add_pdfs, build_one
 from generator.build import MANIFEST
 from generator.findings import Finding, sort_findings
 from generator.serve.workspace import Workspace
+from generator.write.files import locked, recover
 from generator.write.pdf import soffice
 
 _TYPES = {
@@ -70,11 +72,15 @@ def listed_files(ws: Workspace) -> list[str]:
 
 
 def zip_outputs(ws: Workspace) -> bytes | None:
-    files = listed_files(ws)
-    if not files:
+    if not ws.out_dir.is_dir():
         return None
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in files:
-            archive.write(ws.out_file(name), name)
+    recover(ws.out_dir)
+    with locked(ws.out_dir):
+        files = listed_files(ws)
+        if not files:
+            return None
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in files:
+                archive.write(ws.out_file(name), name)
     return buffer.getvalue()

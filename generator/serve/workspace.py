@@ -2,7 +2,8 @@
 
 Every name that arrives in a request is resolved here (symbolic links and ``..`` included) and must
 land inside one of the two folders; a case file must moreover be a ``*.yaml`` file directly in the
-case folder, as the loader reads them. Saves are atomic (a temporary file beside the target, then a
+case folder, as the loader reads them, and is read as the loader reads it (a regular file, within its
+size limit). Saves are atomic (a temporary file beside the target, then a
 rename) and conditional: the page carries the hash of the file as it loaded it, and a save whose file
 changed on disk since then is refused, never written over.
 """
@@ -16,9 +17,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.load.bounded import read_bounded
 from generator.load.case_folder import CASE_FILE, REGISTRY_FILE
+from generator.load.yaml_loader import MAX_FILE_BYTES
 
-MAX_SAVE_BYTES = 1_000_000  # the loader's own limit for a case file
+MAX_SAVE_BYTES = MAX_FILE_BYTES  # the loader's own limit for a case file
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.yaml$")
 
 
@@ -92,9 +95,17 @@ class Workspace:
             raise PathRefused(relative)
         return path
 
+    def read_bytes(self, name: str) -> bytes:
+        """A case file's bytes; refused if it is not a regular file or is larger than the loader reads."""
+        path = self.existing_case_file(name)
+        try:
+            return read_bounded(path, MAX_FILE_BYTES)
+        except OSError as exc:  # NotRegularFile, FileTooLarge, or unreadable
+            raise PathRefused(name) from exc
+
     def read(self, name: str) -> tuple[str, str]:
         """The text of a case file and the hash of its bytes (which a later save must present)."""
-        data = self.existing_case_file(name).read_bytes()
+        data = self.read_bytes(name)
         return data.decode("utf-8", errors="replace"), digest(data)
 
     def save(self, name: str, text: str, base: str) -> str:
@@ -103,7 +114,7 @@ class Workspace:
         data = text.encode("utf-8")
         if len(data) > MAX_SAVE_BYTES:
             raise PathRefused(name)
-        current = digest(path.read_bytes())
+        current = digest(self.read_bytes(name))
         if current != base:
             raise Conflict(current)
         atomic_write(path, data)
