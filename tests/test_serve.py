@@ -367,6 +367,26 @@ def test_the_html_writer_writes_a_whole_page_with_the_marks(example_case: Path) 
 # --- guided start, build and compare -----------------------------------------------------------------
 
 
+@pytest.mark.parametrize("kind", ["joint_body", "joint_post", "authority_task"])
+def test_each_kind_the_guided_start_offers_composes_every_document(kind: str, tmp_path: Path) -> None:
+    """A 54 § agreement alone (no joint body) draws both its municipalities in the deck's diagram."""
+    from generator.serve.guided import KINDS, case_files
+
+    assert kind in KINDS
+    answers = {"municipalities": "Mallila 5400\nEsimerkkilä 2100", "lead": "Mallila", "kind": kind}
+    for name, text in case_files({**answers, "sector": "general", "basis": "population"}).items():
+        (tmp_path / name).write_text(text, "utf-8")
+    model, findings = validate_case(tmp_path)
+    assert model is not None, [f.line() for f in findings if f.severity == "error"]
+    for planned in plan_outputs(model):
+        if isinstance(planned.tree, Deck):
+            for diagram in (s.diagram for s in planned.tree.slides if s.diagram is not None):
+                boxes = {node.id for node in diagram.nodes}
+                assert all({e.source, e.target} <= boxes for e in diagram.edges), planned.path
+        if planned.format != "md":
+            assert html_fragment(planned.tree).startswith("<article"), planned.path
+
+
 def test_the_guided_start_writes_a_case_that_validates(tmp_path: Path) -> None:
     from starlette.testclient import TestClient
 

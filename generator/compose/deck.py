@@ -239,11 +239,21 @@ def contract_diagram(case: Case, municipality_id: str, words: dict[str, Any]) ->
         today = any(a.id in attachments for a in agreements)
         for m in members:
             edges.append(Edge(key, m.id, named(agreements), cited(agreements), today))
+    placed = {node.id for node in nodes}
+
+    def place(m: Municipality, row: int) -> None:
+        # Each end of a 54 § line has a box, once: a case of such agreements alone has no body whose
+        # parties would have given them one.
+        if m.id not in placed:
+            placed.add(m.id)
+            nodes.append(Node(m.id, m.name, row, own=m.id == municipality_id))
+
     for a in pairs:
         payer, payee = a.kind.compensation_parties(a)  # type: ignore[misc]
         source = "area" if area is not None and payer.id == area.lead.id else payer.id
-        if source != "area" and payer not in parties:
-            nodes.append(Node(payer.id, payer.name, 0))
+        if source != "area":
+            place(payer, 0)
+        place(payee, 2)
         edges.append(Edge(source, payee.id, named([a]), cited([a]), a.id in attachments))
     return Diagram(tuple(nodes), tuple(edges))
 
