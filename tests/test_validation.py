@@ -181,12 +181,15 @@ def test_a_finnish_style_date_is_accepted(case_copy: Path, edit) -> None:
 
 def test_an_amendment_that_breaks_the_schema_is_reported_at_its_change(case_copy: Path, edit) -> None:
     """The agreement as amended is checked against the schema, though it keeps the name and hash of
-    the file it amends (whose own findings are cached by them)."""
+    the file it amends (whose own findings are cached), and its finding follows the change when the
+    amendment file moves it (same data, other positions: an editor's process keeps the cache)."""
     text = edit(AMENDMENT_FILE, "population_year: 2024", 'population_year: "vuosi"')
     for _ in range(2):  # the second time with the base file's findings cached
         error = the_one_error(case_copy)
         assert error.code == "SCHEMA-TYPE"
         assert_at(error, case_copy, AMENDMENT_FILE, *position_of(text, '"vuosi"'))
+    text = edit(AMENDMENT_FILE, "\nchanges:\n", "\n# Kokoonpano.\n# Jäsenmäärät.\nchanges:\n")
+    assert_at(the_one_error(case_copy), case_copy, AMENDMENT_FILE, *position_of(text, '"vuosi"'))
 
 
 # --- references across files -----------------------------------------------------------------------

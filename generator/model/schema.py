@@ -271,15 +271,25 @@ def _findings_for(error: ValidationError, loaded: LoadedFile, schema_name: str) 
         yield Finding("SCHEMA-INVALID", "error", pos, {"detail": _visible(error.message)})
 
 
-# Findings of files already checked, by schema, file and exact data: the workbench re-validates the
-# whole case on every keystroke, and a warm rebuild re-reads unchanged files. Findings are frozen.
-_checked: dict[tuple[str, str, str, str], tuple[Finding, ...]] = {}
+# Findings of files already checked, by schema, file, exact data and positions: the workbench
+# re-validates the whole case on every keystroke, and a warm rebuild re-reads unchanged files.
+# Findings are frozen.
+_checked: dict[tuple[Any, ...], tuple[Finding, ...]] = {}
 
 
 def check_schema(loaded: LoadedFile, schema_name: str) -> list[Finding]:
     """The file's schema findings, reported once per mistake (see ``_check_schema``)."""
     # The same file in another language has the same hash and other data: the data is in the key.
-    key = (schema_name, loaded.display, loaded.sha256, json.dumps(loaded.data, default=str))
+    # An agreement as amended has its base file's hash and name, and its changed values stand where
+    # the amendment file has them: the positions the findings are given at are in the key too.
+    key = (
+        schema_name,
+        loaded.display,
+        loaded.sha256,
+        json.dumps(loaded.data, default=str),
+        tuple(loaded.value_positions.items()),
+        tuple(loaded.key_positions.items()),
+    )
     if key not in _checked:
         if len(_checked) > 512:
             _checked.clear()
