@@ -281,8 +281,9 @@ def sources(case: Case, words: dict[str, Any], agreements: tuple[Agreement, ...]
     def marked(text: str, illustrative: bool) -> str:
         if not illustrative:
             return text
-        # A source that already calls itself illustrative gets the star only.
-        return text + ("*" if s["illustrative_word"] in text.lower() else s["illustrative_marker"])
+        # A source that already calls itself illustrative (or an estimate) gets the star only.
+        said = any(word in text.lower() for word in s["illustrative_words"])
+        return text + ("*" if said else s["illustrative_marker"])
 
     out: list[str] = []
     compared = {a.id for a in council_agreements(case) if not a.existing}  # the agreements with a comparison slide
