@@ -363,7 +363,7 @@ def test_cost_shares_add_up_to_exactly_100_percent_and_to_the_budget(open_docx, 
 def test_the_joint_body_shares_follow_the_populations(open_docx) -> None:
     """Joutsa 4 110 and Luhanka 701 inhabitants (2024) share a 120 000 € budget."""
     table = rows(table_by_caption(open_docx(JOINT_BODY), f"shares:{JOINT_BODY}"))
-    assert table[0] == ["Kunta", "Asukasluku 2024", "Osuus", "Euroa vuodessa (2025)"]
+    assert table[0] == ["Kunta", "Asukasluku 2024", "Osuus", "Euroa, täysi vuosi (2025)"]  # in force from 1.6.2025
     assert [(r[0], r[1], r[2], r[3]) for r in table[1:]] == [
         ("Joutsa", "4\u00a0110", "85,43\u00a0%", "102\u00a0515\u00a0€*"),
         ("Luhanka", "701", "14,57\u00a0%", "17\u00a0485\u00a0€*"),

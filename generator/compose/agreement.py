@@ -117,7 +117,10 @@ class _Tables:
         header = [self.t["municipality"]] + ([] if fixed else [figure_label]) + [self.t["share"]]
         budget = cost.budget
         if budget is not None:
-            header.append(f"{self.t['euros']} ({budget.year})")
+            entry = self.a.entry_into_force
+            # A budget year the agreement enters into force during: its euros are a full year's.
+            part_year = entry.year == budget.year and (entry.month, entry.day) != (1, 1)
+            header.append(f"{self.t['euros_full' if part_year else 'euros']} ({budget.year})")
         rows = []
         # A party that pays nothing, for a reason the agreement states below the table, is no cost line.
         for s in (s for s in cost.shares if s.hundredths or not s.no_share_reason):

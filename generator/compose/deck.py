@@ -23,7 +23,7 @@ from generator.compose.markup import parse_blocks, runs
 from generator.compose.templating import render
 from generator.compose.tree import Cell, Run, Table
 from generator.formats import fi_date, fi_euro, fi_percent
-from generator.language import boards_step, cite, labels, no_break
+from generator.language import boards_step, cite, join_words, labels, no_break
 from generator.model.alternatives import alternatives
 from generator.model.council import pending
 from generator.model.documents import council_agreements
@@ -267,10 +267,17 @@ def timeline(case: Case, words: dict[str, Any], approvals: list[Any] | None = No
         steps.append(Milestone(label, fi_date(s.date), s.illustrative))
         if s.step == "councils":
             steps += [Milestone(organ, names["open_date"], False) for organ in outside]
-    # The agreements the councils approve enter into force; one already in force has no step here.
-    entries = sorted({a.entry_into_force for a in pending(council_agreements(case))})
-    if entries:
-        steps.append(Milestone(names["entry"], " / ".join(fi_date(e) for e in entries), False))
+    # What this council approves enters into force (one already in force has no step here).
+    pending_ = tuple(a for a, _ in approvals) if approvals else pending(council_agreements(case))
+    entries = sorted({a.entry_into_force for a in pending_})
+    for entry in entries:
+        # Two dates are told apart by what enters into force on each (the supplement on 1.1., the
+        # amendment's seats on 1.6.).
+        which = dict.fromkeys(
+            words["deck"]["short_names"].get(a.kind.name, a.title) for a in pending_ if a.entry_into_force == entry
+        )
+        label = names["entry"] if len(entries) == 1 else f"{names['entry']}: {join_words(list(which), case.language)}"
+        steps.append(Milestone(label, fi_date(entry), False))
     return tuple(steps)
 
 
