@@ -813,10 +813,7 @@ def test_r15_6_8_the_cost_basis_is_stated_and_first_year_shares_add_up_to_the_eu
     vastnyland: Path, jarvi: Path
 ) -> None:
     text = _slide_text(_slide(vastnyland / "hango-valtuustoesitys.pptx", "Talousvaikutus: Hanko"))
-    assert (
-        "kustannukset on laskettu toiminnan valtionosuuksilla, valtionavustuksilla ja maksutuotoilla vähennettyinä"
-        in text
-    )
+    assert "kustannukset on laskettu toiminnan valtionavustuksilla ja maksutuotoilla vähennettyinä" in text
 
     # Juva invoices the others for the joint posts' first year exactly what their own tables say.
     def first_year(council: str, row: str) -> int:
@@ -845,3 +842,52 @@ def test_r15_7_the_board_is_authorised_in_the_nominative(built: Path) -> None:
     assert "valtuutetaan kunnanhallitus allekirjoittamaan ne." in decision
     notes = _slides(built / "lestijarvi-valtuustoesitys.pptx")[1].notes_slide.notes_text_frame.text
     assert "päättää kolmesta sopimuksesta" in notes
+
+
+# --- legal review 3 (notes/lawyer-review-3.md): what the proposals tell councils ---------------------
+
+KP = EXAMPLE.parent / "keski-pohjanmaan-tyollisyysalue"
+
+
+@pytest.fixture(scope="module")
+def kp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("kp")
+    assert build(KP, out).case is not None
+    return out
+
+
+def test_l3_b1_a_no_to_an_area_formed_by_the_council_of_state_leaves_its_decision_in_force(kp: Path) -> None:
+    """380/2023 16 § 1 mom.: the Council of State's decision forming the area stays in force until the
+    municipalities agree otherwise; a council saying no is not told that another agreement must be made."""
+    for name in ("halsua-paatosehdotus.docx", "kokkola-paatosehdotus.docx"):
+        text = _text(kp / name).replace("\u00a0", " ")
+        assert "Työllisyysalue on jo muodostettu valtioneuvoston päätöksellä 22.2.2024" in text
+        assert "kunnes kunnat sopivat toisin (laki 380/2023 16 § 1 mom.)" in text
+        assert "on silloin järjestettävä toisella sopimuksella" not in text
+    swedish = _text(kp / "kokkola-beslutsforslag.docx").replace("\u00a0", " ")
+    assert "beslutet och dess villkor gäller tills kommunerna avtalar om annat" in swedish
+
+
+def test_l3_n1_the_area_agreement_enters_into_force_on_signature_and_the_authority_on_1_1(
+    kp: Path, vastnyland: Path
+) -> None:
+    text = _text(kp / "halsua-paatosehdotus.docx")
+    assert "tulee voimaan, kun kaikki sopijapuolet ovat hyväksyneet sen samansisältöisenä" in text
+    assert "toimielin aloittaa työvoimaviranomaisena 1.1.2025" in text
+    assert "tulee voimaan 1.1.2025, kun kaikki sopijapuolet" not in text
+    swedish = _text(vastnyland / "raseborg-beslutsforslag.docx")
+    assert "organet inleder sin verksamhet som arbetskraftsmyndighet den 1.1.2025" in swedish
+    assert "Samarbetsavtal om Västra Nylands sysselsättningsområde” träder i kraft när alla avtalsparter" in swedish
+
+
+def test_l3_n2_the_supplement_s_condition_and_contingent_cost_are_told(built: Path) -> None:
+    text = _text(built / "halsua-paatosehdotus.docx").replace("\u00a0", " ")
+    assert f"ja edellyttäen, että ”{AUTHORITY}” tulee voimaan samana päivänä" in text
+    assert (
+        "Päättyminen: Jos viranomaistehtäväsopimus päättyy" in text
+        and "Halsua: osuus jakoperusteen mukaan 8,19 %*" in text
+    )
+    assert (
+        f"ei tule voimaan myöskään, jos ”{AUTHORITY}” ei tule voimaan samana päivänä (sen hyväksyy myös Kokkolan kaupunki)"
+        in text
+    )
