@@ -169,7 +169,7 @@ def test_the_timeline_is_described_and_its_dots_are_decorative(examples: dict[st
         if g.find("p:nvGrpSpPr/p:cNvPr", NS).get("name") == "timeline"
     )
     descr = group.find("p:nvGrpSpPr/p:cNvPr", NS).get("descr", "")
-    assert descr.startswith("Aikajana") and "Voimaantulo: Täydentävä sopimus 1.1.2025" in descr
+    assert descr.startswith("Aikajana") and "Voimaantulo (liite 2) 1.1.2025" in descr
     dots = [s for s in group.iterfind("p:sp", NS) if s.find("p:txBody", NS) is None]
     assert dots and all(d.find(".//adec:decorative", NS) is not None for d in dots)
 

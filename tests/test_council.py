@@ -537,8 +537,8 @@ def test_a9_every_party_is_in_the_schedule_and_its_approval_a_condition(built: P
     timeline = _slide_text(_slide(built / "lestijarvi-valtuustoesitys.pptx", "Aikataulu ja ehdot"))
     assert "Kokkolan kaupungin työllisyyslautakunta" in timeline
     # Two entry dates, each named by what enters into force on it (review 15, finding 9).
-    assert "Voimaantulo: Täydentävä sopimus ja Viranomaistehtäväsopimus" in timeline and "1.1.2025" in timeline
-    assert "Voimaantulo: Muutossopimus" in timeline and "1.6.2025" in timeline
+    assert "Voimaantulo (liitteet 2 ja 3)" in timeline and "1.1.2025" in timeline
+    assert "Voimaantulo (liite 1)" in timeline and "1.6.2025" in timeline
 
 
 @pytest.mark.parametrize("council", COUNCILS)

@@ -272,11 +272,12 @@ def timeline(case: Case, words: dict[str, Any], approvals: list[Any] | None = No
     entries = sorted({a.entry_into_force for a in pending_})
     for entry in entries:
         # Two dates are told apart by what enters into force on each (the supplement on 1.1., the
-        # amendment's seats on 1.6.).
-        which = dict.fromkeys(
-            words["deck"]["short_names"].get(a.kind.name, a.title) for a in pending_ if a.entry_into_force == entry
+        # amendment's seats on 1.6.), by attachment number: a timeline step has room for little more.
+        numbers = [str(i) for i, a in enumerate(pending_, start=1) if a.entry_into_force == entry]
+        which = names["attachment_one" if len(numbers) == 1 else "attachment_many"].format(
+            n=join_words(numbers, case.language)
         )
-        label = names["entry"] if len(entries) == 1 else f"{names['entry']}: {join_words(list(which), case.language)}"
+        label = names["entry"] if len(entries) == 1 else f"{names['entry']} ({which})"
         steps.append(Milestone(label, fi_date(entry), False))
     return tuple(steps)
 

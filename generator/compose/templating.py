@@ -9,6 +9,7 @@ written over several lines cannot start a paragraph, a list item or an ``@table`
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -80,9 +81,25 @@ def _inline(value: Any) -> Any:
     return _LINE_BREAKS.sub(" ", value) if isinstance(value, str) else value
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs in the user's cache folder (as Python keeps bytecode):
+    compiling the templates is most of a first build. Jinja checks each entry against its source's
+    checksum; the folder's name carries the Jinja version. None where no cache folder can be made."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "kuntasopimus" / f"templates-jinja{jinja2.__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK):
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 @cache
 def environment(lang: str) -> jinja2.Environment:
     env = jinja2.Environment(
+        bytecode_cache=_bytecode_cache(),
         finalize=_inline,
         loader=jinja2.FileSystemLoader([str(p) for p in search_path(lang)]),
         undefined=jinja2.StrictUndefined,

@@ -303,24 +303,7 @@ class SlideColours:
         return run_style(self, props)
 
     def _placeholder(self, part: etree._Element | None, ph_type: str | None, idx: str | None) -> etree._Element | None:
-        if part is None:
-            return None
-        candidates = list(part.iterfind("p:cSld/p:spTree//p:sp", NS))
-        wanted = {"ctrTitle": "title", "subTitle": "body", None: "body", "obj": "body"}.get(ph_type, ph_type)
-        for shape in candidates:
-            ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
-            if ph is not None and idx is not None and ph.get("idx") == idx:
-                return shape
-        for shape in candidates:
-            ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
-            if ph is None:
-                continue
-            theirs = {"ctrTitle": "title", "subTitle": "body", None: "body", "obj": "body"}.get(
-                ph.get("type"), ph.get("type")
-            )
-            if theirs == wanted:
-                return shape
-        return None
+        return None if part is None else _placeholder_in(part, ph_type, idx)
 
     def inherited(self, shape: etree._Element, level: int) -> TextStyle:
         """A shape's text style at ``level`` from its own list style, its layout and master
@@ -408,3 +391,23 @@ def _xfrm(shape: etree._Element) -> tuple[int, int, int, int] | None:
         return int(off.get("x", "0")), int(off.get("y", "0")), int(ext.get("cx", "0")), int(ext.get("cy", "0"))
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=4096)
+def _placeholder_in(part: etree._Element, ph_type: str | None, idx: str | None) -> etree._Element | None:
+    """The layout's or master's placeholder a slide's placeholder inherits from: by idx, else by type.
+    Cached by the part's element, which the package parses once for every slide that uses it."""
+    roles = {"ctrTitle": "title", "subTitle": "body", None: "body", "obj": "body"}
+    candidates = list(part.iterfind("p:cSld/p:spTree//p:sp", NS))
+    wanted = roles.get(ph_type, ph_type)
+    for shape in candidates:
+        ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
+        if ph is not None and idx is not None and ph.get("idx") == idx:
+            return shape
+    for shape in candidates:
+        ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
+        if ph is None:
+            continue
+        if roles.get(ph.get("type"), ph.get("type")) == wanted:
+            return shape
+    return None

@@ -125,15 +125,25 @@ def _split_presentation(xml: bytes) -> tuple[str, str]:
     return head, tail
 
 
-@cache
-def pptx_skeleton(template: Path, lang_tag: str) -> PptxSkeleton:
+def _with_notes_master(template: Path) -> zipfile.ZipFile:
+    """The template's package with a notes master: as it is when it has one (the bundled template
+    does), else as python-pptx saves it after creating one (importing python-pptx is a tenth of a
+    second of every cold build, so it is left out where it is not needed)."""
+    package = zipfile.ZipFile(template)
+    if any(n.startswith("ppt/notesMasters/notesMaster") and n.endswith(".xml") for n in package.namelist()):
+        return package
     from pptx import Presentation
 
     prs = Presentation(str(template))
     prs.notes_master  # noqa: B018 - created on first access when the template has none
     buffer = io.BytesIO()
     prs.save(buffer)
-    package = zipfile.ZipFile(buffer)
+    return zipfile.ZipFile(buffer)
+
+
+@cache
+def pptx_skeleton(template: Path, lang_tag: str) -> PptxSkeleton:
+    package = _with_notes_master(template)
 
     types = etree.fromstring(package.read("[Content_Types].xml"))
     defaults = tuple((d.get("Extension"), d.get("ContentType")) for d in types.iterfind("ct:Default", _NS))
@@ -176,10 +186,11 @@ def pptx_skeleton(template: Path, lang_tag: str) -> PptxSkeleton:
     layouts = {role: layout(info.part) for role, info in assign_roles(i for i, _ in infos).items()}
     presentation = re.sub(rb'lang="[A-Za-z-]+"', f'lang="{lang_tag}"'.encode(), package.read("ppt/presentation.xml"))
     rels = tuple(r for r in _relationships(package.read("ppt/_rels/presentation.xml.rels")) if r[1] != _REL_SLIDE)
+    size = etree.fromstring(package.read("ppt/presentation.xml")).find("p:sldSz", _NS)
     return PptxSkeleton(
         lang_tag=lang_tag,
-        width=int(prs.slide_width or 0),
-        height=int(prs.slide_height or 0),
+        width=int(size.get("cx", "0")) if size is not None else 0,
+        height=int(size.get("cy", "0")) if size is not None else 0,
         static_parts=tuple(static),
         defaults=defaults,
         overrides=tuple(overrides),
