@@ -129,7 +129,7 @@ def _with_notes_master(template: Path) -> zipfile.ZipFile:
     """The template's package with a notes master: as it is when it has one (the bundled template
     does), else as python-pptx saves it after creating one (importing python-pptx is a tenth of a
     second of every cold build, so it is left out where it is not needed)."""
-    package = zipfile.ZipFile(template)
+    package = zipfile.ZipFile(io.BytesIO(template.read_bytes()))  # read once; no file handle kept open
     if any(n.startswith("ppt/notesMasters/notesMaster") and n.endswith(".xml") for n in package.namelist()):
         return package
     from pptx import Presentation
