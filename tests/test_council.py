@@ -891,3 +891,19 @@ def test_l3_n2_the_supplement_s_condition_and_contingent_cost_are_told(built: Pa
         f"ei tule voimaan myöskään, jos ”{AUTHORITY}” ei tule voimaan samana päivänä (sen hyväksyy myös Kokkolan kaupunki)"
         in text
     )
+
+
+def test_c16_a_statutory_area_s_date_is_when_responsibility_passes_not_its_entry(vastnyland: Path) -> None:
+    """Councillor re-check of review 16: the area agreement enters into force on signing; its date is
+    when the organiser takes over. The timeline, the schedule and the terms say so, in both languages."""
+    deck = _slide_text(_slide(vastnyland / "hango-valtuustoesitys.pptx", "Aikataulu ja ehdot"))
+    assert "Järjestämisvastuu siirtyy (liite 1)" in deck and "Voimaantulo (liite 2)" in deck
+    proposal = _text(vastnyland / "hango-paatosehdotus.docx")
+    assert (
+        "Järjestämisvastuu siirtyy (”Yhteistoimintasopimus Länsi-Uudenmaan työllisyysalueesta”): 1.1.2025" in proposal
+    )
+    assert "taulukon päivä on se, jona järjestämisvastuu siirtyy" in proposal
+    swedish = _text(vastnyland / "raseborg-beslutsforslag.docx")
+    assert (
+        "Organiseringsansvaret övergår (”Samarbetsavtal om Västra Nylands sysselsättningsområde”): 1.1.2025" in swedish
+    )

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.compose.alt_text import describe_deck
-from generator.compose.council import council_context
+from generator.compose.council import council_context, forms_statutory_area
 from generator.compose.council_money import money_table
 from generator.compose.deck_tree import Chart, Deck, Diagram, Edge, Milestone, Node, Slide
 from generator.compose.markup import parse_blocks, runs
@@ -269,15 +269,21 @@ def timeline(case: Case, words: dict[str, Any], approvals: list[Any] | None = No
             steps += [Milestone(organ, names["open_date"], False) for organ in outside]
     # What this council approves enters into force (one already in force has no step here).
     pending_ = tuple(a for a, _ in approvals) if approvals else pending(council_agreements(case))
-    entries = sorted({a.entry_into_force for a in pending_})
-    for entry in entries:
-        # Two dates are told apart by what enters into force on each (the supplement on 1.1., the
-        # amendment's seats on 1.6.), by attachment number: a timeline step has room for little more.
-        numbers = [str(i) for i, a in enumerate(pending_, start=1) if a.entry_into_force == entry]
+    # An agreement forming its statutory area is in force from its signing; on its date its organiser
+    # takes over the responsibility and the authority starts: a step of its own, named so.
+    keys = sorted({(a.entry_into_force, forms_statutory_area(a)) for a in pending_}, key=lambda k: (k[0], not k[1]))
+    for entry, area in keys:
+        # Several steps are told apart by attachment number: a timeline step has room for little more.
+        numbers = [
+            str(i)
+            for i, a in enumerate(pending_, start=1)
+            if a.entry_into_force == entry and forms_statutory_area(a) == area
+        ]
         which = names["attachment_one" if len(numbers) == 1 else "attachment_many"].format(
             n=join_words(numbers, case.language)
         )
-        label = names["entry"] if len(entries) == 1 else f"{names['entry']} ({which})"
+        word = names["responsibility"] if area else names["entry"]
+        label = word if len(keys) == 1 else f"{word} ({which})"
         steps.append(Milestone(label, fi_date(entry), False))
     return tuple(steps)
 

@@ -972,12 +972,26 @@ def _table_pages(s: Slide, frame: Frame, skeleton: PptxSkeleton, continued: str)
     alone = fit_table(s.table, cx, cy, frame.master.at_most(frame.body))
     if notes and sum(alone.rows) <= cy:
         # The table fits whole without its notes: a table cut from its total row misleads more than
-        # notes on the next slide.
+        # notes on the next slide. The leading notes that still fit stay under it (the template puts
+        # the risk first), the rest follow.
+        others: list[Block] = [b for b in s.blocks if not isinstance(b, Paragraph)]
+        keep = 0
+        while keep < len(notes):
+            room = cy - _caption_height(notes[: keep + 1], frame, cx)
+            if sum(fit_table(s.table, cx, room, frame.master.at_most(frame.body)).rows) > room:
+                break
+            keep += 1
         title = continued.format(title=s.title)
         return [
-            dataclasses.replace(s, blocks=[b for b in s.blocks if not isinstance(b, Paragraph)]),
+            dataclasses.replace(s, blocks=others + notes[:keep]),
             dataclasses.replace(
-                s, id=f"{s.id}:+", layout="content", title=title, title_runs=(Run(title),), table=None, blocks=notes
+                s,
+                id=f"{s.id}:+",
+                layout="content",
+                title=title,
+                title_runs=(Run(title),),
+                table=None,
+                blocks=notes[keep:],
             ),
         ]
     chunks: list[list[int]] = [[]]
