@@ -888,7 +888,7 @@ def test_l3_n2_the_supplement_s_condition_and_contingent_cost_are_told(built: Pa
         and "Halsua: osuus jakoperusteen mukaan 8,19 %*" in text
     )
     assert (
-        f"ei tule voimaan myöskään, jos ”{AUTHORITY}” ei tule voimaan samana päivänä (sen hyväksyy myös Kokkolan kaupunki)"
+        f"ei tule voimaan myöskään, jos ”{AUTHORITY}” ei tule voimaan samana päivänä (sen hyväksyy myös Kokkolan kaupungin työllisyyslautakunta)"
         in text
     )
 
@@ -907,3 +907,13 @@ def test_c16_a_statutory_area_s_date_is_when_responsibility_passes_not_its_entry
     assert (
         "Organiseringsansvaret övergår (”Samarbetsavtal om Västra Nylands sysselsättningsområde”): 1.1.2025" in swedish
     )
+
+
+def test_l3_n3_an_agreement_signed_elsewhere_is_a_basis_not_a_condition(built: Path) -> None:
+    """Lawyer's confirmation run: the 54 § agreement rests on the area's agreement, signed in its own
+    case on 13.5.2024; the proposal must not make its entry into force a condition (never met)."""
+    text = _text(built / "lestijarvi-paatosehdotus.docx")
+    assert (
+        "Sopimus Keski-Pohjanmaan kuntien työvoimapalveluiden järjestämisestä” tulee voimaan samana päivänä" not in text
+    )
+    assert "Kannuksen kaupunki" not in text

@@ -139,7 +139,10 @@ def test_the_swedish_deck_cites_in_swedish_and_knows_the_area_is_its_own(outputs
     )
     assert 'name="node:area"' not in structure, "the joint body is the area's own organ: no box above its lead"
     proposal = package_text(out / "raseborg-beslutsforslag.docx")
-    assert "Sysselsättningsområdet och dess organ måste då ordnas genom ett annat avtal." in proposal
+    assert (
+        "Sysselsättningsområdet och dess organ måste då ordnas genom ett nytt avtal eller enligt statsrådets beslut."
+        in proposal
+    )
 
 
 def test_the_finnish_deck_with_a_54_agreement_still_explains_13(outputs: dict[str, tuple[Path, dict]]) -> None:

@@ -97,6 +97,9 @@ def council_context(case: Case, municipality_id: str, legal: dict[str, str] | No
         "notify_area": any(is_area_agreement(a) for a in approved),
         # Agreements forming their statutory area: a member may leave only into another area (12 §).
         "statutory_areas": {a.id for a in view.agreements if forms_statutory_area(a)},
+        # Agreements of this case still to be concluded: only on those can another's entry into force
+        # depend (one signed, or in force, or another case's, is a basis, not a condition).
+        "drafted": {a.id for a in case.agreements if not a.existing and not a.signed},
     }
 
 

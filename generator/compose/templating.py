@@ -158,6 +158,11 @@ def environment(lang: str) -> jinja2.Environment:
                 boards_step(councils, lang) if step == "board" else words["deck"]["timeline"][step]
             ),
             "cites": lambda text: cites(text, lang),
+            # A joint post named with its number in a decision item ("työllisyyskoordinaattori 2"):
+            # identical decisions under KuntaL 53 § must not leave the numbers to the annex.
+            "post_count": lambda post: f"{post.title} {post.count}",
+            # The organ whose decision binds a party (a 54 § principal's employment authority).
+            "approver_of": lambda m, agreement: agreement.kind.approver(agreement, m),
             "gen": lambda m: official_form(m.official_name, words["official_genitive"]),
             "alla": lambda m: official_form(m.official_name, words["official_allative"]),
             "ogen": lambda m: official_form(m.official_name, words["official_genitive"]),
