@@ -72,7 +72,7 @@ def chart_alt(chart: Chart, words: dict[str, Any]) -> AltText:
 
 
 def _node_text(label: str) -> str:
-    """A box's lines as one phrase: 'Lestijärven kunta (vastuukunta)'."""
+    """A box's lines as one phrase: 'Mallijärven kunta (vastuukunta)'."""
     first, *rest = [line.strip() for line in label.split("\n") if line.strip()]
     return f"{first} ({', '.join(rest)})" if rest else first
 

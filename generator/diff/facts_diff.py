@@ -34,7 +34,7 @@ def _subject(kind: str, rest: str, titles: dict[str, str], case_title: str) -> t
     """Whose fact a key names, and its item: an agreement's (by id) or a municipality's (business ID).
 
     A business ID belongs to a municipality, not to an agreement: its key holds the official name,
-    which is the subject a reader looks for ("Perhon kunta – Y-tunnus: – → tarkistettava").
+    which is the subject a reader looks for ("Mallilan kunta – Y-tunnus: – → tarkistettava").
     """
     if kind == "business_id":
         return rest, ""

@@ -120,7 +120,7 @@ def _named_by(case: Case, doc: DocumentSpec) -> Position:
 
 def output_name_clashes(case: Case) -> list[Finding]:
     """Two outputs that would be written to the same file (or whose PDFs would): an agreement with the
-    id ``halsua-paatosehdotus`` beside Halsua's decision proposal, say. Reported before anything is
+    id ``mallila-paatosehdotus`` beside Mallila's decision proposal, say. Reported before anything is
     written, at the id that names the later one, which is usually the one the user just chose."""
     findings = []
     taken: dict[str, DocumentSpec] = {}

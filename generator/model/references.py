@@ -74,7 +74,7 @@ def check_references(raw: RawCase) -> list[Finding]:
                 known[entry["id"]] = (other.registry, ())
                 entries.append(entry)
     known_list = ", ".join(sorted(known))
-    # Lower-case names in every language given, so 'karleby' suggests kokkola.
+    # Lower-case names in every language given, so 'storby' suggests suurikylä.
     names = {
         e["id"]: {n.lower() for n in (e["name"].values() if isinstance(e["name"], dict) else (e["name"],))}
         for e in entries
