@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -171,3 +172,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.office)
         if "chromium" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+
+
+def convert_to_pdf(soffice: str, files: list[Path], out: Path, profile: Path) -> None:
+    """All ``files`` to PDF in one LibreOffice call, with a throw-away profile."""
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out),
+        *map(str, files),
+    ]
+    process = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert process.returncode == 0, process.stderr
+    for file in files:
+        assert (out / f"{file.stem}.pdf").is_file(), f"{file.name} did not convert: {process.stdout} {process.stderr}"

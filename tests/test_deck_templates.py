@@ -41,7 +41,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import EXAMPLE, copy_case
+from conftest import EXAMPLE, convert_to_pdf, copy_case
 from deck_template_fixtures import (
     BAND_HEIGHT,
     BODY_BOX,
@@ -829,25 +829,6 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Build]:
 def _decks(build: Build) -> list[Deck]:
     assert build.decks, f"{build.template_name}: no deck was built (exit {build.exit_code}):\n{build.output}"
     return [Deck.read(path) for path in build.decks]
-
-
-def convert_to_pdf(soffice: str, files: list[Path], out: Path, profile: Path) -> None:
-    """All ``files`` to PDF in one LibreOffice call, with a throw-away profile."""
-    command = [
-        soffice,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(out),
-        *map(str, files),
-    ]
-    process = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    assert process.returncode == 0, process.stderr
-    for file in files:
-        assert (out / f"{file.stem}.pdf").is_file(), f"{file.name} did not convert: {process.stdout} {process.stderr}"
 
 
 def pdf_pages(pdftotext: str, pdf: Path) -> list[Page]:

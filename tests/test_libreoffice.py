@@ -8,8 +8,9 @@ where .ci/run installs LibreOffice, a missing ``soffice`` is a failure, never a 
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
+
+from conftest import convert_to_pdf
 
 
 def test_every_built_docx_converts_to_a_non_empty_pdf(soffice: str, built: Path, tmp_path: Path) -> None:
@@ -17,22 +18,9 @@ def test_every_built_docx_converts_to_a_non_empty_pdf(soffice: str, built: Path,
     assert len(documents) >= 4, "the example builds at least its four agreements"
     pdf_dir = tmp_path / "pdf"
     profile = tmp_path / "lo-profile"
-    command = [
-        soffice,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(pdf_dir),
-        *map(str, documents),
-    ]
-    process = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    assert process.returncode == 0, process.stderr
+    convert_to_pdf(soffice, documents, pdf_dir, profile)
     for document in documents:
         pdf = pdf_dir / f"{document.stem}.pdf"
-        assert pdf.is_file(), f"{document.name} did not convert: {process.stdout} {process.stderr}"
         data = pdf.read_bytes()
         assert data.startswith(b"%PDF-"), document.name
         assert b"%%EOF" in data[-1024:], document.name
